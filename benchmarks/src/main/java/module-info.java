@@ -1,0 +1,4 @@
+module org.ortc4j.benchmarks {
+    requires org.ortc4j.sdp;
+    requires jmh.core;
+}

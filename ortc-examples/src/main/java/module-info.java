@@ -1,0 +1,3 @@
+module org.ortc4j.examples {
+    requires org.ortc4j.sdp;
+}

@@ -1,0 +1,2 @@
+module org.ortc4j.media {
+}

@@ -1,0 +1,3 @@
+module org.ortc4j.sctp {
+    requires transitive org.ortc4j.dtls;
+}

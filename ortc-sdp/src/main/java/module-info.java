@@ -1,0 +1,3 @@
+module org.ortc4j.sdp {
+    exports org.ortc4j.sdp;
+}
