@@ -137,10 +137,10 @@ public final class SdpParser {
                     throw new SdpParseException(lineNumber, e.getMessage());
                 }
             }
-            if (session == null) {
+            if (lineNumber == 0) {
                 throw new SdpParseException(0, "SDP has no lines");
             }
-            if (lineNumber < 3 || !seenSession['s' - 'a']) {
+            if (!seenSession['s' - 'a']) {
                 throw new SdpParseException(0, "SDP must start with v=, o= and s= lines");
             }
             if (lastTiming != null) {
@@ -186,6 +186,7 @@ public final class SdpParser {
                     }
                 }
                 position = length;
+                lineNumber--;
                 return null;
             }
             return line;
