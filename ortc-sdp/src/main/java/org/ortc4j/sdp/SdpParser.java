@@ -1,6 +1,7 @@
 package org.ortc4j.sdp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ortc4j.sdp.internal.SdpSyntax;
 
@@ -232,13 +233,13 @@ public final class SdpParser {
             if (type == 'm') {
                 startSection(value);
             } else if (section == null) {
-                readSessionLine(type, value, line);
+                readSessionLine(type, value);
             } else {
-                readMediaLine(type, value, line);
+                readMediaLine(type, value);
             }
         }
 
-        private void readSessionLine(char type, String value, String line) {
+        private void readSessionLine(char type, String value) {
             switch (type) {
                 case 'v', 'o', 's' -> throw new SdpParseException(lineNumber, "second " + type + "= line");
                 case 'i' -> session.information(once(seenSession, type, value));
@@ -266,7 +267,7 @@ public final class SdpParser {
             }
         }
 
-        private void readMediaLine(char type, String value, String line) {
+        private void readMediaLine(char type, String value) {
             switch (type) {
                 case 'v', 'o', 's', 'u', 'e', 'p', 't', 'r', 'z' ->
                         throw new SdpParseException(lineNumber, type + "= is a session-level line and cannot be in a media section");
@@ -316,7 +317,7 @@ public final class SdpParser {
                     : SdpSyntax.parseInt(portField.substring(slash + 1), 1, 65535, "number of ports");
             section = MediaDescription.builder(f.get(0), port, f.get(2), f.subList(3, f.size()))
                     .numberOfPorts(numberOfPorts);
-            java.util.Arrays.fill(seenMedia, false);
+            Arrays.fill(seenMedia, false);
             // Build now so that a bad m= line is reported on its own line.
             section.build();
         }
