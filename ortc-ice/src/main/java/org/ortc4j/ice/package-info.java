@@ -1,0 +1,10 @@
+/**
+ * ICE for the JVM: STUN (RFC 8489) and TURN (RFC 8656) codecs and transactions, candidate
+ * gathering, and the full ICE agent (RFC 8445, trickle RFC 8838, consent RFC 7675), exposed as
+ * the ORTC objects {@code RTCIceGatherer} and {@code RTCIceTransport}.
+ *
+ * <p>Today this package holds the W3C ICE configuration values ({@link org.ortc4j.ice.RTCIceServer})
+ * and the DOMException family that every higher module throws; the agent comes with the
+ * ortc-ice issue.
+ */
+package org.ortc4j.ice;
