@@ -12,7 +12,7 @@ import org.ortc4j.sdp.internal.SdpSyntax;
 final class AttributeParser {
 
     private static final Map<String, Function<String, SdpAttribute>> VALUE_ATTRIBUTES = new HashMap<>();
-    private static final Map<String, SdpAttribute> PROPERTY_ATTRIBUTES = new HashMap<>();
+    private static final Map<String, DirectionAttribute> DIRECTIONS = new HashMap<>();
 
     static {
         VALUE_ATTRIBUTES.put(CandidateAttribute.NAME, CandidateAttribute::parse);
@@ -37,15 +37,8 @@ final class AttributeParser {
         VALUE_ATTRIBUTES.put(SimulcastAttribute.NAME, SimulcastAttribute::parse);
         VALUE_ATTRIBUTES.put(SsrcAttribute.NAME, SsrcAttribute::parse);
         VALUE_ATTRIBUTES.put(SsrcGroupAttribute.NAME, SsrcGroupAttribute::parse);
-
-        for (SdpAttribute flag : new SdpAttribute[] {
-                BundleOnlyAttribute.INSTANCE, EndOfCandidatesAttribute.INSTANCE, ExtmapAllowMixedAttribute.INSTANCE,
-                IceLiteAttribute.INSTANCE, RtcpMuxAttribute.INSTANCE, RtcpMuxOnlyAttribute.INSTANCE,
-                RtcpRsizeAttribute.INSTANCE}) {
-            PROPERTY_ATTRIBUTES.put(flag.name(), flag);
-        }
         for (MediaDirection direction : MediaDirection.values()) {
-            PROPERTY_ATTRIBUTES.put(direction.value(), new DirectionAttribute(direction));
+            DIRECTIONS.put(direction.value(), new DirectionAttribute(direction));
         }
     }
 
@@ -64,7 +57,10 @@ final class AttributeParser {
             throw new IllegalArgumentException("attribute name is not a valid token: " + SdpSyntax.quote(name));
         }
         if (colon < 0) {
-            SdpAttribute property = PROPERTY_ATTRIBUTES.get(name);
+            SdpAttribute property = DIRECTIONS.get(name);
+            if (property == null) {
+                property = PropertyAttribute.forName(name);
+            }
             if (property != null) {
                 return property;
             }
@@ -85,7 +81,7 @@ final class AttributeParser {
                 throw new IllegalArgumentException("bad a=" + name + ": " + e.getMessage(), e);
             }
         }
-        if (PROPERTY_ATTRIBUTES.containsKey(name)) {
+        if (DIRECTIONS.containsKey(name) || PropertyAttribute.forName(name) != null) {
             throw new IllegalArgumentException("a=" + name + " takes no value");
         }
         return new UnknownAttribute(name, value);

@@ -123,7 +123,7 @@ public record MediaDescription(String media, int port, Integer numberOfPorts, St
      * RFC 8843 §7.3.3).
      */
     public boolean isRejected() {
-        return port == 0 && !has(BundleOnlyAttribute.class);
+        return port == 0 && !has(PropertyAttribute.BUNDLE_ONLY);
     }
 
     /** Every {@code a=rtpmap}. */
@@ -175,17 +175,17 @@ public record MediaDescription(String media, int port, Integer numberOfPorts, St
 
     /** Whether {@code a=rtcp-mux} is present. */
     public boolean rtcpMux() {
-        return has(RtcpMuxAttribute.class);
+        return has(PropertyAttribute.RTCP_MUX);
     }
 
     /** Whether {@code a=rtcp-rsize} is present. */
     public boolean rtcpRsize() {
-        return has(RtcpRsizeAttribute.class);
+        return has(PropertyAttribute.RTCP_RSIZE);
     }
 
     /** Whether {@code a=end-of-candidates} is present. */
     public boolean endOfCandidates() {
-        return has(EndOfCandidatesAttribute.class);
+        return has(PropertyAttribute.END_OF_CANDIDATES);
     }
 
     /**

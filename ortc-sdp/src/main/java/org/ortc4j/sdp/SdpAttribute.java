@@ -9,13 +9,11 @@ package org.ortc4j.sdp;
  * again exactly as it was read.
  */
 public sealed interface SdpAttribute permits
-        BundleOnlyAttribute, CandidateAttribute, DirectionAttribute, EndOfCandidatesAttribute,
-        ExtmapAllowMixedAttribute, ExtmapAttribute, FingerprintAttribute, FmtpAttribute, GroupAttribute,
-        IceLiteAttribute, IceOptionsAttribute, IcePwdAttribute, IceUfragAttribute, MaxMessageSizeAttribute,
-        MidAttribute, MsidAttribute, MsidSemanticAttribute, RidAttribute, RtcpAttribute, RtcpFbAttribute,
-        RtcpMuxAttribute, RtcpMuxOnlyAttribute, RtcpRsizeAttribute, RtpMapAttribute, SctpPortAttribute,
-        SctpmapAttribute, SetupAttribute, SimulcastAttribute, SsrcAttribute, SsrcGroupAttribute,
-        UnknownAttribute {
+        CandidateAttribute, DirectionAttribute, ExtmapAttribute, FingerprintAttribute, FmtpAttribute,
+        GroupAttribute, IceOptionsAttribute, IcePwdAttribute, IceUfragAttribute, MaxMessageSizeAttribute,
+        MidAttribute, MsidAttribute, MsidSemanticAttribute, PropertyAttribute, RidAttribute, RtcpAttribute,
+        RtcpFbAttribute, RtpMapAttribute, SctpPortAttribute, SctpmapAttribute, SetupAttribute,
+        SimulcastAttribute, SsrcAttribute, SsrcGroupAttribute, UnknownAttribute {
 
     /** The attribute name: the text between {@code a=} and the first colon. */
     String name();

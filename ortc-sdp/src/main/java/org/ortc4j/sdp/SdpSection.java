@@ -44,9 +44,14 @@ public sealed interface SdpSection permits SessionDescription, MediaDescription 
         return Optional.empty();
     }
 
-    /** Whether an attribute of {@code type} is present: {@code has(RtcpMuxAttribute.class)}. */
+    /** Whether an attribute of {@code type} is present: {@code has(SctpPortAttribute.class)}. */
     default boolean has(Class<? extends SdpAttribute> type) {
         return attribute(type).isPresent();
+    }
+
+    /** Whether a property attribute is present: {@code has(PropertyAttribute.RTCP_MUX)}. */
+    default boolean has(PropertyAttribute property) {
+        return attributes().contains(property);
     }
 
     /** The direction attribute, if this section states one. */
@@ -86,6 +91,6 @@ public sealed interface SdpSection permits SessionDescription, MediaDescription 
 
     /** Whether {@code a=extmap-allow-mixed} is present. */
     default boolean extmapAllowMixed() {
-        return has(ExtmapAllowMixedAttribute.class);
+        return has(PropertyAttribute.EXTMAP_ALLOW_MIXED);
     }
 }

@@ -157,7 +157,7 @@ public record SessionDescription(Origin origin, String sessionName, String infor
 
     /** Whether {@code a=ice-lite} is present. */
     public boolean iceLite() {
-        return has(IceLiteAttribute.class);
+        return has(PropertyAttribute.ICE_LITE);
     }
 
     /** The media section whose {@code a=mid} is {@code mid}, if any. */

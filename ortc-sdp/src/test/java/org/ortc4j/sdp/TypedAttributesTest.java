@@ -170,8 +170,9 @@ class TypedAttributesTest {
 
     @Test
     void propertyAttributesAreSingletonsOrDirections() {
-        assertThat(read("a=rtcp-mux")).isSameAs(RtcpMuxAttribute.INSTANCE);
-        assertThat(read("a=end-of-candidates")).isSameAs(EndOfCandidatesAttribute.INSTANCE);
+        assertThat(read("a=rtcp-mux")).isEqualTo(PropertyAttribute.RTCP_MUX);
+        assertThat(read("a=end-of-candidates")).isEqualTo(PropertyAttribute.END_OF_CANDIDATES);
+        assertThatThrownBy(() -> new PropertyAttribute("x-flag")).hasMessageContaining("UnknownAttribute.property");
         assertThat(read("a=recvonly")).isEqualTo(new DirectionAttribute(MediaDirection.RECVONLY));
         assertThat(MediaDirection.SENDONLY.reverse()).isEqualTo(MediaDirection.RECVONLY);
     }
