@@ -2,6 +2,7 @@ package org.ortc4j.srtp;
 
 import java.nio.ByteBuffer;
 import org.ortc4j.srtp.internal.RtpPackets;
+import org.ortc4j.srtp.internal.SrtpCipher;
 import org.ortc4j.srtp.internal.SsrcState;
 
 /**
@@ -24,7 +25,12 @@ public final class SrtpInboundSession extends SrtpSessionBase {
     }
 
     public SrtpInboundSession(SrtpMasterKey key, SrtpOptions options) {
-        super(key, options);
+        super(cipherFor(key), options);
+    }
+
+    /** A session over a transform built from given session keys: for RFC test vectors. */
+    SrtpInboundSession(SrtpCipher cipher, SrtpOptions options) {
+        super(cipher, options);
     }
 
     /** Authenticates and decrypts one SRTP packet. */

@@ -3,6 +3,7 @@ package org.ortc4j.srtp;
 import java.nio.ByteBuffer;
 import org.ortc4j.srtp.internal.ReplayWindow;
 import org.ortc4j.srtp.internal.RtpPackets;
+import org.ortc4j.srtp.internal.SrtpCipher;
 import org.ortc4j.srtp.internal.SsrcState;
 
 /**
@@ -26,7 +27,12 @@ public final class SrtpOutboundSession extends SrtpSessionBase {
     }
 
     public SrtpOutboundSession(SrtpMasterKey key, SrtpOptions options) {
-        super(key, options);
+        super(cipherFor(key), options);
+    }
+
+    /** A session over a transform built from given session keys: for RFC test vectors. */
+    SrtpOutboundSession(SrtpCipher cipher, SrtpOptions options) {
+        super(cipher, options);
     }
 
     /** Protects one RTP packet. */

@@ -22,11 +22,14 @@ abstract sealed class SrtpSessionBase permits SrtpOutboundSession, SrtpInboundSe
     final SsrcTable ssrcs;
     private byte[] scratch;
 
-    SrtpSessionBase(SrtpMasterKey key, SrtpOptions options) {
-        Objects.requireNonNull(key, "key");
+    SrtpSessionBase(SrtpCipher cipher, SrtpOptions options) {
         Objects.requireNonNull(options, "options");
-        this.cipher = SrtpCipher.create(key);
+        this.cipher = cipher;
         this.ssrcs = new SsrcTable(options.maxSsrcs(), options.replayWindowSize());
+    }
+
+    static SrtpCipher cipherFor(SrtpMasterKey key) {
+        return SrtpCipher.create(Objects.requireNonNull(key, "key"));
     }
 
     /** The array holding the packet: the buffer's own, or the scratch copy. */

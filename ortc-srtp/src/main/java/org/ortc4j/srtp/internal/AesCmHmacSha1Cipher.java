@@ -1,7 +1,5 @@
 package org.ortc4j.srtp.internal;
 
-import org.ortc4j.srtp.SrtpMasterKey;
-import org.ortc4j.srtp.SrtpProfile;
 
 /**
  * AES counter mode with HMAC-SHA1 (RFC 3711 §4.1.1, §4.2.1; 256-bit keys RFC 6188).
@@ -26,21 +24,15 @@ final class AesCmHmacSha1Cipher extends SrtpCipher {
     private final byte[] iv = new byte[16];
     private final byte[] mac = new byte[HmacSha1.LENGTH];
 
-    AesCmHmacSha1Cipher(SrtpMasterKey master) {
-        SrtpProfile profile = master.profile();
-        byte[] key = master.key();
-        byte[] salt = master.salt();
-        int keyLength = profile.keyLength();
-        // RFC 3711 §4.3.1 with the default session key lengths of §8.2: n_e = master key length,
-        // n_a = 160 bits, n_s = 112 bits.
-        rtpCipher = new AesCounterMode(KeyDerivation.derive(key, salt, KeyDerivation.RTP_ENCRYPTION, keyLength));
-        rtpMac = new HmacSha1(KeyDerivation.derive(key, salt, KeyDerivation.RTP_AUTHENTICATION, 20));
-        rtpSalt = KeyDerivation.derive(key, salt, KeyDerivation.RTP_SALT, 14);
-        rtcpCipher = new AesCounterMode(KeyDerivation.derive(key, salt, KeyDerivation.RTCP_ENCRYPTION, keyLength));
-        rtcpMac = new HmacSha1(KeyDerivation.derive(key, salt, KeyDerivation.RTCP_AUTHENTICATION, 20));
-        rtcpSalt = KeyDerivation.derive(key, salt, KeyDerivation.RTCP_SALT, 14);
-        rtpTagLength = profile.rtpTagLength();
-        rtcpTagLength = profile.rtcpTagLength();
+    AesCmHmacSha1Cipher(SessionKeys keys) {
+        rtpCipher = new AesCounterMode(keys.rtpKey());
+        rtpMac = new HmacSha1(keys.rtpAuthKey());
+        rtpSalt = keys.rtpSalt().clone();
+        rtcpCipher = new AesCounterMode(keys.rtcpKey());
+        rtcpMac = new HmacSha1(keys.rtcpAuthKey());
+        rtcpSalt = keys.rtcpSalt().clone();
+        rtpTagLength = keys.profile().rtpTagLength();
+        rtcpTagLength = keys.profile().rtcpTagLength();
     }
 
     @Override

@@ -5,8 +5,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.ortc4j.srtp.SrtpMasterKey;
-import org.ortc4j.srtp.SrtpProfile;
 
 /**
  * AES-GCM for SRTP and SRTCP (RFC 7714), through the JDK's AES/GCM (AES-NI and CLMUL).
@@ -36,15 +34,11 @@ final class AesGcmCipher extends SrtpCipher {
     private final byte[] word = new byte[4];
     private final byte[] none = new byte[TAG];
 
-    AesGcmCipher(SrtpMasterKey master) {
-        SrtpProfile profile = master.profile();
-        byte[] key = master.key();
-        byte[] salt = master.salt();
-        // RFC 7714 §11: the SRTP KDF of RFC 3711 derives the session key and the 96-bit session salt.
-        rtpKey = new SecretKeySpec(KeyDerivation.derive(key, salt, KeyDerivation.RTP_ENCRYPTION, profile.keyLength()), "AES");
-        rtpSalt = KeyDerivation.derive(key, salt, KeyDerivation.RTP_SALT, 12);
-        rtcpKey = new SecretKeySpec(KeyDerivation.derive(key, salt, KeyDerivation.RTCP_ENCRYPTION, profile.keyLength()), "AES");
-        rtcpSalt = KeyDerivation.derive(key, salt, KeyDerivation.RTCP_SALT, 12);
+    AesGcmCipher(SessionKeys keys) {
+        rtpKey = new SecretKeySpec(keys.rtpKey(), "AES");
+        rtpSalt = keys.rtpSalt().clone();
+        rtcpKey = new SecretKeySpec(keys.rtcpKey(), "AES");
+        rtcpSalt = keys.rtcpSalt().clone();
         try {
             rtpCipher = Cipher.getInstance("AES/GCM/NoPadding");
             rtcpCipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -11,7 +11,12 @@ public abstract sealed class SrtpCipher permits AesCmHmacSha1Cipher, AesGcmCiphe
 
     /** The transform for {@code key}'s profile, with session keys derived from it. */
     public static SrtpCipher create(SrtpMasterKey key) {
-        return key.profile().isAead() ? new AesGcmCipher(key) : new AesCmHmacSha1Cipher(key);
+        return create(SessionKeys.derive(key));
+    }
+
+    /** The transform for session keys given as they are (RFC 7714's vectors give session keys). */
+    public static SrtpCipher create(SessionKeys keys) {
+        return keys.profile().isAead() ? new AesGcmCipher(keys) : new AesCmHmacSha1Cipher(keys);
     }
 
     /** Bytes SRTP adds to an RTP packet. */
