@@ -55,14 +55,9 @@ public final class SrtpInboundSession extends SrtpSessionBase {
         }
         int seq = RtpPackets.uint16(b, off + 2);
         int ssrc = RtpPackets.int32(b, off + 8);
-        SsrcState state = ssrcs.get(ssrc);
-        boolean added = false;
+        SsrcState state = ssrcs.find(ssrc);
         if (state == null) {
-            if (ssrcs.isFull()) {
-                return SrtpResult.SSRC_LIMIT;
-            }
-            state = ssrcs.fresh(ssrc);
-            added = true;
+            return SrtpResult.SSRC_LIMIT;
         }
         long index = state.estimateIndex(seq);
         if (index == SsrcState.EXHAUSTED) {
@@ -76,9 +71,7 @@ public final class SrtpInboundSession extends SrtpSessionBase {
             return SrtpResult.AUTHENTICATION_FAILED;
         }
         state.acceptRtp(index);
-        if (added) {
-            ssrcs.add(state);
-        }
+        ssrcs.keep(state);
         return finish(packet, b, plainLength);
     }
 
@@ -100,14 +93,9 @@ public final class SrtpInboundSession extends SrtpSessionBase {
         int ssrc = RtpPackets.int32(b, off + 4);
         int eAndIndex = RtpPackets.int32(b, off + cipher.srtcpIndexPosition(length));
         long index = eAndIndex & 0x7FFF_FFFFL;
-        SsrcState state = ssrcs.get(ssrc);
-        boolean added = false;
+        SsrcState state = ssrcs.find(ssrc);
         if (state == null) {
-            if (ssrcs.isFull()) {
-                return SrtpResult.SSRC_LIMIT;
-            }
-            state = ssrcs.fresh(ssrc);
-            added = true;
+            return SrtpResult.SSRC_LIMIT;
         }
         SrtpResult replay = SrtpOutboundSession.verdict(state.checkRtcp(index));
         if (replay != SrtpResult.OK) {
@@ -117,9 +105,7 @@ public final class SrtpInboundSession extends SrtpSessionBase {
             return SrtpResult.AUTHENTICATION_FAILED;
         }
         state.acceptRtcp(index);
-        if (added) {
-            ssrcs.add(state);
-        }
+        ssrcs.keep(state);
         return finish(packet, b, length - trailer);
     }
 }

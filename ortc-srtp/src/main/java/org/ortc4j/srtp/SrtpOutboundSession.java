@@ -56,14 +56,9 @@ public final class SrtpOutboundSession extends SrtpSessionBase {
         }
         int seq = RtpPackets.uint16(b, off + 2);
         int ssrc = RtpPackets.int32(b, off + 8);
-        SsrcState state = ssrcs.get(ssrc);
-        boolean added = false;
+        SsrcState state = ssrcs.find(ssrc);
         if (state == null) {
-            if (ssrcs.isFull()) {
-                return SrtpResult.SSRC_LIMIT;
-            }
-            state = ssrcs.fresh(ssrc);
-            added = true;
+            return SrtpResult.SSRC_LIMIT;
         }
         long index = state.estimateIndex(seq);
         if (index == SsrcState.EXHAUSTED) {
@@ -75,9 +70,7 @@ public final class SrtpOutboundSession extends SrtpSessionBase {
         }
         cipher.protectRtp(b, off, headerLength, length, ssrc, SsrcState.rolloverCounter(index), seq);
         state.acceptRtp(index);
-        if (added) {
-            ssrcs.add(state);
-        }
+        ssrcs.keep(state);
         return finish(packet, b, length + trailer);
     }
 
@@ -97,14 +90,9 @@ public final class SrtpOutboundSession extends SrtpSessionBase {
             return SrtpResult.MALFORMED;
         }
         int ssrc = RtpPackets.int32(b, off + 4);
-        SsrcState state = ssrcs.get(ssrc);
-        boolean added = false;
+        SsrcState state = ssrcs.find(ssrc);
         if (state == null) {
-            if (ssrcs.isFull()) {
-                return SrtpResult.SSRC_LIMIT;
-            }
-            state = ssrcs.fresh(ssrc);
-            added = true;
+            return SrtpResult.SSRC_LIMIT;
         }
         long index = state.nextSrtcpIndex();
         // RFC 3711 §3.4: the SRTCP index is 31 bits; §9.2: re-key before it wraps.
@@ -114,9 +102,7 @@ public final class SrtpOutboundSession extends SrtpSessionBase {
         cipher.protectRtcp(b, off, length, ssrc, (int) index);
         state.acceptRtcp(index);
         state.advanceSrtcpIndex();
-        if (added) {
-            ssrcs.add(state);
-        }
+        ssrcs.keep(state);
         return finish(packet, b, length + trailer);
     }
 

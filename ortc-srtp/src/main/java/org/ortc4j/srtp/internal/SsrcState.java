@@ -15,6 +15,7 @@ public final class SsrcState {
     public static final long EXHAUSTED = -1;
 
     final int ssrc;
+    boolean stored;
     private boolean started;
     private long roc;
     private int highestSeq;

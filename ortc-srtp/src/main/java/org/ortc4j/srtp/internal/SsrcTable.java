@@ -36,22 +36,28 @@ public final class SsrcTable {
         }
     }
 
-    /** Whether a new SSRC can be added. */
-    public boolean isFull() {
-        return size >= max;
+    /**
+     * The state of {@code ssrc}; for a new SSRC a fresh state that is not stored until
+     * {@link #keep} (its packet has to be accepted first), or {@code null} if the table is full.
+     */
+    public SsrcState find(int ssrc) {
+        SsrcState state = get(ssrc);
+        if (state != null) {
+            return state;
+        }
+        return size >= max ? null : new SsrcState(ssrc, replayWindowSize);
     }
 
-    /** A fresh state for {@code ssrc}, not yet in the table: for a packet that has to prove itself first. */
-    public SsrcState fresh(int ssrc) {
-        return new SsrcState(ssrc, replayWindowSize);
-    }
-
-    /** Adds {@code state}; the caller checked {@link #isFull()} and that its SSRC is absent. */
-    public void add(SsrcState state) {
+    /** Stores a state from {@link #find} once its packet was accepted; a stored one stays as it is. */
+    public void keep(SsrcState state) {
+        if (state.stored) {
+            return;
+        }
         if ((size + 1) * 2 > slots.length) {
             grow();
         }
         insert(slots, state);
+        state.stored = true;
         size++;
         last = state;
     }
