@@ -4,7 +4,7 @@
  * the ORTC objects {@code RTCIceGatherer} and {@code RTCIceTransport}.
  *
  * <p>Today this package holds the W3C ICE configuration values ({@link org.ortc4j.ice.RTCIceServer})
- * and the DOMException family that every higher module throws; the agent comes with the
- * ortc-ice issue.
+ * and the DOMException family that every higher module throws; the STUN/TURN message codec is in
+ * {@code org.ortc4j.ice.stun}; the agent comes with the ortc-ice issue.
  */
 package org.ortc4j.ice;
