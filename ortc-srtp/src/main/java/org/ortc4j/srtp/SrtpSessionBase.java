@@ -34,7 +34,11 @@ abstract sealed class SrtpSessionBase permits SrtpOutboundSession, SrtpInboundSe
 
     /** The array holding the packet: the buffer's own, or the scratch copy. */
     final byte[] arrayOf(ByteBuffer packet, int length) {
-        if (packet.hasArray() && !packet.isReadOnly()) {
+        if (packet.isReadOnly()) {
+            // A caller's mistake, not a network input: it cannot be transformed in place.
+            throw new IllegalArgumentException("SRTP transforms packets in place; the buffer is read-only");
+        }
+        if (packet.hasArray()) {
             return packet.array();
         }
         if (scratch == null) {
@@ -46,7 +50,7 @@ abstract sealed class SrtpSessionBase permits SrtpOutboundSession, SrtpInboundSe
 
     /** The offset of the packet's first byte in {@link #arrayOf}'s array. */
     static int offsetOf(ByteBuffer packet) {
-        return packet.hasArray() && !packet.isReadOnly() ? packet.arrayOffset() + packet.position() : 0;
+        return packet.hasArray() ? packet.arrayOffset() + packet.position() : 0;
     }
 
     /** Ends a successful transform: copies a scratch packet back and sets the new limit. */

@@ -77,6 +77,17 @@ class RejectedPacketTest {
     }
 
     @Test
+    void aReadOnlyBufferIsAClearErrorThatChangesNothing() {
+        SrtpMasterKey key = key(SrtpProfile.AES_CM_128_HMAC_SHA1_80, 38);
+        SrtpOutboundSession sender = new SrtpOutboundSession(key);
+        ByteBuffer readOnly = withRoom(rtp(1, 2, 0, false, 20, random)).asReadOnlyBuffer();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.protectRtp(readOnly))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+        assertThat(sender.ssrcCount()).isZero();
+    }
+
+    @Test
     void noRoomForTheTagIsNamed() {
         SrtpOutboundSession sender = new SrtpOutboundSession(key(SrtpProfile.AEAD_AES_128_GCM, 35));
         ByteBuffer full = ByteBuffer.wrap(rtp(1, 2, 0, false, 20, random));
