@@ -6,4 +6,12 @@
 module org.ortc4j.ice {
     exports org.ortc4j.ice;
     exports org.ortc4j.ice.stun;
+    exports org.ortc4j.ice.net;
+
+    requires transitive io.netty.buffer;
+    requires transitive io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.handler;
+    requires io.netty.transport.classes.epoll;
+    requires org.slf4j;
 }

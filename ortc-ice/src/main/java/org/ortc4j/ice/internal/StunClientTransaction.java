@@ -1,5 +1,8 @@
 package org.ortc4j.ice.internal;
 
+import org.ortc4j.ice.net.Scheduler;
+import org.ortc4j.ice.net.VirtualScheduler;
+
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,8 @@
 package org.ortc4j.ice.internal;
 
+import org.ortc4j.ice.net.Scheduler;
+import org.ortc4j.ice.net.VirtualScheduler;
+
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package org.ortc4j.ice.internal;
 
+import org.ortc4j.ice.net.Scheduler;
+import org.ortc4j.ice.net.VirtualScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

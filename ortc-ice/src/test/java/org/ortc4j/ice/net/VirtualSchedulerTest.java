@@ -1,14 +1,13 @@
-package org.ortc4j.ice.internal;
+package org.ortc4j.ice.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.util.concurrent.DefaultEventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -80,18 +79,22 @@ class VirtualSchedulerTest {
 
     @Test
     void executorSchedulerRunsTasksOnTheExecutor() throws Exception {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        DefaultEventExecutor executor = new DefaultEventExecutor();
         try {
             ExecutorScheduler real = new ExecutorScheduler(executor);
             CompletableFuture<Thread> ran = new CompletableFuture<>();
+            CompletableFuture<Boolean> inLoop = new CompletableFuture<>();
             real.schedule(() -> ran.complete(Thread.currentThread()), 0, TimeUnit.MILLISECONDS);
+            real.execute(() -> inLoop.complete(real.inLoop()));
             CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
             real.schedule(() -> cancelled.complete(true), 1, TimeUnit.HOURS).cancel();
 
             assertThat(ran.get(10, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
             assertThat(cancelled).isNotDone();
+            assertThat(inLoop.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(real.inLoop()).isFalse();
         } finally {
-            executor.shutdownNow();
+            executor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.ortc4j.ice.internal;
+package org.ortc4j.ice.net;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -32,6 +32,15 @@ public final class VirtualScheduler implements Scheduler {
     @Override
     public long nanoTime() {
         return now;
+    }
+
+    /**
+     * Always true: a virtual-time world has one thread, the test's, which plays the loop; public
+     * methods of transport objects therefore run at once when a test calls them.
+     */
+    @Override
+    public boolean inLoop() {
+        return true;
     }
 
     @Override
