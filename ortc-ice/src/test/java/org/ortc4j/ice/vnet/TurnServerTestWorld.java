@@ -119,9 +119,16 @@ final class TurnServerTestWorld {
             return response;
         }
 
-        /** An authenticated request; the response must carry valid integrity. */
+        /**
+         * An authenticated request; the response must carry valid integrity. A 438 (Stale Nonce)
+         * is answered as a client does (RFC 8489 §9.2.5): once more with the new nonce.
+         */
         StunMessage request(StunMethod method, StunAttribute... attributes) {
             StunMessage response = exchange(authenticated(method, attributes));
+            if (errorCode(response) == ErrorCodeAttribute.STALE_NONCE) {
+                nonce = response.attribute(NonceAttribute.class).orElseThrow().nonce();
+                response = exchange(authenticated(method, attributes));
+            }
             assertThat(response.verifyMessageIntegrity(key())).as("integrity of " + response).isTrue();
             return response;
         }
