@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ortc4j.ice.ExternalTool;
 import org.ortc4j.ice.IceServerUrl;
 import org.ortc4j.ice.internal.CandidateBase;
+import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.ice.net.TlsClientOptions;
 import org.ortc4j.ice.stun.ErrorCodeAttribute;
@@ -108,7 +109,7 @@ class CoturnInteropTest {
                 .start();
         awaitListening(tlsPort);
         awaitListening(port);
-        stack = new DevNettyStack(); // TODO NettyNetwork
+        stack = NettyNetwork.shared().newStack();
     }
 
     @AfterAll
@@ -119,7 +120,6 @@ class CoturnInteropTest {
                 turnserver.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
-        if (stack != null) { ((DevNettyStack) stack).group.shutdownGracefully(); }
     }
 
     @BeforeEach
