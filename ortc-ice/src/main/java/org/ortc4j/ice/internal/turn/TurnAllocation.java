@@ -1,0 +1,887 @@
+package org.ortc4j.ice.internal.turn;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.ortc4j.ice.internal.CandidateBase;
+import org.ortc4j.ice.internal.PacketReceiver;
+import org.ortc4j.ice.internal.StunClient;
+import org.ortc4j.ice.internal.StunCredentials;
+import org.ortc4j.ice.internal.StunTransactions;
+import org.ortc4j.ice.net.NetworkStack;
+import org.ortc4j.ice.net.Scheduler;
+import org.ortc4j.ice.stun.AlternateServerAttribute;
+import org.ortc4j.ice.stun.ChannelData;
+import org.ortc4j.ice.stun.ChannelNumberAttribute;
+import org.ortc4j.ice.stun.DataAttribute;
+import org.ortc4j.ice.stun.ErrorCodeAttribute;
+import org.ortc4j.ice.stun.LifetimeAttribute;
+import org.ortc4j.ice.stun.RequestedTransportAttribute;
+import org.ortc4j.ice.stun.StunAttribute;
+import org.ortc4j.ice.stun.StunMessage;
+import org.ortc4j.ice.stun.StunMessageClass;
+import org.ortc4j.ice.stun.StunMessageType;
+import org.ortc4j.ice.stun.StunMethod;
+import org.ortc4j.ice.stun.StunParseException;
+import org.ortc4j.ice.stun.XorMappedAddressAttribute;
+import org.ortc4j.ice.stun.XorPeerAddressAttribute;
+import org.ortc4j.ice.stun.XorRelayedAddressAttribute;
+
+/**
+ * A TURN allocation (RFC 8656), the base of a relayed candidate: allocates a relayed UDP address
+ * on a server reached over UDP, TCP or TLS, keeps it alive, and relays datagrams to and from
+ * peers through it.
+ *
+ * <ul>
+ * <li>{@link #allocate} runs the Allocate transaction with long-term credentials (401 and 438
+ *     are {@link StunClient}'s), follows one 300 Try Alternate, retries a 437 once on a new
+ *     5-tuple, and fails with a {@link TurnAllocationException} otherwise.
+ * <li>The allocation is refreshed one minute before it expires (half-way for lifetimes of two
+ *     minutes or less); {@link #close()} deletes it with a Refresh of LIFETIME 0.
+ * <li>{@link #send} creates a permission for the peer's IP on first use, queueing a bounded
+ *     number of datagrams meanwhile, then sends Send indications and binds a channel, after which
+ *     it sends ChannelData. Permissions are refreshed every 4 minutes and channels every 5 minutes
+ *     while they are used (sent to or received from since the last refresh); unused ones lapse.
+ * <li>Data indications and ChannelData from the server are unwrapped and handed to the
+ *     {@link PacketReceiver} with the peer's address.
+ * </ul>
+ *
+ * <p>Confined to the stack's loop: call {@link #send} and {@link #createPermission} there;
+ * {@link #allocate} and {@link #close} hop onto it.
+ */
+public final class TurnAllocation implements CandidateBase {
+
+    /** RFC 8656 §9: "The permission lifetime MUST be 300 seconds (= 5 minutes)." */
+    static final Duration PERMISSION_LIFETIME = Duration.ofMinutes(5);
+    /** Refresh a used permission one minute before it would run out. */
+    static final Duration PERMISSION_REFRESH = Duration.ofMinutes(4);
+    /** RFC 8656 §12: "a channel binding lasts for 10 minutes unless refreshed". */
+    static final Duration CHANNEL_LIFETIME = Duration.ofMinutes(10);
+    /** Refresh a used channel half-way, so that one lost refresh still leaves time for another. */
+    static final Duration CHANNEL_REFRESH = Duration.ofMinutes(5);
+    /** RFC 8656 §7.3: the server's default when a success response lacks LIFETIME (it should not). */
+    static final long DEFAULT_LIFETIME_SECONDS = 600;
+
+    private static final StunMessageType ALLOCATE_REQUEST = StunMessageType.of(StunMethod.ALLOCATE, StunMessageClass.REQUEST);
+    private static final StunMessageType REFRESH_REQUEST = StunMessageType.of(StunMethod.REFRESH, StunMessageClass.REQUEST);
+    private static final StunMessageType CREATE_PERMISSION_REQUEST =
+            StunMessageType.of(StunMethod.CREATE_PERMISSION, StunMessageClass.REQUEST);
+    private static final StunMessageType CHANNEL_BIND_REQUEST =
+            StunMessageType.of(StunMethod.CHANNEL_BIND, StunMessageClass.REQUEST);
+    private static final StunMessageType SEND_INDICATION = StunMessageType.of(StunMethod.SEND, StunMessageClass.INDICATION);
+    private static final StunMessageType DATA_INDICATION = StunMessageType.of(StunMethod.DATA, StunMessageClass.INDICATION);
+
+    private enum State { ALLOCATING, OPEN, CLOSED }
+
+    private final NetworkStack stack;
+    private final Scheduler scheduler;
+    private final PacketReceiver receiver;
+    private final TurnOptions options;
+    private final InetSocketAddress localBind;
+    private final CompletableFuture<TurnAllocation> allocated = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Map<InetAddress, TurnPermission> permissions = new HashMap<>();
+    private final Map<InetSocketAddress, TurnChannel> channelsByPeer = new HashMap<>();
+    private final Map<Integer, TurnChannel> channelsByNumber = new HashMap<>();
+
+    private State state = State.ALLOCATING;
+    private TurnServerAddress server;
+    private TurnConnection connection;
+    private StunTransactions transactions;
+    private StunClient client;
+    /** Which connection is current: frames from an abandoned one (after 300 or 437) are ignored. */
+    private int generation;
+    private boolean redirected;
+    private boolean retriedMismatch;
+
+    private InetSocketAddress relayedAddress;
+    private InetSocketAddress mappedAddress;
+    private long lifetimeSeconds;
+    private Scheduler.Cancellable refreshTimer;
+    private int nextChannelNumber = ChannelData.MIN_CHANNEL_NUMBER;
+    private Throwable lostCause;
+
+    private long sentSendIndications;
+    private long sentChannelData;
+    private long receivedDataIndications;
+    private long receivedChannelData;
+    private long droppedQueueFull;
+    private long droppedPermissionFailed;
+    private long droppedClosed;
+    private long droppedMalformed;
+    private long droppedUnknownChannel;
+    private long droppedNoPermission;
+    private long droppedUnexpected;
+    private long droppedInputOfOldConnections;
+    private long allocationRefreshes;
+    private long permissionRequests;
+    private long channelBindRequests;
+
+    private TurnAllocation(NetworkStack stack, TurnServerAddress server, InetSocketAddress localBind,
+            PacketReceiver receiver, TurnOptions options) {
+        this.stack = stack;
+        this.scheduler = stack.scheduler();
+        this.server = server;
+        this.localBind = localBind;
+        this.receiver = receiver;
+        this.options = options;
+    }
+
+    /**
+     * Allocates a relayed UDP address on {@code server} (RFC 8656 §7).
+     *
+     * @param localBind for TURN over UDP, the host address (port 0 for any) of the allocation's
+     *     own socket; ignored over TCP and TLS, whose local address the connection picks
+     * @param receiver gets the datagrams peers send through the relay
+     * @return completes on the loop with the allocation, or exceptionally with a
+     *     {@link TurnAllocationException} (refused, malformed answer, unreachable), a
+     *     {@link TimeoutException} when the server did not answer, or the connection's failure
+     */
+    public static CompletableFuture<TurnAllocation> allocate(NetworkStack stack, TurnServerAddress server,
+            InetSocketAddress localBind, PacketReceiver receiver, TurnOptions options) {
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(options, "options");
+        if (server.transport() == TurnTransport.UDP) {
+            Objects.requireNonNull(localBind, "localBind (TURN over UDP binds its own socket)");
+        }
+        TurnAllocation allocation = new TurnAllocation(stack, server, localBind, receiver, options);
+        onLoop(stack.scheduler(), allocation::connect);
+        return allocation.allocated;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Allocate
+
+    private void connect() {
+        int current = ++generation;
+        TurnConnection.Listener listener = new TurnConnection.Listener() {
+            @Override
+            public void onFrame(ByteBuf frame) {
+                if (current != generation) {
+                    frame.release();
+                    droppedUnexpected++;
+                    return;
+                }
+                onServerFrame(frame);
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                if (current == generation) {
+                    onConnectionLost(cause);
+                }
+            }
+        };
+        TurnConnection.open(stack, server, localBind, listener).whenComplete((opened, failure) -> {
+            if (failure != null) {
+                fail(new TurnAllocationException("could not reach the TURN server " + server + ": "
+                        + unwrap(failure).getMessage(), 0, unwrap(failure)));
+                return;
+            }
+            if (state == State.CLOSED) {
+                opened.close();
+                return;
+            }
+            connection = opened;
+            transactions = new StunTransactions(scheduler);
+            client = new StunClient(transactions, this::sendStun,
+                    opened.reliable() ? options.reliableTiming() : options.udpTiming(),
+                    new StunCredentials.LongTerm(server.username(), server.credential()), false);
+            requestAllocation();
+        });
+    }
+
+    private void requestAllocation() {
+        List<StunAttribute> attributes = new ArrayList<>();
+        // RFC 8656 §7.1: "The client MUST include a REQUESTED-TRANSPORT attribute in the request.
+        // This is the protocol between the server and the peers" (UDP: the relayed candidate).
+        attributes.add(new RequestedTransportAttribute(RequestedTransportAttribute.UDP));
+        if (options.requestedLifetime() != null) {
+            attributes.add(new LifetimeAttribute(options.requestedLifetime().toSeconds()));
+        }
+        StunClient current = client;
+        current.request(ALLOCATE_REQUEST, attributes).whenComplete((response, failure) -> {
+            if (current != client || state != State.ALLOCATING) {
+                return;
+            }
+            if (failure != null) {
+                fail(unwrap(failure));
+            } else {
+                onAllocateResponse(response);
+            }
+        });
+    }
+
+    private void onAllocateResponse(StunMessage response) {
+        if (response.type().messageClass() == StunMessageClass.SUCCESS_RESPONSE) {
+            var relayed = response.attribute(XorRelayedAddressAttribute.class);
+            if (relayed.isEmpty()) {
+                fail(new TurnAllocationException("the Allocate success response from " + server
+                        + " has no XOR-RELAYED-ADDRESS", 0, null));
+                return;
+            }
+            relayedAddress = relayed.get().address();
+            // RFC 8656 §7.3: the server's success response carries "An XOR-MAPPED-ADDRESS
+            // attribute containing the client's IP address and port (from the 5-tuple)."
+            mappedAddress = response.attribute(XorMappedAddressAttribute.class)
+                    .map(XorMappedAddressAttribute::address).orElse(null);
+            lifetimeSeconds = response.attribute(LifetimeAttribute.class).map(LifetimeAttribute::seconds)
+                    .orElse(DEFAULT_LIFETIME_SECONDS);
+            state = State.OPEN;
+            scheduleRefresh();
+            allocated.complete(this);
+            return;
+        }
+        int code = errorCode(response);
+        // RFC 8656 §7.4: "If the client receives a 300 (Try Alternate) error response, the client
+        // SHOULD try the same request to the alternate server, using the same 5-tuple ... if the
+        // [ALTERNATE-SERVER] is not present, the client MUST treat the response as an error."
+        // (A new 5-tuple: the server's address changes. One redirect only, against loops.)
+        var alternate = response.attribute(AlternateServerAttribute.class);
+        if (code == ErrorCodeAttribute.TRY_ALTERNATE && alternate.isPresent() && !redirected) {
+            redirected = true;
+            abandonConnection();
+            server = server.withAddress(alternate.get().address());
+            connect();
+            return;
+        }
+        // RFC 8656 §7.4: "437 (Allocation Mismatch): This indicates that the client has picked a
+        // 5-tuple that the server sees as already in use. One way this could happen is if an
+        // intervening NAT assigned a mapped transport address that was used by another client
+        // that recently crashed. The client might try again using a different 5-tuple." Once.
+        if (code == ErrorCodeAttribute.ALLOCATION_MISMATCH && !retriedMismatch) {
+            retriedMismatch = true;
+            abandonConnection();
+            connect();
+            return;
+        }
+        fail(new TurnAllocationException("the TURN server " + server + " refused the allocation: "
+                + describe(response), code, null));
+    }
+
+    private void abandonConnection() {
+        generation++;
+        if (transactions != null) {
+            transactions.cancelAll();
+        }
+        if (connection != null) {
+            droppedInputOfOldConnections += connection.droppedInput();
+            connection.close();
+        }
+        connection = null;
+        client = null;
+        transactions = null;
+    }
+
+    private void fail(Throwable cause) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        abandonConnection();
+        allocated.completeExceptionally(cause);
+        closed.complete(null);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Refresh (RFC 8656 §8)
+
+    private void scheduleRefresh() {
+        // RFC 8656 §8: "If a client wishes to continue using an allocation, then the client MUST
+        // refresh the allocation before it expires. It is suggested that the client refresh the
+        // allocation roughly 1 minute before it expires." Short lifetimes: half-way.
+        long delaySeconds = lifetimeSeconds > 120 ? lifetimeSeconds - 60 : Math.max(1, lifetimeSeconds / 2);
+        refreshTimer = scheduler.schedule(this::refresh, delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private void refresh() {
+        refreshTimer = null;
+        if (state != State.OPEN) {
+            return;
+        }
+        List<StunAttribute> attributes = options.requestedLifetime() == null ? List.of()
+                : List.of(new LifetimeAttribute(options.requestedLifetime().toSeconds()));
+        // 438 Stale Nonce during a refresh is StunClient's: RFC 8489 §9.2.5 retry with the new nonce.
+        client.request(REFRESH_REQUEST, attributes).whenComplete((response, failure) -> {
+            if (state != State.OPEN) {
+                return;
+            }
+            if (failure != null) {
+                lose(new TurnAllocationException("refreshing the allocation on " + server + " failed", 0, unwrap(failure)));
+            } else if (response.type().messageClass() != StunMessageClass.SUCCESS_RESPONSE) {
+                lose(new TurnAllocationException("the TURN server " + server + " refused to refresh the allocation: "
+                        + describe(response), errorCode(response), null));
+            } else {
+                allocationRefreshes++;
+                lifetimeSeconds = response.attribute(LifetimeAttribute.class).map(LifetimeAttribute::seconds)
+                        .orElse(lifetimeSeconds);
+                scheduleRefresh();
+            }
+        });
+    }
+
+    private void onConnectionLost(Throwable cause) {
+        TurnAllocationException lost = new TurnAllocationException("the connection to the TURN server " + server
+                + " ended" + (cause == null ? "" : ": " + cause.getMessage()), 0, cause);
+        if (state == State.ALLOCATING) {
+            fail(lost);
+        } else {
+            // RFC 8656 §3.1: over TCP or TLS "the allocation ... [is] deleted when the connection
+            // closes"; nothing to refresh any more.
+            lose(lost);
+        }
+    }
+
+    /** The allocation is gone without the user closing it: release everything, report why. */
+    private void lose(Throwable cause) {
+        if (state != State.OPEN) {
+            return;
+        }
+        lostCause = cause;
+        release();
+        abandonConnection();
+        closed.completeExceptionally(cause);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Sending
+
+    @Override
+    public void send(ByteBuf data, InetSocketAddress to) {
+        Objects.requireNonNull(data, "data");
+        if (to == null || to.isUnresolved()) {
+            data.release();
+            throw new IllegalArgumentException("the peer address must be resolved: " + to);
+        }
+        if (data.readableBytes() > ChannelData.MAX_DATA_LENGTH) {
+            int length = data.readableBytes();
+            data.release();
+            throw new IllegalArgumentException("a datagram of " + length + " bytes does not fit in a TURN message");
+        }
+        if (state != State.OPEN) {
+            droppedClosed++;
+            data.release();
+            return;
+        }
+        TurnPermission permission = permissionFor(to.getAddress());
+        permission.used = true;
+        if (permission.state == TurnPermission.State.INSTALLED && scheduler.nanoTime() < permission.expiresAtNanos) {
+            if (permission.idle) {
+                refreshPermission(permission);
+            }
+            relay(data, to);
+            return;
+        }
+        // RFC 8656 §9: permissions must be in place before the server relays to the peer: keep
+        // the datagram until CreatePermission succeeds, a bounded number of them.
+        if (permission.queue.size() >= options.maxQueuedPerPermission()) {
+            droppedQueueFull++;
+            data.release();
+            return;
+        }
+        permission.queue.add(new TurnPermission.Queued(data, to));
+    }
+
+    /**
+     * Installs a permission for {@code peer} on the server (RFC 8656 §9) before anything is sent
+     * to it, so that the peer's packets (an ICE check from its side) are relayed to us. Call on
+     * the loop. The future completes when the server has installed it.
+     */
+    public CompletableFuture<Void> createPermission(InetAddress peer) {
+        Objects.requireNonNull(peer, "peer");
+        if (state != State.OPEN) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the allocation is " + state));
+        }
+        TurnPermission permission = permissionFor(peer);
+        permission.used = true;
+        if (permission.idle) {
+            refreshPermission(permission);
+        }
+        return permission.installed.copy();
+    }
+
+    private TurnPermission permissionFor(InetAddress peer) {
+        TurnPermission permission = permissions.get(peer);
+        if (permission == null) {
+            permission = new TurnPermission(peer);
+            permissions.put(peer, permission);
+            requestPermission(permission);
+        }
+        return permission;
+    }
+
+    private void requestPermission(TurnPermission permission) {
+        permission.cancelTimer();
+        permission.idle = false;
+        permission.requesting = true;
+        permission.used = false;
+        permissionRequests++;
+        // RFC 8656 §9.1: "The client MUST include at least one XOR-PEER-ADDRESS attribute ...
+        // the port portion of each attribute is ignored".
+        client.request(CREATE_PERMISSION_REQUEST, List.of(new XorPeerAddressAttribute(new InetSocketAddress(permission.peer, 0))))
+                .whenComplete((response, failure) -> {
+                    permission.requesting = false;
+                    if (state != State.OPEN || permissions.get(permission.peer) != permission) {
+                        return;
+                    }
+                    if (failure == null && response.type().messageClass() == StunMessageClass.SUCCESS_RESPONSE) {
+                        onPermissionInstalled(permission);
+                    } else {
+                        onPermissionFailed(permission, failure != null ? unwrap(failure)
+                                : new TurnAllocationException("CreatePermission for " + permission.peer.getHostAddress()
+                                        + " refused: " + describe(response), errorCode(response), null));
+                    }
+                });
+    }
+
+    private void onPermissionInstalled(TurnPermission permission) {
+        permission.state = TurnPermission.State.INSTALLED;
+        permission.expiresAtNanos = scheduler.nanoTime() + PERMISSION_LIFETIME.toNanos();
+        permission.timer = scheduler.schedule(() -> onPermissionTick(permission),
+                PERMISSION_REFRESH.toNanos(), TimeUnit.NANOSECONDS);
+        permission.installed.complete(null);
+        while (!permission.queue.isEmpty() && state == State.OPEN) {
+            TurnPermission.Queued queued = permission.queue.poll();
+            relay(queued.data(), queued.peer());
+        }
+    }
+
+    private void onPermissionFailed(TurnPermission permission, Throwable cause) {
+        if (permission.state == TurnPermission.State.INSTALLED
+                && scheduler.nanoTime() < permission.expiresAtNanos) {
+            // A refresh failed: the server keeps the permission until it runs out; let it lapse.
+            goIdle(permission);
+            return;
+        }
+        droppedPermissionFailed += permission.dropQueue();
+        permissions.remove(permission.peer);
+        permission.cancelTimer();
+        permission.installed.completeExceptionally(cause);
+    }
+
+    private void onPermissionTick(TurnPermission permission) {
+        permission.timer = null;
+        if (state != State.OPEN || permissions.get(permission.peer) != permission) {
+            return;
+        }
+        // RFC 8656 §9: a permission "can be refreshed" by another CreatePermission or a ChannelBind;
+        // ours are refreshed while they are used, and unused ones are left to expire.
+        if (permission.used) {
+            requestPermission(permission);
+        } else {
+            goIdle(permission);
+        }
+    }
+
+    private void goIdle(TurnPermission permission) {
+        permission.cancelTimer();
+        permission.idle = true;
+        long left = Math.max(0, permission.expiresAtNanos - scheduler.nanoTime());
+        permission.timer = scheduler.schedule(() -> {
+            if (permissions.get(permission.peer) == permission && permission.idle) {
+                permissions.remove(permission.peer);
+            }
+        }, left, TimeUnit.NANOSECONDS);
+    }
+
+    private void refreshPermission(TurnPermission permission) {
+        if (!permission.requesting) {
+            requestPermission(permission);
+        }
+    }
+
+    /** Sends to a peer whose permission is installed: ChannelData on a bound channel, else a Send indication. */
+    private void relay(ByteBuf data, InetSocketAddress peer) {
+        long now = scheduler.nanoTime();
+        TurnChannel channel = channelsByPeer.get(peer);
+        if (channel != null) {
+            channel.used = true;
+            if (channel.idle && channel.state == TurnChannel.State.BOUND) {
+                refreshChannel(channel);
+            }
+        }
+        if (channel != null && channel.usable(now)) {
+            // RFC 8656 §12.5: "Over TCP and TLS-over-TCP, the ChannelData message MUST be padded to
+            // a multiple of four bytes"; over UDP we do not pad.
+            boolean padded = connection.reliable();
+            int size = padded ? ChannelData.paddedLength(data.readableBytes()) : ChannelData.HEADER_LENGTH + data.readableBytes();
+            ByteBuf frame = stack.alloc().buffer(size, size);
+            try {
+                ChannelData.encode(channel.number, data, padded, frame);
+            } finally {
+                data.release();
+            }
+            sentChannelData++;
+            connection.send(frame);
+            return;
+        }
+        // RFC 8656 §10.1: "the client MUST include both an XOR-PEER-ADDRESS attribute and a DATA
+        // attribute" in a Send indication; indications carry no credentials.
+        byte[] payload = new byte[data.readableBytes()];
+        data.readBytes(payload);
+        data.release();
+        StunMessage indication = StunMessage.newBuilder(SEND_INDICATION)
+                .attribute(new XorPeerAddressAttribute(peer))
+                .attribute(new DataAttribute(payload))
+                .build();
+        sentSendIndications++;
+        connection.send(Unpooled.wrappedBuffer(indication.encode()));
+        if (channel == null && options.channels()) {
+            bindChannel(peer);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Channels (RFC 8656 §11, §12)
+
+    private void bindChannel(InetSocketAddress peer) {
+        // RFC 8656 §11.1: channel numbers come from 0x4000 through 0x4FFF; a number stays with
+        // its peer for this allocation (it may not be rebound to another peer while bound, nor
+        // for 5 minutes after). When all are taken, Send indications go on.
+        if (nextChannelNumber > ChannelData.MAX_CHANNEL_NUMBER) {
+            return;
+        }
+        TurnChannel channel = new TurnChannel(nextChannelNumber++, peer);
+        channelsByPeer.put(peer, channel);
+        channelsByNumber.put(channel.number, channel);
+        requestChannelBind(channel);
+    }
+
+    private void requestChannelBind(TurnChannel channel) {
+        channel.cancelTimer();
+        channel.idle = false;
+        channel.requesting = true;
+        channel.used = false;
+        channelBindRequests++;
+        // RFC 8656 §11.1: "the client MUST include a CHANNEL-NUMBER attribute and an
+        // XOR-PEER-ADDRESS attribute" in a ChannelBind request.
+        client.request(CHANNEL_BIND_REQUEST, List.of(new ChannelNumberAttribute(channel.number),
+                new XorPeerAddressAttribute(channel.peer))).whenComplete((response, failure) -> {
+                    channel.requesting = false;
+                    if (state != State.OPEN) {
+                        return;
+                    }
+                    if (failure == null && response.type().messageClass() == StunMessageClass.SUCCESS_RESPONSE) {
+                        onChannelBound(channel);
+                    } else if (channel.state == TurnChannel.State.BOUND
+                            && scheduler.nanoTime() < channel.expiresAtNanos) {
+                        goIdle(channel);
+                    } else {
+                        // Send indications go on for this peer; the number stays reserved to it.
+                        channel.state = TurnChannel.State.FAILED;
+                    }
+                });
+    }
+
+    private void onChannelBound(TurnChannel channel) {
+        long now = scheduler.nanoTime();
+        channel.state = TurnChannel.State.BOUND;
+        channel.expiresAtNanos = now + CHANNEL_LIFETIME.toNanos();
+        channel.timer = scheduler.schedule(() -> onChannelTick(channel), CHANNEL_REFRESH.toNanos(), TimeUnit.NANOSECONDS);
+        // RFC 8656 §11.2: a successful ChannelBind also installs or refreshes "a permission for
+        // the IP address contained in the XOR-PEER-ADDRESS attribute".
+        TurnPermission permission = permissions.get(channel.peer.getAddress());
+        if (permission != null && permission.state == TurnPermission.State.INSTALLED) {
+            permission.expiresAtNanos = Math.max(permission.expiresAtNanos, now + PERMISSION_LIFETIME.toNanos());
+        }
+    }
+
+    private void onChannelTick(TurnChannel channel) {
+        channel.timer = null;
+        if (state != State.OPEN) {
+            return;
+        }
+        if (channel.used) {
+            requestChannelBind(channel);
+        } else {
+            goIdle(channel);
+        }
+    }
+
+    private void goIdle(TurnChannel channel) {
+        channel.cancelTimer();
+        channel.idle = true;
+    }
+
+    private void refreshChannel(TurnChannel channel) {
+        if (!channel.requesting) {
+            requestChannelBind(channel);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Receiving
+
+    private void onServerFrame(ByteBuf frame) {
+        try {
+            if (state == State.CLOSED && client == null) {
+                droppedUnexpected++;
+                return;
+            }
+            if (ChannelData.isChannelData(frame)) {
+                onChannelData(frame);
+            } else if (frame.isReadable() && (frame.getUnsignedByte(frame.readerIndex()) & 0xC0) == 0) {
+                onStun(frame);
+            } else {
+                droppedMalformed++;
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void onChannelData(ByteBuf frame) {
+        ChannelData message;
+        try {
+            message = ChannelData.decode(frame);
+        } catch (StunParseException e) {
+            droppedMalformed++;
+            return;
+        }
+        TurnChannel channel = channelsByNumber.get(message.channelNumber());
+        // RFC 8656 §12.6: "If the ChannelData message is received on a channel that is not bound
+        // to any peer, then the message is silently discarded." (While our ChannelBind is in
+        // flight the server may already use the channel.)
+        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN) {
+            message.release();
+            droppedUnknownChannel++;
+            return;
+        }
+        channel.used = true;
+        receivedChannelData++;
+        receiver.receive(this, channel.peer, message.content());
+    }
+
+    private void onStun(ByteBuf frame) {
+        StunMessage message;
+        try {
+            message = StunMessage.decode(frame.nioBuffer());
+        } catch (StunParseException e) {
+            droppedMalformed++;
+            return;
+        }
+        StunMessageClass messageClass = message.type().messageClass();
+        if (messageClass.isResponse()) {
+            if (client == null || !client.handleResponse(message)) {
+                droppedUnexpected++;
+            }
+            return;
+        }
+        if (message.type().equals(DATA_INDICATION) && state == State.OPEN) {
+            onDataIndication(message);
+            return;
+        }
+        droppedUnexpected++;
+    }
+
+    private void onDataIndication(StunMessage indication) {
+        var peer = indication.attribute(XorPeerAddressAttribute.class);
+        var data = indication.attribute(DataAttribute.class);
+        // RFC 8656 §10.4: "When the client receives a Data indication, it checks that the Data
+        // indication contains an XOR-PEER-ADDRESS attribute, and discards the indication if it
+        // does not. The client SHOULD also check that the XOR-PEER-ADDRESS attribute value
+        // contains an IP address with which the client believes there is an active permission
+        // and discard the Data indication otherwise."
+        if (peer.isEmpty() || data.isEmpty()) {
+            droppedNoPermission++;
+            return;
+        }
+        TurnPermission permission = permissions.get(peer.get().address().getAddress());
+        if (permission == null) {
+            droppedNoPermission++;
+            return;
+        }
+        permission.used = true;
+        receivedDataIndications++;
+        byte[] payload = data.get().data();
+        ByteBuf buffer = stack.alloc().buffer(payload.length, payload.length).writeBytes(payload);
+        receiver.receive(this, peer.get().address(), buffer);
+    }
+
+    private void sendStun(StunMessage message) {
+        if (connection == null) {
+            return;
+        }
+        connection.send(Unpooled.wrappedBuffer(message.encode()));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Close
+
+    /**
+     * Deletes the allocation (RFC 8656 §8: "If the client wishes to immediately delete an
+     * existing allocation, it includes a LIFETIME attribute with a value of 0"), best effort, and
+     * releases the socket or connection once that transaction ends. Queued datagrams are dropped.
+     * Idempotent; may be called from any thread.
+     */
+    public void close() {
+        onLoop(scheduler, this::closeOnLoop);
+    }
+
+    private void closeOnLoop() {
+        if (state == State.ALLOCATING) {
+            fail(new java.util.concurrent.CancellationException("the allocation was closed while allocating"));
+            return;
+        }
+        if (state != State.OPEN) {
+            return;
+        }
+        release();
+        StunClient current = client;
+        current.request(REFRESH_REQUEST, List.of(new LifetimeAttribute(0))).whenComplete((response, failure) -> {
+            if (current == client) {
+                abandonConnection();
+            }
+            closed.complete(null);
+        });
+    }
+
+    /** Stops timers and drops queued datagrams; the connection stays for a last transaction. */
+    private void release() {
+        state = State.CLOSED;
+        if (refreshTimer != null) {
+            refreshTimer.cancel();
+            refreshTimer = null;
+        }
+        for (TurnPermission permission : permissions.values()) {
+            permission.cancelTimer();
+            droppedClosed += permission.dropQueue();
+            permission.installed.completeExceptionally(new IllegalStateException("the allocation closed"));
+        }
+        permissions.clear();
+        for (TurnChannel channel : channelsByPeer.values()) {
+            channel.cancelTimer();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // State
+
+    /** The relayed transport address (XOR-RELAYED-ADDRESS): the relayed candidate's address. */
+    @Override
+    public InetSocketAddress address() {
+        return relayedAddress;
+    }
+
+    /** Always true: this base sends through the relay. */
+    @Override
+    public boolean relayed() {
+        return true;
+    }
+
+    /** Whether the allocation is alive: allocated, not closed, not lost. */
+    @Override
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    /** The relayed transport address; same as {@link #address()}. */
+    public InetSocketAddress relayedAddress() {
+        return relayedAddress;
+    }
+
+    /**
+     * The client's address as the server saw it (XOR-MAPPED-ADDRESS), which a gatherer offers as
+     * a server-reflexive candidate; {@code null} if the server did not send it.
+     */
+    public InetSocketAddress mappedAddress() {
+        return mappedAddress;
+    }
+
+    /** The client's side of the 5-tuple: the socket's address over UDP, the connection's over TCP/TLS. */
+    public InetSocketAddress localAddress() {
+        return connection == null ? null : connection.localAddress();
+    }
+
+    /** The server this allocation lives on (after a redirect, the alternate one). */
+    public TurnServerAddress server() {
+        return server;
+    }
+
+    /** The lifetime the server granted in the last Allocate or Refresh response. */
+    public Duration lifetime() {
+        return Duration.ofSeconds(lifetimeSeconds);
+    }
+
+    /**
+     * Completes when the allocation has been closed and its socket or connection released;
+     * exceptionally, with the reason, when it was lost (a refresh failed, the connection broke).
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return closed.copy();
+    }
+
+    /** Why the allocation was lost, or {@code null}. */
+    public Throwable lostCause() {
+        return lostCause;
+    }
+
+    /** Whether a permission for {@code peer} is installed on the server and not expired, by our clock. */
+    public boolean hasPermission(InetAddress peer) {
+        TurnPermission permission = permissions.get(peer);
+        return permission != null && permission.state == TurnPermission.State.INSTALLED
+                && scheduler.nanoTime() < permission.expiresAtNanos;
+    }
+
+    /** The channel number bound to {@code peer} and not expired, by our clock, or -1. */
+    public int boundChannel(InetSocketAddress peer) {
+        TurnChannel channel = channelsByPeer.get(peer);
+        return channel != null && channel.usable(scheduler.nanoTime()) ? channel.number : -1;
+    }
+
+    /** A snapshot of what was sent, received and dropped. */
+    public TurnCounters counters() {
+        long foreign = droppedInputOfOldConnections + (connection == null ? 0 : connection.droppedInput());
+        return new TurnCounters(sentSendIndications, sentChannelData, receivedDataIndications, receivedChannelData,
+                droppedQueueFull, droppedPermissionFailed, droppedClosed, droppedMalformed, droppedUnknownChannel,
+                droppedNoPermission, droppedUnexpected + foreign, allocationRefreshes, permissionRequests,
+                channelBindRequests);
+    }
+
+    /** The client's STUN transactions, for their counters (timeouts, duplicates), or null when closed. */
+    StunTransactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public String toString() {
+        return "TurnAllocation[" + server.url() + ", relayed " + relayedAddress + ", " + state + "]";
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private static void onLoop(Scheduler scheduler, Runnable task) {
+        if (scheduler.inLoop()) {
+            task.run();
+        } else {
+            scheduler.execute(task);
+        }
+    }
+
+    private static int errorCode(StunMessage response) {
+        return response.attribute(ErrorCodeAttribute.class).map(ErrorCodeAttribute::code).orElse(0);
+    }
+
+    private static String describe(StunMessage response) {
+        return response.attribute(ErrorCodeAttribute.class)
+                .map(error -> error.code() + " " + error.reasonPhrase())
+                .orElse(response.type().toString());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}
