@@ -7,6 +7,7 @@ module org.ortc4j.ice {
     exports org.ortc4j.ice;
     exports org.ortc4j.ice.stun;
     exports org.ortc4j.ice.net;
+    exports org.ortc4j.ice.vnet;
 
     requires transitive io.netty.buffer;
     requires transitive io.netty.common;
