@@ -16,9 +16,11 @@ import org.ortc4j.ice.RTCIceCandidateType;
 import org.ortc4j.ice.RTCIceParameters;
 import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.ice.RTCIceTransportState;
+import org.ortc4j.ice.internal.LocalCandidate;
 import org.ortc4j.ice.net.VirtualScheduler;
 import org.ortc4j.ice.vnet.LinkConditions;
 import org.ortc4j.ice.vnet.NatBehavior;
+import org.ortc4j.ice.vnet.VirtualHost;
 import org.ortc4j.ice.vnet.VirtualNat;
 import org.ortc4j.ice.vnet.VirtualNetwork;
 
@@ -491,5 +493,44 @@ class IceAgentTest {
         assertThat(stats.pairsDroppedByLimit()).isPositive();
         assertThat(stats.tcpCandidatesIgnored()).isEqualTo(1);
         assertThat(stats.unusableCandidatesIgnored()).isEqualTo(1);
+    }
+
+    @Test
+    void relayOnlyCandidateBehindASymmetricNatConnects() {
+        VirtualNat nat = network.addNat("nat-a", NatBehavior.SYMMETRIC, "203.0.113.1");
+        VirtualHost relayHost = network.addHost("relay", "203.0.113.50");
+        FramingRelay relay = new FramingRelay(relayHost, relayHost.addresses().get(0));
+        AgentPeer a = new AgentPeer("a", nat.addHost("a", "10.0.0.1"), CONFIG, 1);
+        peers.add(a);
+        FramingRelay.ClientBase relayBase = FramingRelay.ClientBase.open(a.host, a.host.addresses().get(0), relay,
+                a.agent::receive);
+        RTCIceCandidate relayCandidate = RTCIceCandidate.newBuilder()
+                .foundation("r1")
+                .priority(RTCIceCandidate.computePriority(0, 65535, 1))
+                .address(relay.relayedAddress().getAddress().getHostAddress())
+                .port(relay.relayedAddress().getPort())
+                .type(RTCIceCandidateType.RELAY)
+                .relatedAddress("203.0.113.1")
+                .relatedPort(40000)
+                .build();
+        a.candidates.add(new LocalCandidate(relayCandidate, relayBase));
+        a.addLocalCandidates();
+        AgentPeer b = peer("b", 2, "192.0.2.2").gatherHost().addLocalCandidates();
+        a.signalCandidatesTo(b);
+        b.signalCandidatesTo(a);
+        startPair(a, b);
+
+        advanceUntil(() -> a.agent.state() == RTCIceTransportState.COMPLETED
+                && b.agent.state() == RTCIceTransportState.COMPLETED, Duration.ofSeconds(5));
+        assertThat(a.agent.selectedPair().orElseThrow().local()).isEqualTo(relayCandidate);
+        assertThat(b.agent.selectedPair().orElseThrow().remote()).isEqualTo(relayCandidate);
+        assertThat(a.send("via the relay")).isTrue();
+        assertThat(b.send("back via the relay")).isTrue();
+        scheduler.advance(Duration.ofMillis(10));
+        assertThat(b.received).containsExactly("via the relay");
+        assertThat(a.received).containsExactly("back via the relay");
+        a.stop();
+        relayBase.close();
+        relay.close();
     }
 }
