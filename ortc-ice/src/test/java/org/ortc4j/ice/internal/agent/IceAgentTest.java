@@ -533,4 +533,27 @@ class IceAgentTest {
         relayBase.close();
         relay.close();
     }
+
+    @Test
+    void checksArePacedOneEveryTaAndTheFirstGoesOutAtOnce() {
+        AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
+        a.agent.start(RTCIceParameters.generate(), RTCIceRole.CONTROLLING);
+        for (int i = 0; i < 10; i++) {
+            // Nobody lives at these addresses: every check stays unanswered.
+            a.agent.addRemoteCandidate(RTCIceCandidate.parse(
+                    "candidate:f" + i + " 1 udp " + (2000 + i) + " 192.0.2." + (100 + i) + " 5000 typ host"));
+        }
+        scheduler.runDueTasks();
+        // RFC 8445 §6.1.4.2: one check per Ta; nothing makes the first one wait.
+        assertThat(a.agent.stats().checksSent()).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(49));
+        assertThat(a.agent.stats().checksSent()).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(a.agent.stats().checksSent()).isEqualTo(2);
+        scheduler.advance(Duration.ofMillis(400));
+        assertThat(a.agent.stats().checksSent()).isEqualTo(10);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(a.agent.stats().checksSent()).isEqualTo(10);
+        assertThat(a.agent.state()).isEqualTo(RTCIceTransportState.CHECKING);
+    }
 }
