@@ -222,10 +222,24 @@ public final class RTCIceGatherer implements AutoCloseable {
     }
 
     /**
-     * ICE restart (RFC 8445 §9): new local credentials for the same sockets; the candidates are
-     * announced again with the new username fragment. Returns the new parameters.
+     * Prepares an ICE restart (RFC 8445 §9; what a new ORTC gatherer or a W3C offer with
+     * {@code iceRestart} gives): new local credentials for the same sockets, and every candidate
+     * announced again through {@link #onLocalCandidate} with the new username fragment. Signal the
+     * new parameters and candidates; the restart happens when the transport is started with the
+     * peer's new parameters.
+     *
+     * @return the new local parameters
+     * @throws InvalidStateException if the gatherer is closed
      */
-    RTCIceParameters restart() {
+    public RTCIceParameters restart() {
+        if (state == RTCIceGathererState.CLOSED) {
+            throw new InvalidStateException("the RTCIceGatherer is closed");
+        }
+        if (!stack.scheduler().inLoop()) {
+            CompletableFuture<RTCIceParameters> result = new CompletableFuture<>();
+            stack.scheduler().execute(() -> result.complete(restart()));
+            return result.join();
+        }
         RTCIceParameters fresh = RTCIceParameters.generate();
         localParameters = fresh;
         localCandidates.clear();

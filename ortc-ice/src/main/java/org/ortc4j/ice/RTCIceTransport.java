@@ -56,6 +56,7 @@ public final class RTCIceTransport {
     private volatile Consumer<ByteBuf> dataHandler;
     private volatile RTCIceCandidatePair selectedPair;
     private volatile long packetsWithoutHandler;
+    private RTCIceParameters localParameters;
     private boolean remoteCandidatesComplete;
     private int remoteNamesPending;
 
@@ -76,7 +77,8 @@ public final class RTCIceTransport {
      * Starts checking against the remote agent (ORTC §4.3 {@code start}). The role is the
      * starting role; a role conflict may change it (RFC 8445 §7.3.1.1), which {@link #role()}
      * shows. Calling it again with other remote parameters is an ICE restart (RFC 8445 §9): the
-     * gatherer gets new credentials, remote candidates are forgotten, and the current pair
+     * gatherer's new credentials ({@link RTCIceGatherer#restart()}, called here if the
+     * application has not) are used, remote candidates are forgotten, and the current pair
      * carries data until a new one is selected. Starts the gatherer if it has not started.
      *
      * @param role {@link RTCIceRole#CONTROLLING} or {@link RTCIceRole#CONTROLLED}
@@ -100,9 +102,16 @@ public final class RTCIceTransport {
             if (previous == null) {
                 firstStart(remoteParameters, role);
             } else if (!previous.equals(remoteParameters)) {
+                // RFC 8445 §9: both sides use new credentials. If the application did not call
+                // gatherer.restart() (the peer restarted), make ours new now.
+                RTCIceParameters local = gatherer.getLocalParameters();
+                if (local.equals(localParameters)) {
+                    local = gatherer.restart();
+                }
+                localParameters = local;
                 this.remoteParameters = remoteParameters;
                 remoteCandidatesComplete = false;
-                agent.restart(gatherer.restart(), remoteParameters);
+                agent.restart(local, remoteParameters);
             }
         });
         return connected.copy();
@@ -117,7 +126,8 @@ public final class RTCIceTransport {
         this.remoteParameters = remote;
         this.role = startRole;
         gatherer.attach(receiver);
-        agent.setLocalParameters(gatherer.getLocalParameters());
+        localParameters = gatherer.getLocalParameters();
+        agent.setLocalParameters(localParameters);
         agent.start(remote, startRole);
         for (LocalCandidate candidate : gatherer.localCandidatesWithBases()) {
             agent.addLocalCandidate(candidate);

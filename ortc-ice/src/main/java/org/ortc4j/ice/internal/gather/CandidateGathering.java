@@ -223,7 +223,7 @@ public final class CandidateGathering {
                         + " did not answer: " + error.getMessage());
             } else if (message.type().messageClass() == StunMessageClass.ERROR_RESPONSE) {
                 ErrorCodeAttribute code = message.attribute(ErrorCodeAttribute.class).orElse(null);
-                reportError(base, text, code == null ? 400 : code.code(), code == null ? "" : code.reason());
+                reportError(base, text, code == null ? 400 : code.code(), code == null ? "" : code.reasonPhrase());
             } else {
                 message.attribute(XorMappedAddressAttribute.class).ifPresentOrElse(
                         mapped -> emitReflexive(base, mapped.address(), server, localPreference),
@@ -310,10 +310,10 @@ public final class CandidateGathering {
     }
 
     private static boolean isStunResponse(ByteBuf data) {
-        // RFC 7983 §7: STUN starts with 0..3; responses have the class bits 1x (RFC 8489 §5).
-        return data.readableBytes() >= StunMessage.HEADER_LENGTH
-                && (data.getUnsignedByte(data.readerIndex()) & 0xC0) == 0
-                && (data.getUnsignedByte(data.readerIndex() + 1) & 0x10) != 0;
+        // RFC 7983 §7: STUN starts with 0..3. RFC 8489 §5: responses have the class bit C1,
+        // bit 8 of the message type (the lowest bit of the first byte), set.
+        int first = data.getUnsignedByte(data.readerIndex());
+        return data.readableBytes() >= StunMessage.HEADER_LENGTH && (first & 0xC0) == 0 && (first & 0x01) != 0;
     }
 
     private static StunMessage decode(ByteBuf data) {
