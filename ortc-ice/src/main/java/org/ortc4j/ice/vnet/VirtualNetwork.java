@@ -148,6 +148,13 @@ public final class VirtualNetwork {
         return lost + queueDropped + natFiltered + noRoute + noSocket;
     }
 
+    @Override
+    public String toString() {
+        return "VirtualNetwork[sent=" + sent + " delivered=" + delivered + " lost=" + lost
+                + " queueDropped=" + queueDropped + " natFiltered=" + natFiltered + " noRoute=" + noRoute
+                + " noSocket=" + noSocket + " duplicated=" + duplicated + "]";
+    }
+
     // ---------------------------------------------------------------- construction
 
     VirtualHost addHost(Segment segment, String name, String[] addresses) {
