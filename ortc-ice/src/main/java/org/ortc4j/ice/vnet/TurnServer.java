@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.ortc4j.ice.net.NetworkStack;
+import org.ortc4j.ice.net.StreamSocket;
 import org.ortc4j.ice.net.UdpSocket;
 import org.ortc4j.ice.stun.ChannelData;
 import org.ortc4j.ice.stun.ChannelNumberAttribute;
@@ -178,6 +181,7 @@ public final class TurnServer implements AutoCloseable {
     private final TurnServerAuthentication authentication;
     private final Map<TurnServerClientLink, TurnServerAllocation> allocations = new HashMap<>();
     private final List<AutoCloseable> listeners = new ArrayList<>();
+    private final Set<StreamSocket> streams = new HashSet<>();
     private UdpSocket udpSocket;
     private boolean closed;
 
@@ -207,14 +211,21 @@ public final class TurnServer implements AutoCloseable {
     public static CompletableFuture<TurnServer> start(NetworkStack stack, Config config) {
         Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(config, "config");
-        if (config.tcpAddress() != null) {
-            // VirtualHost.listenTcp is not there yet; TCP clients come with it.
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("TURN over TCP is not served yet"));
+        if (config.tcpAddress() != null && !(stack instanceof VirtualHost)) {
+            throw new IllegalArgumentException("TURN over TCP needs a VirtualHost stack: NetworkStack cannot listen");
         }
         TurnServer server = new TurnServer(stack, config);
         return stack.bindUdp(config.udpAddress(), server::onUdpDatagram).thenApply(socket -> {
             server.udpSocket = socket;
             server.listeners.add(socket);
+            if (config.tcpAddress() != null) {
+                try {
+                    server.listeners.add(TurnServerStreams.listen((VirtualHost) stack, config.tcpAddress(), server));
+                } catch (RuntimeException e) {
+                    server.close();
+                    throw e;
+                }
+            }
             return server;
         });
     }
@@ -253,8 +264,22 @@ public final class TurnServer implements AutoCloseable {
         }
     }
 
-    /** The client's TCP connection ended: RFC 8656 §3.1 ties the allocation to it, so it goes too. */
-    void onClientGone(TurnServerClientLink link) {
+    /** A client connected over TCP. */
+    void onStreamOpened(StreamSocket socket) {
+        if (closed) {
+            socket.close();
+            return;
+        }
+        streams.add(socket);
+    }
+
+    /**
+     * The client's TCP connection ended. The connection is part of the allocation's 5-tuple (RFC
+     * 8656 §2), so nothing can reach the allocation any more: it is freed at once rather than left
+     * to expire.
+     */
+    void onClientGone(TurnServerClientLink link, StreamSocket socket) {
+        streams.remove(socket);
         TurnServerAllocation allocation = allocations.remove(link);
         if (allocation != null) {
             allocation.close();
@@ -783,6 +808,10 @@ public final class TurnServer implements AutoCloseable {
                 // Closing a socket of a NetworkStack does not fail; nothing to do.
             }
         }
+        for (StreamSocket stream : List.copyOf(streams)) {
+            stream.close();
+        }
+        streams.clear();
         allocations.values().forEach(TurnServerAllocation::close);
         allocations.clear();
     }
