@@ -442,16 +442,15 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
-        // "If the server does not support the address family requested by the client in
-        // REQUESTED-ADDRESS-FAMILY, or if the allocation of the requested address family is
-        // disabled by local policy, it MUST generate an Allocate error response, and it MUST
-        // include an ERROR-CODE attribute with the 440 (Address Family not Supported) response code."
+        // A REQUESTED-ADDRESS-FAMILY this server cannot relay (it relays on one address, of one
+        // family) is answered 440 (Address Family not Supported), as §7.2 says.
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.ADDRESS_FAMILY_NOT_SUPPORTED, "Address Family not Supported", key);
             return;
         }
-        // "If the server is unable to allocate [...] due to some capacity limit [...] it rejects
-        // the request with a 486 (Allocation Quota Reached) error" for the user's quota.
+        // "At any point, the server MAY choose to reject the request with a 486 (Allocation
+        // Quota Reached) error if it feels the client is trying to exceed some locally defined
+        // allocation quota." The quota here is per username.
         long held = allocations.values().stream().filter(a -> a.username.equals(auth.username())).count();
         if (held >= config.maxAllocationsPerUser()) {
             sendError(link, request, ErrorCodeAttribute.ALLOCATION_QUOTA_REACHED, "Allocation Quota Reached", key);
@@ -513,9 +512,8 @@ public final class TurnServer implements AutoCloseable {
 
     private void onRefresh(TurnServerClientLink link, StunMessage request, MessageIntegrityKey key,
             TurnServerAllocation allocation) {
-        // "If the server receives a Refresh Request with a REQUESTED-ADDRESS-FAMILY attribute and
-        // the attribute value does not match the address family of the allocation, the server
-        // MUST reply with a 443 (Peer Address Family Mismatch) error response."
+        // A REQUESTED-ADDRESS-FAMILY other than the allocation's is answered 443 (Peer Address
+        // Family Mismatch), as §8.2 says.
         Optional<RequestedAddressFamilyAttribute> family = request.attribute(RequestedAddressFamilyAttribute.class);
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
@@ -555,9 +553,8 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, "XOR-PEER-ADDRESS is required", key);
             return;
         }
-        // "If an XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // A peer address of another family than the relayed address is answered 443 (Peer
+        // Address Family Mismatch), as §10.2 says.
         for (InetAddress peer : peers) {
             if (!sameFamily(peer, config.relayAddress())) {
                 sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
@@ -592,9 +589,7 @@ public final class TurnServer implements AutoCloseable {
             return;
         }
         InetSocketAddress peerAddress = peer.get().address();
-        // "If the XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // As for CreatePermission, a peer of another family than the relayed address is 443.
         if (!sameFamily(peerAddress.getAddress(), config.relayAddress())) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
             return;
