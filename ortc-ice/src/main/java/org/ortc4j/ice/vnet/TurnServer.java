@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.ortc4j.ice.net.NetworkStack;
+import org.ortc4j.ice.net.StreamSocket;
 import org.ortc4j.ice.net.UdpSocket;
 import org.ortc4j.ice.stun.ChannelData;
 import org.ortc4j.ice.stun.ChannelNumberAttribute;
@@ -178,6 +181,7 @@ public final class TurnServer implements AutoCloseable {
     private final TurnServerAuthentication authentication;
     private final Map<TurnServerClientLink, TurnServerAllocation> allocations = new HashMap<>();
     private final List<AutoCloseable> listeners = new ArrayList<>();
+    private final Set<StreamSocket> streams = new HashSet<>();
     private UdpSocket udpSocket;
     private boolean closed;
 
@@ -207,14 +211,21 @@ public final class TurnServer implements AutoCloseable {
     public static CompletableFuture<TurnServer> start(NetworkStack stack, Config config) {
         Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(config, "config");
-        if (config.tcpAddress() != null) {
-            // VirtualHost.listenTcp is not there yet; TCP clients come with it.
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("TURN over TCP is not served yet"));
+        if (config.tcpAddress() != null && !(stack instanceof VirtualHost)) {
+            throw new IllegalArgumentException("TURN over TCP needs a VirtualHost stack: NetworkStack cannot listen");
         }
         TurnServer server = new TurnServer(stack, config);
         return stack.bindUdp(config.udpAddress(), server::onUdpDatagram).thenApply(socket -> {
             server.udpSocket = socket;
             server.listeners.add(socket);
+            if (config.tcpAddress() != null) {
+                try {
+                    server.listeners.add(TurnServerStreams.listen((VirtualHost) stack, config.tcpAddress(), server));
+                } catch (RuntimeException e) {
+                    server.close();
+                    throw e;
+                }
+            }
             return server;
         });
     }
@@ -253,8 +264,22 @@ public final class TurnServer implements AutoCloseable {
         }
     }
 
-    /** The client's TCP connection ended: RFC 8656 §3.1 ties the allocation to it, so it goes too. */
-    void onClientGone(TurnServerClientLink link) {
+    /** A client connected over TCP. */
+    void onStreamOpened(StreamSocket socket) {
+        if (closed) {
+            socket.close();
+            return;
+        }
+        streams.add(socket);
+    }
+
+    /**
+     * The client's TCP connection ended. The connection is part of the allocation's 5-tuple (RFC
+     * 8656 §2), so nothing can reach the allocation any more: it is freed at once rather than left
+     * to expire.
+     */
+    void onClientGone(TurnServerClientLink link, StreamSocket socket) {
+        streams.remove(socket);
         TurnServerAllocation allocation = allocations.remove(link);
         if (allocation != null) {
             allocation.close();
@@ -417,16 +442,15 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
-        // "If the server does not support the address family requested by the client in
-        // REQUESTED-ADDRESS-FAMILY, or if the allocation of the requested address family is
-        // disabled by local policy, it MUST generate an Allocate error response, and it MUST
-        // include an ERROR-CODE attribute with the 440 (Address Family not Supported) response code."
+        // A REQUESTED-ADDRESS-FAMILY this server cannot relay (it relays on one address, of one
+        // family) is answered 440 (Address Family not Supported), as §7.2 says.
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.ADDRESS_FAMILY_NOT_SUPPORTED, "Address Family not Supported", key);
             return;
         }
-        // "If the server is unable to allocate [...] due to some capacity limit [...] it rejects
-        // the request with a 486 (Allocation Quota Reached) error" for the user's quota.
+        // "At any point, the server MAY choose to reject the request with a 486 (Allocation
+        // Quota Reached) error if it feels the client is trying to exceed some locally defined
+        // allocation quota." The quota here is per username.
         long held = allocations.values().stream().filter(a -> a.username.equals(auth.username())).count();
         if (held >= config.maxAllocationsPerUser()) {
             sendError(link, request, ErrorCodeAttribute.ALLOCATION_QUOTA_REACHED, "Allocation Quota Reached", key);
@@ -488,9 +512,8 @@ public final class TurnServer implements AutoCloseable {
 
     private void onRefresh(TurnServerClientLink link, StunMessage request, MessageIntegrityKey key,
             TurnServerAllocation allocation) {
-        // "If the server receives a Refresh Request with a REQUESTED-ADDRESS-FAMILY attribute and
-        // the attribute value does not match the address family of the allocation, the server
-        // MUST reply with a 443 (Peer Address Family Mismatch) error response."
+        // A REQUESTED-ADDRESS-FAMILY other than the allocation's is answered 443 (Peer Address
+        // Family Mismatch), as §8.2 says.
         Optional<RequestedAddressFamilyAttribute> family = request.attribute(RequestedAddressFamilyAttribute.class);
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
@@ -530,9 +553,8 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, "XOR-PEER-ADDRESS is required", key);
             return;
         }
-        // "If an XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // A peer address of another family than the relayed address is answered 443 (Peer
+        // Address Family Mismatch), as §10.2 says.
         for (InetAddress peer : peers) {
             if (!sameFamily(peer, config.relayAddress())) {
                 sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
@@ -567,9 +589,7 @@ public final class TurnServer implements AutoCloseable {
             return;
         }
         InetSocketAddress peerAddress = peer.get().address();
-        // "If the XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // As for CreatePermission, a peer of another family than the relayed address is 443.
         if (!sameFamily(peerAddress.getAddress(), config.relayAddress())) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
             return;
@@ -783,6 +803,10 @@ public final class TurnServer implements AutoCloseable {
                 // Closing a socket of a NetworkStack does not fail; nothing to do.
             }
         }
+        for (StreamSocket stream : List.copyOf(streams)) {
+            stream.close();
+        }
+        streams.clear();
         allocations.values().forEach(TurnServerAllocation::close);
         allocations.clear();
     }

@@ -108,8 +108,8 @@ final class TurnServerAllocation {
     /**
      * Installs or refreshes the permission for {@code peer}'s IP address.
      *
-     * <p>RFC 8656 §9: "When a permission is installed or refreshed, its lifetime is set to 300
-     * seconds"; "only addresses are compared and port numbers are not considered".
+     * <p>RFC 8656 §9: a permission lives 300 seconds from its last install or refresh, and "only
+     * addresses are compared and port numbers are not considered".
      */
     void installPermission(InetAddress peer) {
         long now = scheduler.nanoTime();
