@@ -213,6 +213,11 @@ final class NettyNetworkStack implements NetworkStack {
 
     /** Registers {@code channel} with this stack's loop, then runs {@code next} on the loop. */
     private <T> void registerThen(Channel channel, CompletableFuture<T> result, Runnable next) {
+        if (loop.isShuttingDown()) {
+            // A loop that is shutting down may never run the listener below: fail here instead.
+            fail(channel, result, null, "the stack's event loop is shut down");
+            return;
+        }
         loop.register(channel).addListener((ChannelFuture registration) -> {
             if (registration.isSuccess()) {
                 next.run();
@@ -223,7 +228,12 @@ final class NettyNetworkStack implements NetworkStack {
     }
 
     private static <T> void fail(Channel channel, CompletableFuture<T> result, Throwable cause, String what) {
-        channel.close();
+        if (channel.isRegistered()) {
+            channel.close();
+        } else {
+            // Not on a loop, so close() has no thread to run on; this closes the socket at once.
+            channel.unsafe().closeForcibly();
+        }
         result.completeExceptionally(cause instanceof IOException ? cause : new IOException(what, cause));
     }
 
