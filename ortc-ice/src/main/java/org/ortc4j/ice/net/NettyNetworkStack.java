@@ -28,7 +28,8 @@ import javax.net.ssl.SSLException;
 /**
  * A {@link NetworkStack} on one Netty event loop: every channel it opens is registered with that
  * loop, so socket callbacks, future completions and {@link #scheduler()}'s timers share one
- * thread.
+ * thread. Its methods, and those of its sockets, may also be called from other threads: they
+ * hop onto the loop, and what they report still happens there.
  */
 final class NettyNetworkStack implements NetworkStack {
 
