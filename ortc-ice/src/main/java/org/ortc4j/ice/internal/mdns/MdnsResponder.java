@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class MdnsResponder implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final MdnsSockets sockets;
-    private final Map<String, Registration> byName = new HashMap<>();
+    private final Map<String, Registration> byName = new LinkedHashMap<>();
     private final Map<InetAddress, Registration> byAddress = new HashMap<>();
     private boolean closed;
 
