@@ -1,5 +1,6 @@
 package org.ortc4j.ice.internal.mdns;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -123,8 +124,8 @@ public final class MdnsResolver implements AutoCloseable {
     /**
      * Resolves {@code name} to an address. The future completes with the first address an answer
      * gives (from the cache, if a fresh answer is there), or fails with a
-     * {@link TimeoutException} after {@link #timeout()}, with a
-     * {@link RejectedExecutionException} when {@link #MAX_OUTSTANDING} other names are being looked
+     * {@link TimeoutException} after {@link #timeout()}, with an {@link IOException} when no
+     * mDNS group could be joined, with a {@link RejectedExecutionException} when {@link #MAX_OUTSTANDING} other names are being looked
      * up, or with an {@link IllegalStateException} once the resolver is closed. Cancelling the
      * future abandons this caller's wait; the query stops when no caller waits any longer.
      *
@@ -191,6 +192,18 @@ public final class MdnsResolver implements AutoCloseable {
 
     private void sendQuery(Lookup lookup) {
         if (lookups.get(lookup.key) != lookup) {
+            return;
+        }
+        if (sockets.sockets().isEmpty()) {
+            // Every join failed: no query can go out, so waiting for the timeout would only delay
+            // the caller.
+            lookups.remove(lookup.key);
+            lookup.cancelTimers();
+            IOException failure = new IOException("mDNS: joined no multicast group (" + sockets.joinFailures()
+                    + " joins failed), cannot resolve " + lookup.name);
+            for (CompletableFuture<InetAddress> waiter : List.copyOf(lookup.waiters)) {
+                waiter.completeExceptionally(failure);
+            }
             return;
         }
         // QM questions, the unicast-response bit clear. draft-ietf-mmusic-mdns-ice-candidates

@@ -390,6 +390,33 @@ class MdnsResolverTest {
     }
 
     @Test
+    void aStackWhereNoGroupCanBeJoinedFailsLookupsAtOnce() {
+        VirtualHost down = network.addHost("down", "192.0.2.30");
+        down.close();
+        MdnsResolver resolver = resolver(down);
+
+        CompletableFuture<InetAddress> address = resolver.resolve("nobody.local");
+
+        assertThat(resolver.joinFailures()).isEqualTo(1);
+        assertThat(failure(address)).isInstanceOf(java.io.IOException.class).hasMessageContaining("joined no multicast group");
+    }
+
+    @Test
+    void joinsOnEachInterfaceOncePerFamilyAndOnLoopbackOnlyWhenThereIsNothingElse() throws Exception {
+        org.ortc4j.ice.net.LocalAddress eth4 = new org.ortc4j.ice.net.LocalAddress(ip("192.0.2.1"), "eth0", false);
+        org.ortc4j.ice.net.LocalAddress eth4b = new org.ortc4j.ice.net.LocalAddress(ip("192.0.2.7"), "eth0", false);
+        org.ortc4j.ice.net.LocalAddress eth6 = new org.ortc4j.ice.net.LocalAddress(ip("fe80::1"), "eth0", false);
+        org.ortc4j.ice.net.LocalAddress wlan4 = new org.ortc4j.ice.net.LocalAddress(ip("10.0.0.2"), "wlan0", false);
+        org.ortc4j.ice.net.LocalAddress lo4 = new org.ortc4j.ice.net.LocalAddress(ip("127.0.0.1"), "lo", true);
+        org.ortc4j.ice.net.LocalAddress lo6 = new org.ortc4j.ice.net.LocalAddress(ip("::1"), "lo", true);
+
+        assertThat(MdnsSockets.joinAddresses(List.of(lo4, eth4, eth4b, eth6, wlan4, lo6)))
+                .containsExactly(eth4, eth6, wlan4);
+        assertThat(MdnsSockets.joinAddresses(List.of(lo4, lo6))).containsExactly(lo4, lo6);
+        assertThat(MdnsSockets.joinAddresses(List.of())).isEmpty();
+    }
+
+    @Test
     void timeoutMustBeSensible() {
         assertThatThrownBy(() -> new MdnsResolver(hostB, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MdnsResolver(hostB, Duration.ofHours(2))).isInstanceOf(IllegalArgumentException.class);
