@@ -47,12 +47,6 @@ final class DnsWriter {
         size += value.length;
     }
 
-    /** Overwrites two bytes already written, for a length known only after what it measures. */
-    void u16At(int offset, int value) {
-        buffer[offset] = (byte) (value >>> 8);
-        buffer[offset + 1] = (byte) value;
-    }
-
     /** Where a name ending with exactly these labels was written in full, or -1. */
     int offsetOf(List<String> suffix) {
         return nameOffsets.getOrDefault(suffix, -1);

@@ -1,0 +1,42 @@
+package org.ortc4j.ice.internal.mdns;
+
+import io.netty.buffer.AbstractByteBufAllocator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An allocator that remembers every buffer it made, so that a test can check all were released. */
+final class TrackingAllocator extends AbstractByteBufAllocator {
+
+    private final List<ByteBuf> allocated = new ArrayList<>();
+
+    TrackingAllocator() {
+        super(false);
+    }
+
+    @Override
+    protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+        ByteBuf buffer = new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity);
+        allocated.add(buffer);
+        return buffer;
+    }
+
+    @Override
+    protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+        return newHeapBuffer(initialCapacity, maxCapacity);
+    }
+
+    @Override
+    public boolean isDirectBufferPooled() {
+        return false;
+    }
+
+    int allocatedCount() {
+        return allocated.size();
+    }
+
+    List<ByteBuf> unreleased() {
+        return allocated.stream().filter(b -> b.refCnt() > 0).toList();
+    }
+}
