@@ -1,6 +1,7 @@
 module org.ortc4j.benchmarks {
     requires org.ortc4j.sdp;
     requires org.ortc4j.srtp;
+    requires org.ortc4j.ice;
     requires jmh.core;
     // The NIST JAIN-SIP SDP parser, a baseline of SdpBenchmark; an automatic module named from
     // its jar's file name (jain-sip-ri-1.3.0-91.jar declares no Automatic-Module-Name).

@@ -11,6 +11,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -134,7 +136,13 @@ final class NettyNetworkStack implements NetworkStack {
         channel.config().setNetworkInterface(ni);
         channel.config().setTimeToLive(MULTICAST_TTL);
         // Our own multicast comes back to us too: other sockets on this host must hear it.
-        channel.config().setLoopbackModeDisabled(false);
+        if (transport == NettyTransport.NIO) {
+            // Netty's NIO config passes setLoopbackModeDisabled's value straight to the JDK's
+            // IP_MULTICAST_LOOP, whose sense is the opposite; so the JDK option is set directly.
+            channel.config().setOption(NioChannelOption.of(StandardSocketOptions.IP_MULTICAST_LOOP), true);
+        } else {
+            channel.config().setLoopbackModeDisabled(false);
+        }
         configureReceive(channel, MAX_MULTICAST_DATAGRAM, 1);
         NettyUdpSocket socket = new NettyUdpSocket(channel, handler);
         channel.pipeline().addLast(socket.inbound());
