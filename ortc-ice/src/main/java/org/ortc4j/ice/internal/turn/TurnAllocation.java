@@ -45,8 +45,8 @@ import org.ortc4j.ice.stun.XorRelayedAddressAttribute;
  *
  * <ul>
  * <li>{@link #allocate} runs the Allocate transaction with long-term credentials (401 and 438
- *     are {@link StunClient}'s), follows one 300 Try Alternate, retries a 437 once on a new
- *     5-tuple, and fails with a {@link TurnAllocationException} otherwise.
+ *     are {@link StunClient}'s), follows one 300 Try Alternate, tries up to three client
+ *     transport addresses on 437, and fails with a {@link TurnAllocationException} otherwise.
  * <li>The allocation is refreshed one minute before it expires (half-way for lifetimes of two
  *     minutes or less); {@link #close()} deletes it with a Refresh of LIFETIME 0.
  * <li>{@link #send} creates a permission for the peer's IP on first use, queueing a bounded
@@ -66,12 +66,17 @@ public final class TurnAllocation implements CandidateBase {
     static final Duration PERMISSION_LIFETIME = Duration.ofMinutes(5);
     /** Refresh a used permission one minute before it would run out. */
     static final Duration PERMISSION_REFRESH = Duration.ofMinutes(4);
-    /** RFC 8656 §12: "a channel binding lasts for 10 minutes unless refreshed". */
+    /** RFC 8656 §12: "A channel binding lasts for 10 minutes unless refreshed." */
     static final Duration CHANNEL_LIFETIME = Duration.ofMinutes(10);
     /** Refresh a used channel half-way, so that one lost refresh still leaves time for another. */
     static final Duration CHANNEL_REFRESH = Duration.ofMinutes(5);
-    /** RFC 8656 §7.3: the server's default when a success response lacks LIFETIME (it should not). */
+    /**
+     * The lifetime assumed should a success response lack LIFETIME, which RFC 8656 §7.2 says it
+     * carries: the 10-minute default lifetime.
+     */
     static final long DEFAULT_LIFETIME_SECONDS = 600;
+    /** RFC 8656 §7.4: on 437, "try three different client transport addresses before giving up". */
+    static final int MAX_CLIENT_ADDRESSES = 3;
 
     private static final StunMessageType ALLOCATE_REQUEST = StunMessageType.of(StunMethod.ALLOCATE, StunMessageClass.REQUEST);
     private static final StunMessageType REFRESH_REQUEST = StunMessageType.of(StunMethod.REFRESH, StunMessageClass.REQUEST);
@@ -103,7 +108,7 @@ public final class TurnAllocation implements CandidateBase {
     /** Which connection is current: frames from an abandoned one (after 300 or 437) are ignored. */
     private int generation;
     private boolean redirected;
-    private boolean retriedMismatch;
+    private int clientAddressesTried;
 
     private InetSocketAddress relayedAddress;
     private InetSocketAddress mappedAddress;
@@ -167,6 +172,7 @@ public final class TurnAllocation implements CandidateBase {
 
     private void connect() {
         int current = ++generation;
+        clientAddressesTried++;
         TurnConnection.Listener listener = new TurnConnection.Listener() {
             @Override
             public void onFrame(ByteBuf frame) {
@@ -234,8 +240,8 @@ public final class TurnAllocation implements CandidateBase {
                 return;
             }
             relayedAddress = relayed.get().address();
-            // RFC 8656 §7.3: the server's success response carries "An XOR-MAPPED-ADDRESS
-            // attribute containing the client's IP address and port (from the 5-tuple)."
+            // RFC 8656 §7.2: the success response contains "An XOR-MAPPED-ADDRESS attribute
+            // containing the client's IP address and port (from the 5-tuple)."
             mappedAddress = response.attribute(XorMappedAddressAttribute.class)
                     .map(XorMappedAddressAttribute::address).orElse(null);
             lifetimeSeconds = response.attribute(LifetimeAttribute.class).map(LifetimeAttribute::seconds)
@@ -246,24 +252,25 @@ public final class TurnAllocation implements CandidateBase {
             return;
         }
         int code = errorCode(response);
-        // RFC 8656 §7.4: "If the client receives a 300 (Try Alternate) error response, the client
-        // SHOULD try the same request to the alternate server, using the same 5-tuple ... if the
-        // [ALTERNATE-SERVER] is not present, the client MUST treat the response as an error."
-        // (A new 5-tuple: the server's address changes. One redirect only, against loops.)
+        // RFC 8656 §7.4, 300 (Try Alternate): "The client considers the current transaction as
+        // having failed, but it SHOULD try the Allocate request with the alternate server before
+        // trying any other servers ... the client follows the ALTERNATE-SERVER procedures
+        // specified in [RFC8489]" (§10 there: same transport, same credentials, and a redirect
+        // to a server already tried is ignored). We follow one redirect, which also ends loops.
         var alternate = response.attribute(AlternateServerAttribute.class);
         if (code == ErrorCodeAttribute.TRY_ALTERNATE && alternate.isPresent() && !redirected) {
             redirected = true;
+            clientAddressesTried = 0;
             abandonConnection();
             server = server.withAddress(alternate.get().address());
             connect();
             return;
         }
-        // RFC 8656 §7.4: "437 (Allocation Mismatch): This indicates that the client has picked a
-        // 5-tuple that the server sees as already in use. One way this could happen is if an
-        // intervening NAT assigned a mapped transport address that was used by another client
-        // that recently crashed. The client might try again using a different 5-tuple." Once.
-        if (code == ErrorCodeAttribute.ALLOCATION_MISMATCH && !retriedMismatch) {
-            retriedMismatch = true;
+        // RFC 8656 §7.4, 437 (Allocation Mismatch): "The client SHOULD pick another client
+        // transport address and retry the Allocate request (using a different transaction id).
+        // The client SHOULD try three different client transport addresses before giving up on
+        // this server." A new socket or connection is a new client transport address.
+        if (code == ErrorCodeAttribute.ALLOCATION_MISMATCH && clientAddressesTried < MAX_CLIENT_ADDRESSES) {
             abandonConnection();
             connect();
             return;
@@ -301,8 +308,8 @@ public final class TurnAllocation implements CandidateBase {
 
     private void scheduleRefresh() {
         // RFC 8656 §8: "If a client wishes to continue using an allocation, then the client MUST
-        // refresh the allocation before it expires. It is suggested that the client refresh the
-        // allocation roughly 1 minute before it expires." Short lifetimes: half-way.
+        // refresh it before it expires. It is suggested that the client refresh the allocation
+        // roughly 1 minute before it expires." Lifetimes of two minutes or less: half-way.
         long delaySeconds = lifetimeSeconds > 120 ? lifetimeSeconds - 60 : Math.max(1, lifetimeSeconds / 2);
         refreshTimer = scheduler.schedule(this::refresh, delaySeconds, TimeUnit.SECONDS);
     }
@@ -314,7 +321,9 @@ public final class TurnAllocation implements CandidateBase {
         }
         List<StunAttribute> attributes = options.requestedLifetime() == null ? List.of()
                 : List.of(new LifetimeAttribute(options.requestedLifetime().toSeconds()));
-        // 438 Stale Nonce during a refresh is StunClient's: RFC 8489 §9.2.5 retry with the new nonce.
+        // RFC 8656 §8.3: "If the client receives a 438 (Stale Nonce) error to its request to
+        // refresh the allocation, it should reattempt the request with the new nonce value":
+        // StunClient does (RFC 8489 §9.2.5). A 437 means the allocation "no longer exists".
         client.request(REFRESH_REQUEST, attributes).whenComplete((response, failure) -> {
             if (state != State.OPEN) {
                 return;
@@ -339,8 +348,8 @@ public final class TurnAllocation implements CandidateBase {
         if (state == State.ALLOCATING) {
             fail(lost);
         } else {
-            // RFC 8656 §3.1: over TCP or TLS "the allocation ... [is] deleted when the connection
-            // closes"; nothing to refresh any more.
+            // Over TCP or TLS the allocation lives on the connection's 5-tuple: with the
+            // connection gone, nothing can reach or refresh it any more.
             lose(lost);
         }
     }
@@ -385,8 +394,9 @@ public final class TurnAllocation implements CandidateBase {
             relay(data, to);
             return;
         }
-        // RFC 8656 §9: permissions must be in place before the server relays to the peer: keep
-        // the datagram until CreatePermission succeeds, a bounded number of them.
+        // RFC 8656 §11.1: "the client MUST ensure that there is a permission installed for the
+        // IP address of the peer to which the Send indication is being sent": keep the datagram
+        // until CreatePermission succeeds, a bounded number of them.
         if (permission.queue.size() >= options.maxQueuedPerPermission()) {
             droppedQueueFull++;
             data.release();
@@ -429,8 +439,9 @@ public final class TurnAllocation implements CandidateBase {
         permission.requesting = true;
         permission.used = false;
         permissionRequests++;
-        // RFC 8656 §9.1: "The client MUST include at least one XOR-PEER-ADDRESS attribute ...
-        // the port portion of each attribute is ignored".
+        // RFC 8656 §10.1: the request carries at least one XOR-PEER-ADDRESS with the IP address
+        // to permit; §10.2: "The port portion of each attribute is ignored and may be any
+        // arbitrary value."
         client.request(CREATE_PERMISSION_REQUEST, List.of(new XorPeerAddressAttribute(new InetSocketAddress(permission.peer, 0))))
                 .whenComplete((response, failure) -> {
                     permission.requesting = false;
@@ -477,8 +488,9 @@ public final class TurnAllocation implements CandidateBase {
         if (state != State.OPEN || permissions.get(permission.peer) != permission) {
             return;
         }
-        // RFC 8656 §9: a permission "can be refreshed" by another CreatePermission or a ChannelBind;
-        // ours are refreshed while they are used, and unused ones are left to expire.
+        // RFC 8656 §9: a CreatePermission for an IP that has a permission resets "the
+        // time-to-expiry for that permission ... to Permission Lifetime". We refresh a minute
+        // before expiry while the permission is used; unused ones are left to expire.
         if (permission.used) {
             requestPermission(permission);
         } else {
@@ -528,8 +540,9 @@ public final class TurnAllocation implements CandidateBase {
             connection.send(frame);
             return;
         }
-        // RFC 8656 §10.1: "the client MUST include both an XOR-PEER-ADDRESS attribute and a DATA
-        // attribute" in a Send indication; indications carry no credentials.
+        // RFC 8656 §11.1: a Send indication carries the peer in XOR-PEER-ADDRESS and the
+        // datagram in DATA; §12.5 lets a client "freely intermix" it with ChannelData. Indications
+        // carry no credentials.
         byte[] payload = new byte[data.readableBytes()];
         data.readBytes(payload);
         data.release();
@@ -545,12 +558,13 @@ public final class TurnAllocation implements CandidateBase {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Channels (RFC 8656 §11, §12)
+    // Channels (RFC 8656 §12)
 
     private void bindChannel(InetSocketAddress peer) {
-        // RFC 8656 §11.1: channel numbers come from 0x4000 through 0x4FFF; a number stays with
-        // its peer for this allocation (it may not be rebound to another peer while bound, nor
-        // for 5 minutes after). When all are taken, Send indications go on.
+        // RFC 8656 §12.2: channel numbers are 0x4000 through 0x4FFF. §12: "the client MUST wait
+        // 5 minutes after the channel binding expires before attempting to bind the channel
+        // number to a different transport address": a number stays with its peer for the life
+        // of the allocation. When all are taken, Send indications go on.
         if (nextChannelNumber > ChannelData.MAX_CHANNEL_NUMBER) {
             return;
         }
@@ -566,8 +580,11 @@ public final class TurnAllocation implements CandidateBase {
         channel.requesting = true;
         channel.used = false;
         channelBindRequests++;
-        // RFC 8656 §11.1: "the client MUST include a CHANNEL-NUMBER attribute and an
-        // XOR-PEER-ADDRESS attribute" in a ChannelBind request.
+        // RFC 8656 §12.1: "The channel to be bound is specified in a CHANNEL-NUMBER attribute,
+        // and the peer's transport address is specified in an XOR-PEER-ADDRESS attribute".
+        // Until the success response, Send indications go on (§12: "A client that wishes to be
+        // safe should either queue the data or use Send indications until the channel binding
+        // is confirmed.")
         client.request(CHANNEL_BIND_REQUEST, List.of(new ChannelNumberAttribute(channel.number),
                 new XorPeerAddressAttribute(channel.peer))).whenComplete((response, failure) -> {
                     channel.requesting = false;
@@ -581,6 +598,8 @@ public final class TurnAllocation implements CandidateBase {
                         goIdle(channel);
                     } else {
                         // Send indications go on for this peer; the number stays reserved to it.
+                        // (RFC 8656 §12.3 recommends starting afresh with a new allocation after
+                        // an out-of-sync 400; we leave that to the agent.)
                         channel.state = TurnChannel.State.FAILED;
                     }
                 });
@@ -591,8 +610,8 @@ public final class TurnAllocation implements CandidateBase {
         channel.state = TurnChannel.State.BOUND;
         channel.expiresAtNanos = now + CHANNEL_LIFETIME.toNanos();
         channel.timer = scheduler.schedule(() -> onChannelTick(channel), CHANNEL_REFRESH.toNanos(), TimeUnit.NANOSECONDS);
-        // RFC 8656 §11.2: a successful ChannelBind also installs or refreshes "a permission for
-        // the IP address contained in the XOR-PEER-ADDRESS attribute".
+        // RFC 8656 §12.3: on success the client records "that the channel binding is now active
+        // ... that the corresponding permission has been installed or refreshed."
         TurnPermission permission = permissions.get(channel.peer.getAddress());
         if (permission != null && permission.state == TurnPermission.State.INSTALLED) {
             permission.expiresAtNanos = Math.max(permission.expiresAtNanos, now + PERMISSION_LIFETIME.toNanos());
@@ -653,9 +672,13 @@ public final class TurnAllocation implements CandidateBase {
         }
         TurnChannel channel = channelsByNumber.get(message.channelNumber());
         // RFC 8656 §12.6: "If the ChannelData message is received on a channel that is not bound
-        // to any peer, then the message is silently discarded." (While our ChannelBind is in
-        // flight the server may already use the channel.)
-        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN) {
+        // to any peer, then the message is silently discarded." §12: the client "SHOULD be
+        // prepared to receive ChannelData messages on the channel from the server as soon as it
+        // has sent the ChannelBind request", so a channel being bound counts. §12.6: "it is
+        // RECOMMENDED that the client discard the ChannelData message if the client believes
+        // there is no active permission towards the peer."
+        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN
+                || !permissions.containsKey(channel.peer.getAddress())) {
             message.release();
             droppedUnknownChannel++;
             return;
@@ -690,11 +713,10 @@ public final class TurnAllocation implements CandidateBase {
     private void onDataIndication(StunMessage indication) {
         var peer = indication.attribute(XorPeerAddressAttribute.class);
         var data = indication.attribute(DataAttribute.class);
-        // RFC 8656 §10.4: "When the client receives a Data indication, it checks that the Data
+        // RFC 8656 §11.4: "When the client receives a Data indication, it checks that the Data
         // indication contains an XOR-PEER-ADDRESS attribute, and discards the indication if it
-        // does not. The client SHOULD also check that the XOR-PEER-ADDRESS attribute value
-        // contains an IP address with which the client believes there is an active permission
-        // and discard the Data indication otherwise."
+        // does not." We also discard one from a peer we hold no permission for (the server
+        // should not have relayed it: RFC 8656 §9) and one without DATA (nothing to deliver).
         if (peer.isEmpty() || data.isEmpty()) {
             droppedNoPermission++;
             return;

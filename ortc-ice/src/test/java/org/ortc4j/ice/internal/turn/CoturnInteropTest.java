@@ -41,6 +41,8 @@ import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.ice.net.TlsClientOptions;
 import org.ortc4j.ice.stun.ErrorCodeAttribute;
+import org.ortc4j.ice.stun.StunMessage;
+import org.ortc4j.ice.stun.StunMessageType;
 
 /**
  * The TURN client against coturn (Debian package {@code coturn}), a TURN server nobody here
@@ -109,6 +111,7 @@ class CoturnInteropTest {
                 .start();
         awaitListening(tlsPort);
         awaitListening(port);
+        awaitAnsweringUdp(port);
         stack = NettyNetwork.shared().newStack();
     }
 
@@ -381,6 +384,29 @@ class CoturnInteropTest {
             }
         }
         throw new IOException("no port free for both TCP and UDP");
+    }
+
+    /**
+     * Waits for turnserver to answer a STUN Binding request over UDP, whose listener may come up
+     * after the TCP one: bounded retries, each a request with a 100 ms receive timeout.
+     */
+    private static void awaitAnsweringUdp(int udpPort) throws Exception {
+        byte[] request = StunMessage.newBuilder(StunMessageType.BINDING_REQUEST).build().encode();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.setSoTimeout(100);
+            for (int attempt = 0; attempt < 50; attempt++) {
+                socket.send(new java.net.DatagramPacket(request, request.length, new InetSocketAddress("127.0.0.1", udpPort)));
+                try {
+                    socket.receive(new java.net.DatagramPacket(new byte[1500], 1500));
+                    return;
+                } catch (java.net.SocketTimeoutException e) {
+                    if (!turnserver.isAlive()) {
+                        break;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("turnserver did not answer over UDP on " + udpPort + " within 5 s\n" + log());
     }
 
     /**

@@ -81,14 +81,29 @@ class TurnAllocationErrorsTest {
     }
 
     @Test
-    void allocationMismatchIsRetriedOnceFromANewSocket() {
+    void allocationMismatchIsRetriedFromThreeClientAddresses() {
         Scripted mismatch = scripted((request, from) -> error(request, ErrorCodeAttribute.ALLOCATION_MISMATCH, List.of()));
         TurnAllocationException failure = failure(allocate(SCRIPTED));
 
-        // RFC 8656 §7.4: "The client might try again using a different 5-tuple." Once.
+        // RFC 8656 §7.4: "The client SHOULD try three different client transport addresses
+        // before giving up on this server."
         assertThat(failure.errorCode()).isEqualTo(ErrorCodeAttribute.ALLOCATION_MISMATCH);
-        assertThat(mismatch.requests).hasSize(2);
-        assertThat(mismatch.sources.get(0)).isNotEqualTo(mismatch.sources.get(1));
+        assertThat(mismatch.requests).hasSize(3);
+        assertThat(mismatch.sources).doesNotHaveDuplicates();
+        assertThat(mismatch.requests.stream().map(r -> java.util.HexFormat.of().formatHex(r.transactionId())))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void allocationMismatchThenSuccessFromANewClientAddress() {
+        Scripted server = scripted((request, from) -> null);
+        BiFunction<StunMessage, InetSocketAddress, StunMessage> script = (request, from) ->
+                server.requests.size() == 1 ? error(request, ErrorCodeAttribute.ALLOCATION_MISMATCH, List.of())
+                        : grantEverything(request, from);
+        server.script = script;
+        TurnAllocation allocation = await(allocate(SCRIPTED));
+        assertThat(allocation.mappedAddress()).isEqualTo(server.sources.get(1)).isNotEqualTo(server.sources.get(0));
+        assertThat(allocation.localAddress()).isEqualTo(server.sources.get(1));
     }
 
     @Test
@@ -166,6 +181,7 @@ class TurnAllocationErrorsTest {
     private final class Scripted {
         final List<StunMessage> requests = new ArrayList<>();
         final List<InetSocketAddress> sources = new ArrayList<>();
+        BiFunction<StunMessage, InetSocketAddress, StunMessage> script;
         UdpSocket socket;
 
         void send(byte[] bytes, InetSocketAddress to) {
@@ -176,13 +192,14 @@ class TurnAllocationErrorsTest {
     private Scripted scripted(BiFunction<StunMessage, InetSocketAddress, StunMessage> script) {
         VirtualHost host = network.addHost("scripted", SCRIPTED.getAddress().getHostAddress());
         Scripted scripted = new Scripted();
+        scripted.script = script;
         scripted.socket = await(host.bindUdp(SCRIPTED, (socket, from, data) -> {
             try {
                 StunMessage message = StunMessage.decode(data.nioBuffer());
                 if (message.type().messageClass() == StunMessageClass.REQUEST) {
                     scripted.requests.add(message);
                     scripted.sources.add(from);
-                    StunMessage answer = script.apply(message, from);
+                    StunMessage answer = scripted.script.apply(message, from);
                     if (answer != null) {
                         socket.send(Unpooled.wrappedBuffer(answer.encode()), from);
                     }
