@@ -51,7 +51,7 @@ final class CandidatePair {
         return remote;
     }
 
-    /** Replaces a peer-reflexive remote candidate by the signalled one with the same address (RFC 8838 §11.4). */
+    /** Replaces a peer-reflexive remote candidate by the signalled one with the same address (Trickle ICE, RFC 8838, on receiving trickled candidates). */
     void remote(RTCIceCandidate remote) {
         this.remote = remote;
     }

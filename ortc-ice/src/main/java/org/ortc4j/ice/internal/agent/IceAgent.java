@@ -239,6 +239,13 @@ public final class IceAgent {
             tcpCandidatesIgnored++;
             return;
         }
+        // Trickle ICE (RFC 8838) ties a trickled candidate to its ICE generation by the ufrag it
+        // carries: one from another generation (before a restart) belongs to no current session.
+        String ufrag = candidate.usernameFragment();
+        if (ufrag != null && remoteParameters != null && !ufrag.equals(remoteParameters.usernameFragment())) {
+            unusableCandidatesIgnored++;
+            return;
+        }
         InetAddress ip = ipLiteral(candidate.address());
         if (ip == null || candidate.port() == 0) {
             unusableCandidatesIgnored++;
@@ -247,8 +254,9 @@ public final class IceAgent {
         InetSocketAddress address = new InetSocketAddress(ip, candidate.port());
         RemoteCandidate known = findRemote(address, candidate.componentId());
         if (known != null) {
-            // RFC 8838 §11.4 (in substance): a signalled candidate that matches a peer-reflexive
-            // one learned from a check replaces it; its pairs keep their state.
+            // Trickle ICE (RFC 8838, receiving trickled candidates), in substance: a signalled
+            // candidate that matches a peer-reflexive one learned from a check replaces it; its
+            // pairs keep their state.
             if (known.candidate.type() == RTCIceCandidateType.PRFLX && candidate.type() != RTCIceCandidateType.PRFLX) {
                 known.candidate = candidate;
                 for (CandidatePair pair : allPairs().toList()) {
@@ -488,7 +496,7 @@ public final class IceAgent {
             return;
         }
         // RFC 8445 §6.1.2.6: for each foundation, one pair is Waiting and the others Frozen;
-        // RFC 8838 §10 applies the same rule to pairs formed as candidates trickle in.
+        // Trickle ICE (RFC 8838) applies the same rule to pairs formed as candidates trickle in.
         boolean foundationBusy = checkList.stream().anyMatch(p -> p.foundation().equals(pair.foundation())
                 && (p.state() == CandidatePairState.WAITING || p.state() == CandidatePairState.IN_PROGRESS));
         pair.state(foundationBusy ? CandidatePairState.FROZEN : CandidatePairState.WAITING);
@@ -1331,16 +1339,33 @@ public final class IceAgent {
                 : new InetSocketAddress(ip, candidate.port());
     }
 
-    /** The address of an IP literal, without DNS; null for a name. */
+    /** The address of an IP literal, without DNS; null for a name or a malformed literal. */
     static InetAddress ipLiteral(String address) {
-        if (address == null || !(IPV4_LITERAL.matcher(address).matches() || IPV6_LITERAL.matcher(address).matches())) {
+        if (address == null) {
             return null;
         }
         try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException | SecurityException e) {
+            if (IPV4_LITERAL.matcher(address).matches()) {
+                // Built from bytes: InetAddress.getByName would resolve "999.1.1.1" through DNS.
+                String[] parts = address.split("\\.");
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(parts[i]);
+                    if (octet > 255) {
+                        return null;
+                    }
+                    bytes[i] = (byte) octet;
+                }
+                return InetAddress.getByAddress(bytes);
+            }
+            // A string with a colon is parsed as an IPv6 literal, never looked up.
+            if (IPV6_LITERAL.matcher(address).matches()) {
+                return InetAddress.getByName(address);
+            }
+        } catch (UnknownHostException | SecurityException | NumberFormatException e) {
             return null;
         }
+        return null;
     }
 
     private static void cancel(Scheduler.Cancellable timer) {

@@ -489,10 +489,13 @@ class IceAgentTest {
         }
         a.agent.addRemoteCandidate(RTCIceCandidate.parse("candidate:9 1 tcp 5000 192.0.2.50 9 typ host tcptype active"));
         a.agent.addRemoteCandidate(RTCIceCandidate.parse("candidate:8 1 udp 5000 abc.local 5000 typ host"));
+        // A candidate of another ICE generation (its ufrag is not the peer's current one).
+        a.agent.addRemoteCandidate(RTCIceCandidate.parse("candidate:6 1 udp 5000 192.0.2.60 5000 typ host ufrag Old1"));
         IceAgentStats stats = a.agent.stats();
         assertThat(stats.pairsDroppedByLimit()).isPositive();
         assertThat(stats.tcpCandidatesIgnored()).isEqualTo(1);
-        assertThat(stats.unusableCandidatesIgnored()).isEqualTo(1);
+        assertThat(stats.unusableCandidatesIgnored()).isEqualTo(2);
+        assertThat(a.agent.remoteCandidates()).hasSize(6);
     }
 
     @Test
@@ -555,5 +558,25 @@ class IceAgentTest {
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(a.agent.stats().checksSent()).isEqualTo(10);
         assertThat(a.agent.state()).isEqualTo(RTCIceTransportState.CHECKING);
+    }
+
+    @Test
+    void stopClosesAndSendsNothingMore() {
+        AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
+        AgentPeer b = peer("b", 2, "192.0.2.2").gatherHost().addLocalCandidates();
+        a.signalCandidatesTo(b);
+        b.signalCandidatesTo(a);
+        startPair(a, b);
+        advanceUntil(() -> connected(a) && connected(b), Duration.ofSeconds(2));
+
+        a.agent.stop();
+        assertThat(a.agent.state()).isEqualTo(RTCIceTransportState.CLOSED);
+        assertThat(a.states).endsWith(RTCIceTransportState.CLOSED);
+        assertThat(a.send("too late")).isFalse();
+        long answeredBefore = a.agent.stats().responsesSent();
+        // a's sockets stay open, but a stopped agent answers no consent request: b loses consent.
+        advanceUntil(() -> b.agent.state() == RTCIceTransportState.FAILED, Duration.ofSeconds(40));
+        assertThat(a.agent.stats().responsesSent()).isEqualTo(answeredBefore);
+        assertThat(a.agent.stats().consentRequestsSent()).isZero();
     }
 }
