@@ -14,6 +14,7 @@ import org.ortc4j.ice.internal.agent.IceAgent;
 import org.ortc4j.ice.internal.agent.IceAgentConfig;
 import org.ortc4j.ice.internal.agent.IceAgentListener;
 import org.ortc4j.ice.internal.gather.RemoteHostNames;
+import org.ortc4j.ice.internal.mdns.MdnsResolver;
 import org.ortc4j.ice.net.Scheduler;
 
 /**
@@ -164,7 +165,7 @@ public final class RTCIceTransport {
                 if (remoteNamesPending == 0) {
                     agent.remoteCandidatesComplete();
                 }
-            } else if (candidate.isMdnsAddress()) {
+            } else if (MdnsResolver.isMdnsCandidateAddress(candidate.address())) {
                 resolveThenAdd(candidate);
             } else {
                 agent.addRemoteCandidate(candidate);

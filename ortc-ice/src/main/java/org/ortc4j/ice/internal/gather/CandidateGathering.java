@@ -30,6 +30,7 @@ import org.ortc4j.ice.internal.ServerAddresses;
 import org.ortc4j.ice.internal.StunRetransmission;
 import org.ortc4j.ice.internal.StunTransactions;
 import org.ortc4j.ice.internal.UdpSocketBase;
+import org.ortc4j.ice.internal.UriHost;
 import org.ortc4j.ice.net.LocalAddress;
 import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.ice.net.Scheduler;
@@ -159,7 +160,7 @@ public final class CandidateGathering {
             if (closed) {
                 return;
             }
-            String shown = error == null ? name : local.getAddress().getHostAddress();
+            String shown = error == null ? name : text(local.getAddress());
             sink.candidate(new LocalCandidate(candidate(RTCIceCandidateType.HOST, local.getAddress(), null, null,
                     shown, local.getPort(), localPreference, null), base));
             done();
@@ -241,7 +242,7 @@ public final class CandidateGathering {
         }
         InetSocketAddress related = base.address();
         sink.candidate(new LocalCandidate(candidate(RTCIceCandidateType.SRFLX, related.getAddress(),
-                server.getAddress(), null, mapped.getAddress().getHostAddress(), mapped.getPort(), localPreference,
+                server.getAddress(), null, text(mapped.getAddress()), mapped.getPort(), localPreference,
                 related), base));
     }
 
@@ -256,7 +257,7 @@ public final class CandidateGathering {
                 }
                 InetSocketAddress relayed = relay.address();
                 sink.candidate(new LocalCandidate(candidate(RTCIceCandidateType.RELAY, relayed.getAddress(),
-                        serverAddress, serverTransport, relayed.getAddress().getHostAddress(), relayed.getPort(),
+                        serverAddress, serverTransport, text(relayed.getAddress()), relayed.getPort(),
                         localPreference, mapped), relay));
             }
 
@@ -292,7 +293,7 @@ public final class CandidateGathering {
             // RFC 8839 §5.1: rel-addr and rel-port for reflexive and relayed candidates. With
             // mDNS names on, browsers write 0.0.0.0 0 so the host address stays hidden.
             boolean hide = options.mdnsHostnames() && type == RTCIceCandidateType.SRFLX;
-            builder.relatedAddress(hide ? "0.0.0.0" : related.getAddress().getHostAddress())
+            builder.relatedAddress(hide ? "0.0.0.0" : text(related.getAddress()))
                     .relatedPort(hide ? 0 : related.getPort());
         }
         return builder.build();
@@ -307,6 +308,13 @@ public final class CandidateGathering {
             }
         }
         downstream.receive(base, from, data);
+    }
+
+    /** An address as candidates write it: dotted quad, or RFC 5952 text for IPv6 (as browsers do). */
+    static String text(InetAddress address) {
+        String raw = address.getHostAddress();
+        int scope = raw.indexOf('%');
+        return UriHost.canonicalize(scope < 0 ? raw : raw.substring(0, scope));
     }
 
     private static boolean isStunResponse(ByteBuf data) {
@@ -335,7 +343,7 @@ public final class CandidateGathering {
 
     private void reportError(UdpSocketBase base, String url, int code, String reason) {
         InetSocketAddress local = base.address();
-        sink.error(new RTCIceGathererIceErrorEvent(local.getAddress().getHostAddress(), local.getPort(), url, code,
+        sink.error(new RTCIceGathererIceErrorEvent(text(local.getAddress()), local.getPort(), url, code,
                 reason));
     }
 

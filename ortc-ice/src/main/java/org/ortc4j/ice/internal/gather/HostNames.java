@@ -28,7 +28,7 @@ final class HostNames {
     /** The name for {@code address}: an mDNS name when hiding, else the address's text. */
     CompletableFuture<String> nameFor(InetAddress address) {
         if (!hide) {
-            return CompletableFuture.completedFuture(address.getHostAddress());
+            return CompletableFuture.completedFuture(CandidateGathering.text(address));
         }
         try {
             if (responder == null) {

@@ -100,7 +100,7 @@ final class RelayGathering {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 int code = cause instanceof TurnAllocationException refused && refused.errorCode() > 0
                         ? refused.errorCode() : RTCIceGathererIceErrorEvent.UNREACHABLE;
-                result.failed(localBind.getAddress().getHostAddress(), null, code,
+                result.failed(CandidateGathering.text(localBind.getAddress()), null, code,
                         "TURN server " + turn.address() + ": " + cause.getMessage());
             } else {
                 allocations.add(relay);
