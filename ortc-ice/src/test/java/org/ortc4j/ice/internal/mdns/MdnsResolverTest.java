@@ -151,6 +151,24 @@ class MdnsResolverTest {
     }
 
     @Test
+    void aRetransmissionGetsThroughWhenTheFirstQueryIsLost() throws Exception {
+        String name = announcedName(responder(hostA), "192.0.2.1");
+        MdnsResolver resolver = resolver(hostB);
+        hostA.setLinkConditions(org.ortc4j.ice.vnet.LinkConditions.builder().loss(1).build());
+
+        CompletableFuture<InetAddress> address = resolver.resolve(name);
+        scheduler.advance(Duration.ofMillis(500));
+        assertThat(address).isNotDone();
+        hostA.setLinkConditions(org.ortc4j.ice.vnet.LinkConditions.IDEAL);
+        scheduler.advance(Duration.ofMillis(499));
+        assertThat(address).isNotDone();
+        scheduler.advance(Duration.ofMillis(1));
+
+        assertThat(address).isCompletedWithValue(ip("192.0.2.1"));
+        assertThat(resolver.queriesSent()).isEqualTo(2);
+    }
+
+    @Test
     void anAnswerStopsTheRetransmissions() throws Exception {
         MdnsResponder responder = responder(hostA);
         MdnsResolver resolver = resolver(hostB);
