@@ -89,6 +89,10 @@ final class AttributeValue {
         if (count > maxBytes) {
             throw error("value is " + count + " bytes of text, at most " + maxBytes + " allowed");
         }
+        if (isAscii(buf, start + offset, count)) {
+            // ICE usernames and most reason phrases are ASCII, which is always valid UTF-8.
+            return new String(buf, start + offset, count, StandardCharsets.US_ASCII);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -98,6 +102,15 @@ final class AttributeValue {
         } catch (CharacterCodingException e) {
             throw error("value is not valid UTF-8");
         }
+    }
+
+    static boolean isAscii(byte[] bytes, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] u16Bytes(int v) {

@@ -24,6 +24,12 @@ final class StunText {
     /** Strict UTF-8 of {@code text}, at most {@code maxBytes} long, for a constructor. */
     static byte[] encode(String text, int maxBytes, StunAttributeType type) {
         Objects.requireNonNull(text, type.toString());
+        if (isAscii(text)) {
+            if (text.length() > maxBytes) {
+                throw new IllegalArgumentException(type + ": text is " + text.length() + " bytes of UTF-8, at most " + maxBytes + " allowed");
+            }
+            return text.getBytes(StandardCharsets.US_ASCII);
+        }
         ByteBuffer encoded;
         try {
             encoded = StandardCharsets.UTF_8.newEncoder()
@@ -39,5 +45,14 @@ final class StunText {
             throw new IllegalArgumentException(type + ": text is " + bytes.length + " bytes of UTF-8, at most " + maxBytes + " allowed");
         }
         return bytes;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
