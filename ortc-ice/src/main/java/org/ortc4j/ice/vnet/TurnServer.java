@@ -108,6 +108,14 @@ public final class TurnServer implements AutoCloseable {
             }
         }
 
+        /** Shows the users' names, never their passwords. */
+        @Override
+        public String toString() {
+            return "Config[udp " + udpAddress + ", tcp " + tcpAddress + ", relay " + relayAddress.getHostAddress() + ", realm "
+                    + realm + ", users " + users.keySet() + ", lifetime " + defaultLifetime + " (max " + maxLifetime
+                    + "), nonce " + nonceLifetime + ", " + maxAllocationsPerUser + " allocations per user]";
+        }
+
         /**
          * A builder for a server listening on UDP at {@code udpAddress} (whose IP, unless it is a
          * wildcard, is also the relay address) in {@code realm}.
@@ -561,6 +569,13 @@ public final class TurnServer implements AutoCloseable {
                 return;
             }
         }
+        // "If the request is valid, but the server is unable to satisfy the request due to some
+        // capacity limit or similar, then a 508 (Insufficient Capacity) error is returned." The
+        // limit keeps one allocation's permission table bounded.
+        if (!allocation.hasRoomForPermissions(peers)) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
+            return;
+        }
         // "the server installs or refreshes a permission for the IP address contained in each
         // XOR-PEER-ADDRESS attribute as described in Section 9. The port portion of each
         // attribute is ignored and may be any arbitrary value."
@@ -597,6 +612,10 @@ public final class TurnServer implements AutoCloseable {
         String conflict = allocation.whyNotBindable(channel, peerAddress);
         if (conflict != null) {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, conflict, key);
+            return;
+        }
+        if (!allocation.hasRoomForPermissions(List.of(peerAddress.getAddress()))) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
         // "the server creates or refreshes the channel binding using the channel number in the
