@@ -192,6 +192,18 @@ public final class VirtualHost implements NetworkStack {
         return CompletableFuture.completedFuture(socket);
     }
 
+    /**
+     * Opens a virtual TCP connection from an ephemeral port of this host. The server's acceptor
+     * runs a one-way delay later and the future completes a round trip after the call; the stream
+     * then carries bytes reliably and in order with the path's one-way delay (loss, jitter,
+     * reordering, duplication and bandwidth of the links do not apply to streams). Each NAT on the
+     * way maps the connection like UDP and keeps the mapping while it is open.
+     *
+     * <p>Fails with {@link ConnectException} when nobody listens on the port (after a round trip)
+     * or the address is a NAT's public one (NATs refuse inbound TCP), with
+     * {@link NoRouteToHostException} when nobody has the address, and with an
+     * {@link IOException} for any TLS request: TLS is not simulated.
+     */
     @Override
     public CompletableFuture<StreamSocket> connectTcp(InetSocketAddress remote, TlsClientOptions tls, StreamHandler handler) {
         Objects.requireNonNull(remote, "remote");

@@ -3,6 +3,7 @@ package org.ortc4j.ice.vnet;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.ortc4j.ice.net.StreamHandler;
@@ -65,6 +66,7 @@ final class VirtualStreamSocket implements StreamSocket {
 
     @Override
     public void send(ByteBuf data) {
+        Objects.requireNonNull(data, "data");
         byte[] bytes;
         try {
             if (!open || data.readableBytes() == 0) {
