@@ -142,41 +142,53 @@ public final class TurnServer implements AutoCloseable {
                 this.relayAddress = udpAddress.getAddress();
             }
 
+            /** Also serves TCP clients on this address's port (the stack must be a {@link VirtualHost}). */
             public Builder tcpAddress(InetSocketAddress tcpAddress) {
                 this.tcpAddress = tcpAddress;
                 return this;
             }
 
+            /** The address relayed sockets bind on; by default the UDP listen address. */
             public Builder relayAddress(InetAddress relayAddress) {
                 this.relayAddress = Objects.requireNonNull(relayAddress, "relayAddress");
                 return this;
             }
 
+            /** Adds a user of the long-term credential mechanism. */
             public Builder user(String username, String password) {
                 users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
                 return this;
             }
 
+            /** The lifetime granted when the client asks for less or nothing; 10 minutes by default. */
             public Builder defaultLifetime(Duration lifetime) {
                 this.defaultLifetime = lifetime;
                 return this;
             }
 
+            /** The longest lifetime granted; 1 hour by default. */
             public Builder maxLifetime(Duration lifetime) {
                 this.maxLifetime = lifetime;
                 return this;
             }
 
+            /** How long a nonce is accepted before 438 (Stale Nonce); 10 minutes by default. */
             public Builder nonceLifetime(Duration lifetime) {
                 this.nonceLifetime = lifetime;
                 return this;
             }
 
+            /** Allocations one username may hold at once before 486; 10 by default. */
             public Builder maxAllocationsPerUser(int max) {
                 this.maxAllocationsPerUser = max;
                 return this;
             }
 
+            /**
+             * The configuration.
+             *
+             * @throws IllegalArgumentException as {@link Config#Config} does
+             */
             public Config build() {
                 return new Config(udpAddress, tcpAddress, relayAddress, realm, users, defaultLifetime, maxLifetime,
                         nonceLifetime, maxAllocationsPerUser);
@@ -261,7 +273,8 @@ public final class TurnServer implements AutoCloseable {
             if (closed) {
                 return;
             }
-            // RFC 8656 §12: "the first 2 bits of a ChannelData message are 0b01", STUN's are 0b00.
+            // RFC 8656 §12: channel numbers (0x4000-0x4FFF) start with the bits 01, STUN messages
+            // with 00 (RFC 8489 §5), so the first byte tells them apart.
             if (ChannelData.isChannelData(packet)) {
                 onChannelData(link, packet);
             } else {
