@@ -108,6 +108,14 @@ public final class TurnServer implements AutoCloseable {
             }
         }
 
+        /** Shows the users' names, never their passwords. */
+        @Override
+        public String toString() {
+            return "Config[udp " + udpAddress + ", tcp " + tcpAddress + ", relay " + relayAddress.getHostAddress() + ", realm "
+                    + realm + ", users " + users.keySet() + ", lifetime " + defaultLifetime + " (max " + maxLifetime
+                    + "), nonce " + nonceLifetime + ", " + maxAllocationsPerUser + " allocations per user]";
+        }
+
         /**
          * A builder for a server listening on UDP at {@code udpAddress} (whose IP, unless it is a
          * wildcard, is also the relay address) in {@code realm}.
@@ -134,41 +142,53 @@ public final class TurnServer implements AutoCloseable {
                 this.relayAddress = udpAddress.getAddress();
             }
 
+            /** Also serves TCP clients on this address's port (the stack must be a {@link VirtualHost}). */
             public Builder tcpAddress(InetSocketAddress tcpAddress) {
                 this.tcpAddress = tcpAddress;
                 return this;
             }
 
+            /** The address relayed sockets bind on; by default the UDP listen address. */
             public Builder relayAddress(InetAddress relayAddress) {
                 this.relayAddress = Objects.requireNonNull(relayAddress, "relayAddress");
                 return this;
             }
 
+            /** Adds a user of the long-term credential mechanism. */
             public Builder user(String username, String password) {
                 users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
                 return this;
             }
 
+            /** The lifetime granted when the client asks for less or nothing; 10 minutes by default. */
             public Builder defaultLifetime(Duration lifetime) {
                 this.defaultLifetime = lifetime;
                 return this;
             }
 
+            /** The longest lifetime granted; 1 hour by default. */
             public Builder maxLifetime(Duration lifetime) {
                 this.maxLifetime = lifetime;
                 return this;
             }
 
+            /** How long a nonce is accepted before 438 (Stale Nonce); 10 minutes by default. */
             public Builder nonceLifetime(Duration lifetime) {
                 this.nonceLifetime = lifetime;
                 return this;
             }
 
+            /** Allocations one username may hold at once before 486; 10 by default. */
             public Builder maxAllocationsPerUser(int max) {
                 this.maxAllocationsPerUser = max;
                 return this;
             }
 
+            /**
+             * The configuration.
+             *
+             * @throws IllegalArgumentException as {@link Config#Config} does
+             */
             public Config build() {
                 return new Config(udpAddress, tcpAddress, relayAddress, realm, users, defaultLifetime, maxLifetime,
                         nonceLifetime, maxAllocationsPerUser);
@@ -253,7 +273,8 @@ public final class TurnServer implements AutoCloseable {
             if (closed) {
                 return;
             }
-            // RFC 8656 §12: "the first 2 bits of a ChannelData message are 0b01", STUN's are 0b00.
+            // RFC 8656 §12: channel numbers (0x4000-0x4FFF) start with the bits 01, STUN messages
+            // with 00 (RFC 8489 §5), so the first byte tells them apart.
             if (ChannelData.isChannelData(packet)) {
                 onChannelData(link, packet);
             } else {
@@ -561,6 +582,13 @@ public final class TurnServer implements AutoCloseable {
                 return;
             }
         }
+        // "If the request is valid, but the server is unable to satisfy the request due to some
+        // capacity limit or similar, then a 508 (Insufficient Capacity) error is returned." The
+        // limit keeps one allocation's permission table bounded.
+        if (!allocation.hasRoomForPermissions(peers)) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
+            return;
+        }
         // "the server installs or refreshes a permission for the IP address contained in each
         // XOR-PEER-ADDRESS attribute as described in Section 9. The port portion of each
         // attribute is ignored and may be any arbitrary value."
@@ -597,6 +625,10 @@ public final class TurnServer implements AutoCloseable {
         String conflict = allocation.whyNotBindable(channel, peerAddress);
         if (conflict != null) {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, conflict, key);
+            return;
+        }
+        if (!allocation.hasRoomForPermissions(List.of(peerAddress.getAddress()))) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
         // "the server creates or refreshes the channel binding using the channel number in the

@@ -3,6 +3,7 @@ package org.ortc4j.ice.vnet;
 import io.netty.buffer.ByteBuf;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -136,9 +137,15 @@ final class TurnServerAllocation {
         return true;
     }
 
-    int permissionCount() {
+    /** The most permissions one allocation holds, so that its table stays bounded. */
+    static final int MAX_PERMISSIONS = 1024;
+
+    /** Whether installing permissions for {@code peers} keeps the table within {@link #MAX_PERMISSIONS}. */
+    boolean hasRoomForPermissions(Collection<InetAddress> peers) {
         long now = scheduler.nanoTime();
-        return (int) permissions.values().stream().filter(expiry -> expiry > now).count();
+        permissions.values().removeIf(expiry -> expiry <= now);
+        long added = peers.stream().distinct().filter(peer -> !permissions.containsKey(peer)).count();
+        return permissions.size() + added <= MAX_PERMISSIONS;
     }
 
     // -------------------------------------------------------------------------------------
@@ -183,11 +190,6 @@ final class TurnServerAllocation {
     Channel liveChannel(InetSocketAddress peer) {
         Channel channel = channelsByPeer.get(peer);
         return isLive(channel) ? channel : null;
-    }
-
-    int channelCount() {
-        purgeExpiredChannels();
-        return channelsByNumber.size();
     }
 
     private boolean isLive(Channel channel) {

@@ -93,7 +93,7 @@ class TurnServerHostileInputTest {
         Random random = new Random(8656);
         List<byte[]> seeds = seeds(mallory, peerAddress);
         seeds.addAll(seeds(alice, peerAddress));
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             byte[] bytes = mutate(seeds.get(random.nextInt(seeds.size())), random);
             switch (random.nextInt(3)) {
                 case 0 -> mallory.sendRaw(bytes);
