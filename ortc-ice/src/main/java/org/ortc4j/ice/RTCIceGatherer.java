@@ -208,14 +208,17 @@ public final class RTCIceGatherer implements AutoCloseable {
      *
      * @throws InvalidStateException if another transport already uses it
      */
-    void attach(PacketReceiver transport) {
+    synchronized void attach(PacketReceiver transport) {
+        if (state == RTCIceGathererState.CLOSED) {
+            throw new InvalidStateException("the RTCIceGatherer is closed");
+        }
         if (receiver != null && receiver != transport) {
             throw new InvalidStateException("this RTCIceGatherer already serves another RTCIceTransport");
         }
         receiver = transport;
     }
 
-    void detach(PacketReceiver transport) {
+    synchronized void detach(PacketReceiver transport) {
         if (receiver == transport) {
             receiver = null;
         }

@@ -61,7 +61,12 @@ public final class RTCIceTransport {
     private boolean remoteCandidatesComplete;
     private int remoteNamesPending;
 
-    /** A transport over {@code gatherer}'s candidates and sockets (ORTC §4.3). */
+    /**
+     * A transport over {@code gatherer}'s candidates and sockets (ORTC §4.3).
+     *
+     * @throws InvalidStateException if another transport already uses {@code gatherer}, or it is
+     *     closed
+     */
     public RTCIceTransport(RTCIceGatherer gatherer) {
         this(gatherer, IceAgentConfig.defaults());
     }
@@ -72,6 +77,13 @@ public final class RTCIceTransport {
         this.agent = new IceAgent(loop, gatherer.networkStack().alloc(), config, new AgentEvents());
         this.remoteNames = new RemoteHostNames(gatherer.networkStack());
         this.receiver = agent::receive;
+        // Checks from a peer that started first are answered before our own start (RFC 8445
+        // §7.3 needs only our password), so its first check is not lost to a retransmission.
+        gatherer.attach(receiver);
+        onLoop(() -> {
+            localParameters = gatherer.getLocalParameters();
+            agent.setLocalParameters(localParameters);
+        });
     }
 
     /**
@@ -126,9 +138,11 @@ public final class RTCIceTransport {
     private void firstStart(RTCIceParameters remote, RTCIceRole startRole) {
         this.remoteParameters = remote;
         this.role = startRole;
-        gatherer.attach(receiver);
-        localParameters = gatherer.getLocalParameters();
-        agent.setLocalParameters(localParameters);
+        if (!localParameters.equals(gatherer.getLocalParameters())) {
+            // gatherer.restart() before the first start: use what it hands out now.
+            localParameters = gatherer.getLocalParameters();
+            agent.setLocalParameters(localParameters);
+        }
         agent.start(remote, startRole);
         for (LocalCandidate candidate : gatherer.localCandidatesWithBases()) {
             agent.addLocalCandidate(candidate);
