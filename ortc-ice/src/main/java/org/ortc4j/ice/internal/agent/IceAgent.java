@@ -168,7 +168,8 @@ public final class IceAgent {
     }
 
     /**
-     * Starts checking with the peer's credentials in {@code role}.
+     * Starts checking with the peer's credentials in {@code role} (controlling whatever
+     * {@code role} says when the peer is ICE-lite, RFC 8445 §6.1.1).
      *
      * @throws IllegalStateException if already started, stopped, or without local parameters
      * @throws IllegalArgumentException if {@code role} is {@link RTCIceRole#UNKNOWN}
@@ -189,7 +190,9 @@ public final class IceAgent {
         }
         this.remoteParameters = remote;
         this.remoteKey = MessageIntegrityKey.shortTerm(remote.password());
-        this.role = role;
+        // RFC 8445 §6.1.1: "If one agent is a full agent and the other is a lite agent, the full
+        // agent MUST take the controlling role". This agent is always a full one.
+        this.role = remote.iceLite() ? RTCIceRole.CONTROLLING : role;
         this.started = true;
         formAllPairs();
         kick();
@@ -422,6 +425,16 @@ public final class IceAgent {
     /** The remote candidates of the current session, peer-reflexive ones learned from checks included. */
     public List<RTCIceCandidate> remoteCandidates() {
         return remoteCandidates.stream().map(r -> r.candidate).toList();
+    }
+
+    /** Our current credentials, or null before {@link #setLocalParameters}. */
+    public RTCIceParameters localParameters() {
+        return localParameters;
+    }
+
+    /** The peer's current credentials, or null before {@link #start}. */
+    public RTCIceParameters remoteParameters() {
+        return remoteParameters;
     }
 
     /** Our ICE-CONTROLLING/ICE-CONTROLLED tie-breaker (RFC 8445 §7.1.3). */

@@ -612,4 +612,13 @@ class IceAgentTest {
             assertThat(buffers.unreleased()).isEmpty();
         }
     }
+
+    @Test
+    void aFullAgentFacingALitePeerControls() {
+        AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
+        // RFC 8445 §6.1.1: "the full agent MUST take the controlling role".
+        a.agent.start(RTCIceParameters.generate().withIceLite(true), RTCIceRole.CONTROLLED);
+        assertThat(a.agent.role()).isEqualTo(RTCIceRole.CONTROLLING);
+        assertThat(a.agent.remoteParameters().iceLite()).isTrue();
+    }
 }
