@@ -21,8 +21,9 @@ import java.util.Objects;
  * @param reorderDelay how long a reordered datagram is held back
  * @param duplication probability (0..1) that a datagram arrives twice
  * @param bandwidth bits per second the link serialises; 0 means unlimited (no queue)
- * @param queueBytes the most bytes waiting for the link when {@code bandwidth} is limited; a
- *     datagram that does not fit is dropped (tail drop)
+ * @param queueBytes the most payload bytes the link holds when {@code bandwidth} is limited, the
+ *     datagram being serialised included; a datagram that does not fit is dropped (tail drop),
+ *     unless the link is idle. Sizes are UDP payload sizes (headers are not counted)
  */
 public record LinkConditions(
         double loss,

@@ -22,7 +22,10 @@ public record NatBehavior(
         boolean portPreservation,
         boolean hairpinning) {
 
-    /** The lifetime of a mapping unless set: 30 s, what many home routers use. */
+    /**
+     * The lifetime of a mapping unless set: 30 s, what many home routers use and what ICE's
+     * keepalives are sized for, although RFC 4787 §4.3 REQ-5 asks for at least two minutes.
+     */
     public static final Duration DEFAULT_MAPPING_LIFETIME = Duration.ofSeconds(30);
 
     /** Endpoint-independent mapping and filtering ("full cone"). */

@@ -3,17 +3,25 @@ package org.ortc4j.ice.vnet;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.NetUtil;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.ortc4j.ice.net.DatagramHandler;
 import org.ortc4j.ice.net.LocalAddress;
 import org.ortc4j.ice.net.NetworkStack;
@@ -38,6 +46,7 @@ public final class VirtualHost implements NetworkStack {
     static final int LAST_PORT = 65535;
     private static final InetAddress LOOPBACK4 = literal("127.0.0.1");
     private static final InetAddress LOOPBACK6 = literal("::1");
+    private static final InetAddress ANY6 = literal("::");
 
     private final VirtualNetwork network;
     private final String name;
@@ -48,8 +57,12 @@ public final class VirtualHost implements NetworkStack {
     private final Link downlink;
     private final Map<InetSocketAddress, VirtualUdpSocket> udpSockets = new LinkedHashMap<>();
     private final List<VirtualUdpSocket> multicastSockets = new ArrayList<>();
+    private final Map<Integer, VirtualTcpListener> tcpListeners = new LinkedHashMap<>();
+    private final Set<Integer> tcpPorts = new HashSet<>();
+    private final List<VirtualStreamSocket> streams = new ArrayList<>();
     private LinkConditions conditions = LinkConditions.IDEAL;
     private int nextUdpPort = FIRST_EPHEMERAL_PORT;
+    private int nextTcpPort = FIRST_EPHEMERAL_PORT;
     private boolean open = true;
 
     VirtualHost(VirtualNetwork network, String name, Segment segment, List<InetAddress> addresses) {
@@ -179,6 +192,18 @@ public final class VirtualHost implements NetworkStack {
         return CompletableFuture.completedFuture(socket);
     }
 
+    /**
+     * Opens a virtual TCP connection from an ephemeral port of this host. The server's acceptor
+     * runs a one-way delay later and the future completes a round trip after the call; the stream
+     * then carries bytes reliably and in order with the path's one-way delay (loss, jitter,
+     * reordering, duplication and bandwidth of the links do not apply to streams). Each NAT on the
+     * way maps the connection like UDP and keeps the mapping while it is open.
+     *
+     * <p>Fails with {@link ConnectException} when nobody listens on the port (after a round trip)
+     * or the address is a NAT's public one (NATs refuse inbound TCP), with
+     * {@link NoRouteToHostException} when nobody has the address, and with an
+     * {@link IOException} for any TLS request: TLS is not simulated.
+     */
     @Override
     public CompletableFuture<StreamSocket> connectTcp(InetSocketAddress remote, TlsClientOptions tls, StreamHandler handler) {
         Objects.requireNonNull(remote, "remote");
@@ -187,7 +212,84 @@ public final class VirtualHost implements NetworkStack {
             return CompletableFuture.failedFuture(
                     new IOException("TLS is not simulated by the virtual network (connect to " + remote + ")"));
         }
-        return CompletableFuture.failedFuture(new IOException("TCP is not simulated yet"));
+        if (!open) {
+            return CompletableFuture.failedFuture(new IOException("host " + name + " is closed"));
+        }
+        InetAddress destination = remote.getAddress();
+        if (destination == null) {
+            return CompletableFuture.failedFuture(new IOException("unresolved address: " + remote));
+        }
+        InetAddress source = sourceFor(ANY6, destination);
+        if (source == null) {
+            return CompletableFuture.failedFuture(new NoRouteToHostException("No route to host: " + remote));
+        }
+        int port = freeTcpPort();
+        if (port == 0) {
+            return CompletableFuture.failedFuture(new BindException("no free TCP port on " + name));
+        }
+        tcpPorts.add(port);
+        InetSocketAddress local = new InetSocketAddress(source, port);
+        CompletableFuture<StreamSocket> future = new CompletableFuture<>();
+        TcpRoute route = TcpRoute.find(this, local, remote);
+        if (route.failure != null) {
+            tcpPorts.remove(port);
+            scheduler().execute(() -> future.completeExceptionally(route.failure));
+            return future;
+        }
+        VirtualHost server = route.server;
+        LongSupplier oneWay = server == this
+                ? () -> 0
+                : () -> uplink.streamDelayNanos()
+                        + (route.overCore ? network.coreStreamDelayNanos() : 0)
+                        + server.downlink.streamDelayNanos();
+        VirtualStreamSocket client = new VirtualStreamSocket(this, local, remote, oneWay);
+        Runnable end = new Runnable() {
+            private boolean ran;
+
+            @Override
+            public void run() {
+                if (!ran) {
+                    ran = true;
+                    tcpPorts.remove(port);
+                    route.release();
+                }
+            }
+        };
+        scheduler().schedule(
+                () -> server.acceptTcp(client, route.seenAs, handler, end, future),
+                oneWay.getAsLong(),
+                TimeUnit.NANOSECONDS);
+        return future;
+    }
+
+    /**
+     * A virtual host only: accepts TCP connections to {@code port} on all its addresses. For each,
+     * {@code acceptor} gets the server end of the new connection and returns its handler, or null
+     * to refuse it. Port 0 picks a free one (see {@link VirtualTcpListener#port()}).
+     *
+     * @throws UncheckedIOException wrapping a {@link BindException} when the port is in use
+     * @throws IllegalStateException when the host is closed
+     */
+    public VirtualTcpListener listenTcp(int port, Function<StreamSocket, StreamHandler> acceptor) {
+        Objects.requireNonNull(acceptor, "acceptor");
+        if (port < 0 || port > LAST_PORT) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (!open) {
+            throw new IllegalStateException("host " + name + " is closed");
+        }
+        if (port == 0) {
+            port = freeTcpPort();
+            if (port == 0) {
+                throw new UncheckedIOException(new BindException("no free TCP port on " + name));
+            }
+        } else if (tcpPorts.contains(port)) {
+            throw new UncheckedIOException(new BindException("Address already in use: TCP port " + port + " on " + name));
+        }
+        tcpPorts.add(port);
+        VirtualTcpListener listener = new VirtualTcpListener(this, port, acceptor);
+        tcpListeners.put(port, listener);
+        return listener;
     }
 
     /** Whether the host is still up. */
@@ -206,6 +308,12 @@ public final class VirtualHost implements NetworkStack {
         }
         for (VirtualUdpSocket socket : new ArrayList<>(multicastSockets)) {
             socket.close();
+        }
+        for (VirtualTcpListener listener : new ArrayList<>(tcpListeners.values())) {
+            listener.close();
+        }
+        for (VirtualStreamSocket stream : new ArrayList<>(streams)) {
+            stream.close();
         }
     }
 
@@ -239,6 +347,70 @@ public final class VirtualHost implements NetworkStack {
         } else {
             udpSockets.remove(socket.localAddress(), socket);
         }
+    }
+
+    void forget(VirtualTcpListener listener) {
+        tcpListeners.remove(listener.port(), listener);
+        tcpPorts.remove(listener.port());
+    }
+
+    /**
+     * The SYN of {@code client}'s connection has reached this host: refused (the client learns it
+     * a one-way delay later) or accepted, with the SYN-ACK sent back in order before anything the
+     * acceptor sends.
+     */
+    private void acceptTcp(VirtualStreamSocket client, InetSocketAddress seenAs, StreamHandler clientHandler,
+            Runnable end, CompletableFuture<StreamSocket> future) {
+        VirtualHost clientHost = client.host();
+        VirtualTcpListener listener = open ? tcpListeners.get(client.remoteAddress().getPort()) : null;
+        VirtualStreamSocket server = new VirtualStreamSocket(this, client.remoteAddress(), seenAs, client.oneWay());
+        VirtualStreamSocket accepted = server;
+        Runnable bothEnds = () -> {
+            end.run();
+            streams.remove(accepted);
+            clientHost.streams.remove(client);
+        };
+        client.connect(server, clientHandler, bothEnds);
+        server.connect(client, null, bothEnds);
+        boolean[] refused = {listener == null};
+        server.toPeer(() -> {
+            if (refused[0]) {
+                client.abandon();
+                future.completeExceptionally(new ConnectException("Connection refused: " + client.remoteAddress()));
+            } else if (!clientHost.isOpen()) {
+                client.abandon();
+                accepted.close();
+                future.completeExceptionally(new IOException("host " + clientHost.name() + " is closed"));
+            } else {
+                clientHost.streams.add(client);
+                future.complete(client);
+            }
+        });
+        if (refused[0]) {
+            server.abandon();
+            return;
+        }
+        streams.add(server);
+        StreamHandler handler = listener.accept(server);
+        if (handler == null) {
+            refused[0] = true;
+            streams.remove(server);
+            server.abandon();
+        } else {
+            server.handler(handler);
+        }
+    }
+
+    private int freeTcpPort() {
+        int span = LAST_PORT - FIRST_EPHEMERAL_PORT + 1;
+        for (int i = 0; i < span; i++) {
+            int port = nextTcpPort;
+            nextTcpPort = port == LAST_PORT ? FIRST_EPHEMERAL_PORT : port + 1;
+            if (!tcpPorts.contains(port)) {
+                return port;
+            }
+        }
+        return 0;
     }
 
     /** Sends a datagram a socket was given: within the host, to the segment's group, or off-host. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class VirtualNetwork {
     private final Set<String> names = new HashSet<>();
     private final List<VirtualHost> hosts = new ArrayList<>();
     private final Link core;
+    private final List<DatagramFilter> filters = new ArrayList<>();
     private LinkConditions conditions = LinkConditions.IDEAL;
 
     private long sent;
@@ -47,6 +49,7 @@ public final class VirtualNetwork {
     private long noRoute;
     private long noSocket;
     private long duplicated;
+    private long filtered;
 
     /** A network on {@code scheduler} whose random choices come from {@code seed}. */
     public VirtualNetwork(VirtualScheduler scheduler, long seed) {
@@ -98,6 +101,16 @@ public final class VirtualNetwork {
         this.conditions = Objects.requireNonNull(conditions, "conditions");
     }
 
+    /**
+     * Adds a filter that every datagram a host sends off-host must pass; one it rejects is dropped
+     * and counted ({@link #packetsFiltered()}). Streams (TCP) are not filtered.
+     */
+    public DatagramFilter.Registration addDatagramFilter(DatagramFilter filter) {
+        Objects.requireNonNull(filter, "filter");
+        filters.add(filter);
+        return () -> filters.remove(filter);
+    }
+
     /** Every host added so far, in the order added. */
     public List<VirtualHost> hosts() {
         return List.copyOf(hosts);
@@ -143,9 +156,21 @@ public final class VirtualNetwork {
         return duplicated;
     }
 
+    /** Datagrams a {@link DatagramFilter} rejected. */
+    public long packetsFiltered() {
+        return filtered;
+    }
+
     /** Every drop of every kind. */
     public long packetsDropped() {
-        return lost + queueDropped + natFiltered + noRoute + noSocket;
+        return lost + queueDropped + natFiltered + noRoute + noSocket + filtered;
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualNetwork[sent=" + sent + " delivered=" + delivered + " lost=" + lost
+                + " queueDropped=" + queueDropped + " natFiltered=" + natFiltered + " noRoute=" + noRoute
+                + " noSocket=" + noSocket + " filtered=" + filtered + " duplicated=" + duplicated + "]";
     }
 
     // ---------------------------------------------------------------- construction
@@ -215,6 +240,9 @@ public final class VirtualNetwork {
 
     /** A datagram a host sends off-host: across its access link, then forwarded from its segment. */
     void send(VirtualHost from, Datagram datagram) {
+        if (!passesFilters(datagram)) {
+            return;
+        }
         from.uplink().transmit(datagram, d -> forward(from.segment(), d));
     }
 
@@ -264,6 +292,9 @@ public final class VirtualNetwork {
      */
     void multicast(VirtualHost from, Datagram datagram) {
         from.deliverMulticast(datagram);
+        if (!passesFilters(datagram)) {
+            return;
+        }
         from.uplink().transmit(datagram, d -> {
             for (VirtualHost host : from.segment().hosts()) {
                 if (host != from) {
@@ -271,6 +302,17 @@ public final class VirtualNetwork {
                 }
             }
         });
+    }
+
+    private boolean passesFilters(Datagram datagram) {
+        for (DatagramFilter filter : List.copyOf(filters)) {
+            ByteBuffer payload = ByteBuffer.wrap(datagram.payload()).asReadOnlyBuffer();
+            if (!filter.pass(datagram.source(), datagram.destination(), payload)) {
+                filtered++;
+                return false;
+            }
+        }
+        return true;
     }
 
     void countSent() {

@@ -39,6 +39,7 @@ final class VirtualUdpSocket implements UdpSocket {
 
     @Override
     public void send(ByteBuf data, InetSocketAddress to) {
+        Objects.requireNonNull(data, "data");
         byte[] payload;
         try {
             Objects.requireNonNull(to, "to");

@@ -238,6 +238,28 @@ class VirtualHostUdpTest {
     }
 
     @Test
+    void aDatagramFilterDropsWhatItRejectsUntilRemoved() {
+        VirtualHost alice = network.addHost("alice", "198.51.100.1");
+        VirtualHost bob = network.addHost("bob", "203.0.113.7");
+        Received atBob = new Received(scheduler);
+        UdpSocket a = bind(alice, at("198.51.100.1", 0), new Received(scheduler));
+        UdpSocket b = bind(bob, at("203.0.113.7", 5000), atBob);
+        DatagramFilter.Registration dropStunLike = network.addDatagramFilter(
+                (from, to, payload) -> !(to.equals(b.localAddress()) && payload.get(0) == 's'));
+
+        send(a, alice, "stun", b.localAddress());
+        send(a, alice, "data", b.localAddress());
+        scheduler.runDueTasks();
+        dropStunLike.close();
+        send(a, alice, "stun again", b.localAddress());
+        scheduler.runDueTasks();
+
+        assertThat(atBob.texts()).containsExactly("data", "stun again");
+        assertThat(network.packetsFiltered()).isEqualTo(1);
+        assertThat(network.packetsDropped()).isEqualTo(1);
+    }
+
+    @Test
     void badAddressesAndNamesAreRejected() {
         network.addHost("h", "198.51.100.1");
         assertThatThrownBy(() -> network.addHost("h", "198.51.100.9")).hasMessageContaining("name already used");
