@@ -42,7 +42,9 @@ import org.ortc4j.ice.stun.PriorityAttribute;
 import org.ortc4j.ice.stun.StunMessage;
 import org.ortc4j.ice.stun.StunMessageClass;
 import org.ortc4j.ice.stun.StunMessageType;
+import org.ortc4j.ice.stun.StunAttributeType;
 import org.ortc4j.ice.stun.StunMethod;
+import org.ortc4j.ice.stun.UnknownAttributesAttribute;
 import org.ortc4j.ice.stun.UseCandidateAttribute;
 import org.ortc4j.ice.stun.UsernameAttribute;
 import org.ortc4j.ice.stun.XorMappedAddressAttribute;
@@ -985,6 +987,22 @@ public final class IceAgent {
         if (!request.verifyIntegrity(localKey)) {
             badIntegrityDropped++;
             sendError(base, from, request, ErrorCodeAttribute.UNAUTHENTICATED, "Unauthenticated", false);
+            return;
+        }
+        // RFC 8489 §6.3.1: "If the request contains one or more unknown comprehension-required
+        // attributes, the server replies with an error response with an error code of 420
+        // (Unknown Attribute) and includes an UNKNOWN-ATTRIBUTES attribute".
+        List<StunAttributeType> unknown = request.unknownComprehensionRequiredTypes();
+        if (!unknown.isEmpty()) {
+            unexpectedStunDropped++;
+            errorResponsesSent++;
+            sendStun(base, StunMessage.newBuilder(StunMessageType.BINDING_ERROR_RESPONSE)
+                    .transactionId(request.transactionId())
+                    .attribute(new ErrorCodeAttribute(ErrorCodeAttribute.UNKNOWN_ATTRIBUTE, "Unknown Attribute"))
+                    .attribute(new UnknownAttributesAttribute(unknown))
+                    .messageIntegrity(localKey)
+                    .fingerprint()
+                    .build(), from);
             return;
         }
         checksReceived++;

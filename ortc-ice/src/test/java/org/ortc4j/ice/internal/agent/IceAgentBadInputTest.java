@@ -21,7 +21,9 @@ import org.ortc4j.ice.stun.ErrorCodeAttribute;
 import org.ortc4j.ice.stun.IceControlledAttribute;
 import org.ortc4j.ice.stun.MessageIntegrityKey;
 import org.ortc4j.ice.stun.PriorityAttribute;
+import org.ortc4j.ice.stun.StunAttributeType;
 import org.ortc4j.ice.stun.StunMessage;
+import org.ortc4j.ice.stun.UnknownAttributesAttribute;
 import org.ortc4j.ice.stun.StunMessageClass;
 import org.ortc4j.ice.stun.StunMessageType;
 import org.ortc4j.ice.stun.UsernameAttribute;
@@ -199,5 +201,18 @@ class IceAgentBadInputTest {
         assertThat(accounted).isGreaterThanOrEqualTo(runs);
         assertThat(stats.malformedDropped()).isPositive();
         assertThat(stats.badFingerprintDropped()).isPositive();
+    }
+
+    @Test
+    void unknownComprehensionRequiredAttributeGets420() {
+        sendRaw(request(goodUsername())
+                .attribute(new org.ortc4j.ice.stun.UnknownStunAttribute(StunAttributeType.valueOf(0x0030), new byte[4]))
+                .messageIntegrity(MessageIntegrityKey.shortTerm(a.parameters.password())).fingerprint().build().encode());
+        assertThat(replies).singleElement().satisfies(r -> {
+            assertThat(r.attribute(ErrorCodeAttribute.class).orElseThrow().code()).isEqualTo(420);
+            assertThat(r.attribute(UnknownAttributesAttribute.class).orElseThrow().types())
+                    .containsExactly(StunAttributeType.valueOf(0x0030));
+        });
+        assertThat(a.agent.remoteCandidates()).isEmpty();
     }
 }
