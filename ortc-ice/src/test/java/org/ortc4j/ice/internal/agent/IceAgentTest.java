@@ -621,4 +621,22 @@ class IceAgentTest {
         assertThat(a.agent.role()).isEqualTo(RTCIceRole.CONTROLLING);
         assertThat(a.agent.remoteParameters().iceLite()).isTrue();
     }
+
+    @Test
+    void pairsOnlyCandidatesOfTheSameAddressFamily() {
+        AgentPeer a = peer("a", 1, "192.0.2.1", "2001:db8::1").gatherHost().addLocalCandidates();
+        AgentPeer b = peer("b", 2, "2001:db8::2").gatherHost().addLocalCandidates();
+        a.signalCandidatesTo(b);
+        b.signalCandidatesTo(a);
+        startPair(a, b);
+
+        advanceUntil(() -> a.agent.state() == RTCIceTransportState.COMPLETED
+                && b.agent.state() == RTCIceTransportState.COMPLETED, Duration.ofSeconds(2));
+        // RFC 8445 §6.1.2.2: "the same IP address family": only a's IPv6 candidate pairs with b's.
+        assertThat(a.agent.selectedPair().orElseThrow().local()).isEqualTo(a.candidates.get(1).candidate());
+        assertThat(a.agent.stats().checksSent()).isEqualTo(2); // one check and one nomination
+        assertThat(a.send("v6")).isTrue();
+        scheduler.advance(Duration.ofMillis(10));
+        assertThat(b.received).containsExactly("v6");
+    }
 }
