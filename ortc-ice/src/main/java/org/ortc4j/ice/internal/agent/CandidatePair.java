@@ -30,6 +30,7 @@ final class CandidatePair {
     /** A check with USE-CANDIDATE is queued or in flight (controlling side). */
     private boolean nominating;
     private int generation;
+    private int nominationAttempts;
 
     CandidatePair(LocalCandidate local, RTCIceCandidate remote, InetSocketAddress remoteAddress, boolean inCheckList) {
         this.local = Objects.requireNonNull(local, "local");
@@ -135,6 +136,15 @@ final class CandidatePair {
 
     void nominating(boolean nominating) {
         this.nominating = nominating;
+    }
+
+    /** How many checks with USE-CANDIDATE this pair has failed. */
+    int nominationAttempts() {
+        return nominationAttempts;
+    }
+
+    void nominationFailed() {
+        nominationAttempts++;
     }
 
     /** Bumped whenever a new check starts, so that a stale transaction's outcome is ignored. */

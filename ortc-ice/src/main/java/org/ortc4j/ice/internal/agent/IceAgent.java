@@ -42,7 +42,9 @@ import org.ortc4j.ice.stun.PriorityAttribute;
 import org.ortc4j.ice.stun.StunMessage;
 import org.ortc4j.ice.stun.StunMessageClass;
 import org.ortc4j.ice.stun.StunMessageType;
+import org.ortc4j.ice.stun.StunAttributeType;
 import org.ortc4j.ice.stun.StunMethod;
+import org.ortc4j.ice.stun.UnknownAttributesAttribute;
 import org.ortc4j.ice.stun.UseCandidateAttribute;
 import org.ortc4j.ice.stun.UsernameAttribute;
 import org.ortc4j.ice.stun.XorMappedAddressAttribute;
@@ -61,6 +63,9 @@ public final class IceAgent {
 
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
+
+    /** Checks with USE-CANDIDATE a valid pair gets before the controlling agent gives it up. */
+    private static final int MAX_NOMINATION_ATTEMPTS = 2;
 
     private final Scheduler scheduler;
     private final ByteBufAllocator alloc;
@@ -165,7 +170,8 @@ public final class IceAgent {
     }
 
     /**
-     * Starts checking with the peer's credentials in {@code role}.
+     * Starts checking with the peer's credentials in {@code role} (controlling whatever
+     * {@code role} says when the peer is ICE-lite, RFC 8445 §6.1.1).
      *
      * @throws IllegalStateException if already started, stopped, or without local parameters
      * @throws IllegalArgumentException if {@code role} is {@link RTCIceRole#UNKNOWN}
@@ -186,7 +192,9 @@ public final class IceAgent {
         }
         this.remoteParameters = remote;
         this.remoteKey = MessageIntegrityKey.shortTerm(remote.password());
-        this.role = role;
+        // RFC 8445 §6.1.1: "If one agent is a full agent and the other is a lite agent, the full
+        // agent MUST take the controlling role". This agent is always a full one.
+        this.role = remote.iceLite() ? RTCIceRole.CONTROLLING : role;
         this.started = true;
         formAllPairs();
         kick();
@@ -421,6 +429,16 @@ public final class IceAgent {
         return remoteCandidates.stream().map(r -> r.candidate).toList();
     }
 
+    /** Our current credentials, or null before {@link #setLocalParameters}. */
+    public RTCIceParameters localParameters() {
+        return localParameters;
+    }
+
+    /** The peer's current credentials, or null before {@link #start}. */
+    public RTCIceParameters remoteParameters() {
+        return remoteParameters;
+    }
+
     /** Our ICE-CONTROLLING/ICE-CONTROLLED tie-breaker (RFC 8445 §7.1.3). */
     public long tieBreaker() {
         return tieBreaker;
@@ -641,12 +659,19 @@ public final class IceAgent {
         checksSent++;
         transactions.start(request, m -> sendStun(base, m, to), checkTiming(), response -> acceptResponse(response, key))
                 .whenComplete((response, failure) -> {
-                    if (stopped || checkEpoch != epoch || generation != pair.generation()) {
+                    if (stopped || checkEpoch != epoch) {
                         return;
                     }
                     if (failure != null) {
-                        onCheckFailure(pair, failure);
+                        // A check superseded by a newer one of the same pair (RFC 8445 §7.3.1.4)
+                        // does not fail the pair; the newer one decides.
+                        if (generation == pair.generation()) {
+                            onCheckFailure(pair, failure);
+                        }
                     } else {
+                        // A response to a superseded check still proves the path: RFC 8445
+                        // §7.3.1.4 has the agent "wait the duration of the transaction timeout
+                        // for a response" to it.
                         onCheckResponse(pair, sentRole, useCandidate, sentPriority, base, to, response);
                     }
                 });
@@ -680,6 +705,17 @@ public final class IceAgent {
         }
         if (cause instanceof TimeoutException) {
             checkTimeouts++;
+        }
+        // A valid pair whose nomination got no answer is nominated again once before another
+        // pair is: the peer has most likely seen USE-CANDIDATE already and selected the pair, and
+        // nominating a different one would leave the two sides on different pairs.
+        if (pair.nominating() && pair.valid() && pair.nominationAttempts() < MAX_NOMINATION_ATTEMPTS - 1) {
+            pair.nominationFailed();
+            pair.state(CandidatePairState.SUCCEEDED);
+            triggered.remove(pair);
+            triggered.addFirst(pair);
+            kick();
+            return;
         }
         // RFC 8445 §7.2.5.4 (in substance): a check that got no response fails its pair.
         failPair(pair);
@@ -953,6 +989,22 @@ public final class IceAgent {
             sendError(base, from, request, ErrorCodeAttribute.UNAUTHENTICATED, "Unauthenticated", false);
             return;
         }
+        // RFC 8489 §6.3.1: "If the request contains one or more unknown comprehension-required
+        // attributes, the server replies with an error response with an error code of 420
+        // (Unknown Attribute) and includes an UNKNOWN-ATTRIBUTES attribute".
+        List<StunAttributeType> unknown = request.unknownComprehensionRequiredTypes();
+        if (!unknown.isEmpty()) {
+            unexpectedStunDropped++;
+            errorResponsesSent++;
+            sendStun(base, StunMessage.newBuilder(StunMessageType.BINDING_ERROR_RESPONSE)
+                    .transactionId(request.transactionId())
+                    .attribute(new ErrorCodeAttribute(ErrorCodeAttribute.UNKNOWN_ATTRIBUTE, "Unknown Attribute"))
+                    .attribute(new UnknownAttributesAttribute(unknown))
+                    .messageIntegrity(localKey)
+                    .fingerprint()
+                    .build(), from);
+            return;
+        }
         checksReceived++;
         if (role != RTCIceRole.UNKNOWN && resolveRoleConflict(base, from, request)) {
             return;
@@ -1091,12 +1143,13 @@ public final class IceAgent {
         switch (pair.state()) {
             // "If the state of that pair is Succeeded, nothing further is done."
             case SUCCEEDED -> { }
-            // "If the state of that pair is In-Progress, the agent cancels the In-Progress
-            // transaction ... and enqueue[s] the pair". The transaction here keeps
-            // retransmitting with the same credentials, which serves the same purpose.
-            case IN_PROGRESS -> { }
-            // "If the state of the pair is Waiting, Frozen, or Failed, the pair is enqueued into
-            // the triggered-check queue (if not already present) ... set to Waiting".
+            // "If the state of the pair is In-Progress, the agent cancels the In-Progress
+            // transaction ... In addition, the agent MUST enqueue the pair in the triggered
+            // checklist ... and set the state of the pair to Waiting". The old transaction keeps
+            // retransmitting here (a response to it still counts, its timeout does not), which
+            // only helps on a lossy path. "If the state of the pair is Waiting, Frozen, or
+            // Failed, the pair is enqueued into the triggered-check queue (if not already
+            // present) ... set to Waiting".
             default -> {
                 pair.state(CandidatePairState.WAITING);
                 if (!triggered.contains(pair)) {
@@ -1151,7 +1204,10 @@ public final class IceAgent {
         }
         // RFC 7675 §5.1: consent is "a STUN Binding request ... on the selected pair", with the
         // ICE credentials, "and the agent MUST include the ... MESSAGE-INTEGRITY".
-        StunMessage request = bindingRequest(pair, false);
+        // The controlling agent keeps USE-CANDIDATE on its nominated pair, as libwebrtc does: a
+        // controlled peer whose own check of that pair failed under loss learns the nomination
+        // again from any consent request (RFC 8445 §7.3.1.5 applies to every accepted request).
+        StunMessage request = bindingRequest(pair, role == RTCIceRole.CONTROLLING && pair.nominated());
         MessageIntegrityKey key = remoteKey;
         CandidateBase base = pair.base();
         InetSocketAddress to = pair.remoteAddress();

@@ -21,7 +21,9 @@ import org.ortc4j.ice.stun.ErrorCodeAttribute;
 import org.ortc4j.ice.stun.IceControlledAttribute;
 import org.ortc4j.ice.stun.MessageIntegrityKey;
 import org.ortc4j.ice.stun.PriorityAttribute;
+import org.ortc4j.ice.stun.StunAttributeType;
 import org.ortc4j.ice.stun.StunMessage;
+import org.ortc4j.ice.stun.UnknownAttributesAttribute;
 import org.ortc4j.ice.stun.StunMessageClass;
 import org.ortc4j.ice.stun.StunMessageType;
 import org.ortc4j.ice.stun.UsernameAttribute;
@@ -175,5 +177,42 @@ class IceAgentBadInputTest {
         // Non-STUN from that address now belongs to a known pair.
         sendRaw(new byte[] {(byte) 0x80, 0, 0, 1});
         assertThat(a.received).hasSize(1);
+    }
+
+    @Test
+    void mutatedChecksNeverThrowAndAreAllAccountedFor() {
+        java.util.Random random = new java.util.Random(99);
+        byte[] valid = request(goodUsername()).messageIntegrity(MessageIntegrityKey.shortTerm(a.parameters.password()))
+                .fingerprint().build().encode();
+        int runs = 2000;
+        for (int i = 0; i < runs; i++) {
+            byte[] bytes = java.util.Arrays.copyOf(valid, 1 + random.nextInt(valid.length + 8));
+            for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            bytes[0] &= 0x03; // keep it on the STUN side of RFC 7983's demultiplexing
+            a.agent.receive(a.bases.get(0), mallory.localAddress(), alloc.buffer().writeBytes(bytes));
+        }
+        IceAgentStats stats = a.agent.stats();
+        long accounted = stats.malformedDropped() + stats.badFingerprintDropped() + stats.badIntegrityDropped()
+                + stats.unknownUfragDropped() + stats.unexpectedStunDropped() + stats.unmatchedResponsesDropped()
+                + stats.checksReceived();
+        // Every datagram is either dropped and counted or an intact check (a flip in padding).
+        assertThat(accounted).isGreaterThanOrEqualTo(runs);
+        assertThat(stats.malformedDropped()).isPositive();
+        assertThat(stats.badFingerprintDropped()).isPositive();
+    }
+
+    @Test
+    void unknownComprehensionRequiredAttributeGets420() {
+        sendRaw(request(goodUsername())
+                .attribute(new org.ortc4j.ice.stun.UnknownStunAttribute(StunAttributeType.valueOf(0x0030), new byte[4]))
+                .messageIntegrity(MessageIntegrityKey.shortTerm(a.parameters.password())).fingerprint().build().encode());
+        assertThat(replies).singleElement().satisfies(r -> {
+            assertThat(r.attribute(ErrorCodeAttribute.class).orElseThrow().code()).isEqualTo(420);
+            assertThat(r.attribute(UnknownAttributesAttribute.class).orElseThrow().types())
+                    .containsExactly(StunAttributeType.valueOf(0x0030));
+        });
+        assertThat(a.agent.remoteCandidates()).isEmpty();
     }
 }

@@ -231,9 +231,10 @@ class IceAgentTest {
     }
 
     @Test
-    void thirtyPercentLossBothWaysStillConnects() {
+    void thirtyPercentLossOnBothAccessLinksStillConnects() {
         AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
         AgentPeer b = peer("b", 2, "192.0.2.2").gatherHost().addLocalCandidates();
+        // Each access link loses 30% in each direction: about half of each path's datagrams.
         LinkConditions lossy = LinkConditions.builder().loss(0.3).delay(Duration.ofMillis(20)).build();
         a.host.setLinkConditions(lossy);
         b.host.setLinkConditions(lossy);
@@ -578,5 +579,64 @@ class IceAgentTest {
         advanceUntil(() -> b.agent.state() == RTCIceTransportState.FAILED, Duration.ofSeconds(40));
         assertThat(a.agent.stats().responsesSent()).isEqualTo(answeredBefore);
         assertThat(a.agent.stats().consentRequestsSent()).isZero();
+    }
+
+    @Test
+    void underThirtyPercentLossEverySeedConnectsAndBothSidesAgreeOnThePair() {
+        for (long seed = 1; seed <= 20; seed++) {
+            VirtualScheduler clock = new VirtualScheduler();
+            CountingAllocator buffers = new CountingAllocator();
+            VirtualNetwork net = new VirtualNetwork(clock, seed, buffers);
+            AgentPeer a = new AgentPeer("a", net.addHost("a", "192.0.2.1", "198.51.100.1"), CONFIG, seed * 7)
+                    .gatherHost().addLocalCandidates();
+            AgentPeer b = new AgentPeer("b", net.addHost("b", "192.0.2.2", "198.51.100.2"), CONFIG, seed * 13)
+                    .gatherHost().addLocalCandidates();
+            // a's access link loses 30% in each direction, so every path does.
+            a.host.setLinkConditions(LinkConditions.builder().loss(0.3).delay(Duration.ofMillis(20)).build());
+            a.signalCandidatesTo(b);
+            b.signalCandidatesTo(a);
+            a.agent.start(b.parameters, RTCIceRole.CONTROLLING);
+            b.agent.start(a.parameters, RTCIceRole.CONTROLLED);
+            for (int i = 0; i < 1000 && !(a.agent.state() == RTCIceTransportState.COMPLETED
+                    && b.agent.state() == RTCIceTransportState.COMPLETED); i++) {
+                clock.advance(Duration.ofMillis(10));
+            }
+            assertThat(a.agent.state()).as("seed %d", seed).isEqualTo(RTCIceTransportState.COMPLETED);
+            assertThat(b.agent.state()).as("seed %d", seed).isEqualTo(RTCIceTransportState.COMPLETED);
+            RTCIceCandidatePair pairA = a.agent.selectedPair().orElseThrow();
+            RTCIceCandidatePair pairB = b.agent.selectedPair().orElseThrow();
+            assertThat(pairB).as("seed %d", seed).isEqualTo(new RTCIceCandidatePair(pairA.remote(), pairA.local()));
+            a.stop();
+            b.stop();
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(buffers.unreleased()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFullAgentFacingALitePeerControls() {
+        AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
+        // RFC 8445 §6.1.1: "the full agent MUST take the controlling role".
+        a.agent.start(RTCIceParameters.generate().withIceLite(true), RTCIceRole.CONTROLLED);
+        assertThat(a.agent.role()).isEqualTo(RTCIceRole.CONTROLLING);
+        assertThat(a.agent.remoteParameters().iceLite()).isTrue();
+    }
+
+    @Test
+    void pairsOnlyCandidatesOfTheSameAddressFamily() {
+        AgentPeer a = peer("a", 1, "192.0.2.1", "2001:db8::1").gatherHost().addLocalCandidates();
+        AgentPeer b = peer("b", 2, "2001:db8::2").gatherHost().addLocalCandidates();
+        a.signalCandidatesTo(b);
+        b.signalCandidatesTo(a);
+        startPair(a, b);
+
+        advanceUntil(() -> a.agent.state() == RTCIceTransportState.COMPLETED
+                && b.agent.state() == RTCIceTransportState.COMPLETED, Duration.ofSeconds(2));
+        // RFC 8445 §6.1.2.2: "the same IP address family": only a's IPv6 candidate pairs with b's.
+        assertThat(a.agent.selectedPair().orElseThrow().local()).isEqualTo(a.candidates.get(1).candidate());
+        assertThat(a.agent.stats().checksSent()).isEqualTo(2); // one check and one nomination
+        assertThat(a.send("v6")).isTrue();
+        scheduler.advance(Duration.ofMillis(10));
+        assertThat(b.received).containsExactly("v6");
     }
 }
