@@ -906,10 +906,24 @@ public final class IceAgent {
         kick();
     }
 
-    /** Selects the best nominated valid pair of the current session (for the controlled agent, the peer's choice). */
+    /**
+     * Selects the pair data goes over: the best nominated valid pair of the current session (for
+     * the controlled agent, the peer's choice), or, until there is one, the best valid pair.
+     * RFC 8445 §12.1: "An ICE agent MAY send data on any valid pair before selected pairs have
+     * been produced for the data stream. Once selected pairs have been produced for a data
+     * stream, an agent MUST send data on those pairs only." Sending before nomination is what
+     * makes a transport usable one round trip after start instead of a pacing slot later, and
+     * what W3C "connected" means: "found a usable connection ... but is still checking".
+     */
     private void updateSelection() {
-        CandidatePair best = allPairs().filter(p -> p.valid() && p.nominated())
-                .max(Comparator.comparingLong(CandidatePair::priority)).orElse(null);
+        Comparator<CandidatePair> byPriority = Comparator.comparingLong(CandidatePair::priority);
+        CandidatePair best = allPairs().filter(p -> p.valid() && p.nominated()).max(byPriority).orElse(null);
+        if (best == null) {
+            if (selected != null && selected.nominated() && !restarting) {
+                return;
+            }
+            best = allPairs().filter(CandidatePair::valid).max(byPriority).orElse(null);
+        }
         if (best == null || best == selected) {
             return;
         }
@@ -1292,6 +1306,12 @@ public final class IceAgent {
 
     private void updateState() {
         RTCIceTransportState next = computeState();
+        if (next == RTCIceTransportState.COMPLETED && state != RTCIceTransportState.CONNECTED
+                && state != RTCIceTransportState.DISCONNECTED && state != RTCIceTransportState.COMPLETED) {
+            // W3C §5.6: a transport reaches "completed" through "connected", as browsers report it.
+            state = RTCIceTransportState.CONNECTED;
+            listener.onStateChange(state);
+        }
         if (next != state) {
             state = next;
             listener.onStateChange(next);
@@ -1313,8 +1333,10 @@ public final class IceAgent {
             }
             // W3C: "completed: The ICE agent has finished gathering candidates, has checked all
             // pairs against one another, and has found a connection". The controlling agent has
-            // nominated; the controlled one follows its nomination.
-            boolean done = role == RTCIceRole.CONTROLLING ? localComplete && remoteComplete : remoteComplete;
+            // nominated; the controlled one follows its nomination. Before nomination the
+            // selected pair is a valid one that data may use (§12.1): connected.
+            boolean done = selected.nominated()
+                    && (role == RTCIceRole.CONTROLLING ? localComplete && remoteComplete : remoteComplete);
             return done ? RTCIceTransportState.COMPLETED : RTCIceTransportState.CONNECTED;
         }
         if (!started) {

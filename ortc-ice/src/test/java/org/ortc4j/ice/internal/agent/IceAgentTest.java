@@ -127,8 +127,10 @@ class IceAgentTest {
         advanceUntil(() -> a.agent.state() == RTCIceTransportState.COMPLETED
                 && b.agent.state() == RTCIceTransportState.COMPLETED, Duration.ofSeconds(2));
 
-        assertThat(a.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.COMPLETED);
-        assertThat(b.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.COMPLETED);
+        assertThat(a.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.CONNECTED,
+                RTCIceTransportState.COMPLETED);
+        assertThat(b.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.CONNECTED,
+                RTCIceTransportState.COMPLETED);
         assertThat(a.selections).hasSize(1);
         assertThat(b.selections).hasSize(1);
     }
@@ -379,7 +381,8 @@ class IceAgentTest {
         a.signalCandidatesTo(b);
         b.signalCandidatesTo(a);
         startPair(a, b);
-        advanceUntil(() -> connected(a) && connected(b), Duration.ofSeconds(2));
+        advanceUntil(() -> a.agent.state() == RTCIceTransportState.COMPLETED
+                && b.agent.state() == RTCIceTransportState.COMPLETED, Duration.ofSeconds(2));
 
         b.host.setLinkConditions(LinkConditions.builder().loss(1.0).build());
         advanceUntil(() -> a.agent.state() == RTCIceTransportState.DISCONNECTED, Duration.ofSeconds(10));
@@ -438,7 +441,8 @@ class IceAgentTest {
         assertThat(pair.remote().type()).isEqualTo(RTCIceCandidateType.SRFLX);
         assertThat(pair.remote()).isEqualTo(b.candidates.get(1).candidate());
         assertThat(b.agent.selectedPair().orElseThrow().local().type()).isEqualTo(RTCIceCandidateType.SRFLX);
-        assertThat(a.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.COMPLETED);
+        assertThat(a.states).containsExactly(RTCIceTransportState.CHECKING, RTCIceTransportState.CONNECTED,
+                RTCIceTransportState.COMPLETED);
         assertThat(a.send("through the NATs")).isTrue();
         scheduler.advance(Duration.ofMillis(10));
         assertThat(b.received).containsExactly("through the NATs");
