@@ -677,13 +677,16 @@ public final class TurnAllocation implements CandidateBase {
         // has sent the ChannelBind request", so a channel being bound counts. §12.6: "it is
         // RECOMMENDED that the client discard the ChannelData message if the client believes
         // there is no active permission towards the peer."
-        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN
-                || !permissions.containsKey(channel.peer.getAddress())) {
+        TurnPermission permission = channel == null ? null : permissions.get(channel.peer.getAddress());
+        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN || permission == null) {
             message.release();
             droppedUnknownChannel++;
             return;
         }
+        // Traffic from the peer keeps both alive: the server drops the peer's datagrams once
+        // the permission lapses, channel or not (RFC 8656 §9).
         channel.used = true;
+        permission.used = true;
         receivedChannelData++;
         receiver.receive(this, channel.peer, message.content());
     }

@@ -218,6 +218,30 @@ class TurnAllocationTest {
     }
 
     @Test
+    void trafficFromThePeerAloneKeepsPermissionAndChannelAlive() {
+        startServer();
+        Inbox aliceInbox = new Inbox();
+        Inbox bobInbox = new Inbox();
+        TurnAllocation a = allocate(alice, "alice", "alice-secret", aliceInbox);
+        TurnAllocation b = allocate(bob, "bob", "bob-secret", bobInbox);
+        await(b.createPermission(a.relayedAddress().getAddress()));
+        send(a, "once", b.relayedAddress());
+        settle();
+        bobInbox.take();
+
+        // a never sends again; bob's datagrams keep arriving through a's permission and channel.
+        for (int minute = 1; minute <= 20; minute++) {
+            scheduler.advance(Duration.ofMinutes(1));
+            send(b, "b" + minute, a.relayedAddress());
+            settle();
+            assertThat(aliceInbox.take().text()).isEqualTo("b" + minute);
+        }
+        assertThat(a.hasPermission(b.relayedAddress().getAddress())).isTrue();
+        assertThat(a.boundChannel(b.relayedAddress())).isEqualTo(0x4000);
+        assertThat(server.droppedPeerPackets()).isZero();
+    }
+
+    @Test
     void unusedPermissionLapsesAndIsCreatedAgainOnTheNextSend() {
         startServer();
         Inbox bobInbox = new Inbox();
