@@ -146,8 +146,10 @@ public final class TurnAllocation implements CandidateBase {
     /**
      * Allocates a relayed UDP address on {@code server} (RFC 8656 §7).
      *
-     * @param localBind for TURN over UDP, the host address (port 0 for any) of the allocation's
-     *     own socket; ignored over TCP and TLS, whose local address the connection picks
+     * @param localBind for TURN over UDP, the host address of the allocation's own socket, port 0
+     *     as RFC 8656 §7.1 recommends ("pick a currently unused transport address, typically by
+     *     allowing the underlying OS to pick a currently unused port"); ignored over TCP and TLS,
+     *     whose local address the connection picks
      * @param receiver gets the datagrams peers send through the relay
      * @return completes on the loop with the allocation, or exceptionally with a
      *     {@link TurnAllocationException} (refused, malformed answer, unreachable), a
@@ -212,8 +214,8 @@ public final class TurnAllocation implements CandidateBase {
 
     private void requestAllocation() {
         List<StunAttribute> attributes = new ArrayList<>();
-        // RFC 8656 §7.1: "The client MUST include a REQUESTED-TRANSPORT attribute in the request.
-        // This is the protocol between the server and the peers" (UDP: the relayed candidate).
+        // RFC 8656 §7.1: "The client MUST include a REQUESTED-TRANSPORT attribute", the protocol
+        // between the server and the peers: UDP, the only one RFC 8656 relays.
         attributes.add(new RequestedTransportAttribute(RequestedTransportAttribute.UDP));
         if (options.requestedLifetime() != null) {
             attributes.add(new LifetimeAttribute(options.requestedLifetime().toSeconds()));
