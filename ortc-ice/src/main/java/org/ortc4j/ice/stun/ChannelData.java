@@ -82,10 +82,10 @@ public final class ChannelData extends DefaultByteBufHolder {
      * Whether a packet with this first byte is ChannelData rather than STUN: its first two bits
      * are 01.
      *
-     * <p>RFC 8656 §12: "the first 2 bits of a ChannelData message are 0b01 [...] this allows a
-     * ChannelData message to be distinguished from a STUN message" (whose first two bits are 0b00,
-     * RFC 8489 §5). RFC 7983's demultiplexing puts 64–79 here; 80–127 are reserved channel numbers
-     * that {@link #decode} rejects.
+     * <p>A ChannelData message starts with its channel number, and the numbers RFC 8656 §12 allows
+     * (0x4000–0x4FFF) start with the bits 01, where a STUN message starts with 00 (RFC 8489 §5).
+     * RFC 7983's demultiplexing gives first bytes 64–79 to TURN channels; 80–127 are reserved
+     * channel numbers, which {@link #decode} rejects.
      */
     public static boolean isChannelData(int firstByte) {
         return (firstByte & 0xC0) == 0x40;

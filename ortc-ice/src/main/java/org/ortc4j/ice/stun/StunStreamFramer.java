@@ -67,7 +67,8 @@ public final class StunStreamFramer implements AutoCloseable {
      * Takes ownership of {@code chunk}.
      *
      * @throws StunParseException if the stream holds bytes that cannot be framed; the frames
-     *     before them have been delivered, the framer has released its buffers and is failed
+     *     before them have been delivered, the framer has released its buffers and is failed (an
+     *     exception from {@code frames} fails the framer the same way, and is rethrown)
      * @throws IllegalStateException if the framer failed before or is closed (the chunk is
      *     released)
      */

@@ -88,7 +88,7 @@ public final class StunServer implements AutoCloseable {
         }
         StunMessageClass messageClass = request.type().messageClass();
         if (messageClass == StunMessageClass.INDICATION) {
-            // RFC 8489 §6.3.2: indications get no response; a Binding indication is a keepalive.
+            // RFC 8489 §6.3.2: an indication gets no response; a Binding indication is a keepalive.
             indications++;
             return;
         }

@@ -1,5 +1,7 @@
 package org.ortc4j.ice.vnet;
 
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ortc4j.ice.stun.ErrorCodeAttribute;
@@ -20,9 +22,9 @@ final class StunServerResponses {
     }
 
     /** A Binding success response telling the client where its request came from. */
-    static StunMessage bindingSuccess(StunMessage request, java.net.InetSocketAddress mappedAddress) {
-        // RFC 8489 §6.3.1.1: "the server MUST add an XOR-MAPPED-ADDRESS attribute to the
-        // response; this attribute contains the source transport address of the request".
+    static StunMessage bindingSuccess(StunMessage request, InetSocketAddress mappedAddress) {
+        // RFC 8489 §6.3.1.1 (and the Binding method of §3): the success response carries
+        // XOR-MAPPED-ADDRESS, the source transport address of the request as the server saw it.
         return success(request, List.of(new XorMappedAddressAttribute(mappedAddress)), null);
     }
 
@@ -37,7 +39,7 @@ final class StunServerResponses {
     /** An error response to {@code request}, then {@code attributes}, protected as {@link #success}. */
     static StunMessage error(StunMessage request, int code, String reason, List<? extends StunAttribute> attributes,
             MessageIntegrityKey key) {
-        List<StunAttribute> all = new java.util.ArrayList<>();
+        List<StunAttribute> all = new ArrayList<>();
         all.add(new ErrorCodeAttribute(code, reason));
         all.addAll(attributes);
         return respond(request, StunMessageClass.ERROR_RESPONSE, all, key);
@@ -45,14 +47,13 @@ final class StunServerResponses {
 
     private static StunMessage respond(StunMessage request, StunMessageClass messageClass,
             List<? extends StunAttribute> attributes, MessageIntegrityKey key) {
-        // RFC 8489 §6.3: the response "MUST contain the same transaction ID" and the method of
-        // the request.
+        // RFC 8489 §6.3.1.1: the response has the method and the transaction id of the request.
         StunMessage.Builder builder = StunMessage.newBuilder(StunMessageType.of(request.type().method(), messageClass))
                 .transactionId(request.transactionId())
                 .attributes(attributes);
         if (key != null) {
-            // RFC 8489 §9.2.4: the response is protected "using the same password" and, when the
-            // request carried MESSAGE-INTEGRITY-SHA256, with that attribute.
+            // RFC 8489 §9.2.4: a response to an authenticated request is protected with the same
+            // key, by the integrity attribute the request used.
             if (request.attribute(StunAttributeType.MESSAGE_INTEGRITY_SHA256).isPresent()) {
                 builder.messageIntegritySha256(key);
             } else {
@@ -67,7 +68,8 @@ final class StunServerResponses {
      * alone, or null when the header is not that of a request of a method this server knows (then
      * the datagram is junk and dropped).
      *
-     * <p>RFC 8489 §6.3: a request that is malformed is answered with an error; only a message
+     * <p>A malformed request is answered 400 (Bad Request, RFC 8489 §14.8: "The request was
+     * malformed"); only a message
      * whose header is sane (two zero bits, the magic cookie) and that names a request of a known
      * method can be answered, since the response needs its transaction id and method.
      */
@@ -94,9 +96,8 @@ final class StunServerResponses {
     /**
      * Whether a received message should be dropped for a FINGERPRINT that does not match.
      *
-     * <p>RFC 8489 §7.3: "If the FINGERPRINT extension is being used, check that the FINGERPRINT
-     * attribute is present and contains the correct value" — a wrong one means the packet is not
-     * STUN, or is damaged.
+     * <p>RFC 8489 §7 and §14.7: FINGERPRINT tells STUN from other protocols on the same port; a
+     * message whose FINGERPRINT does not match is not taken as STUN.
      */
     static boolean hasBadFingerprint(StunMessage message) {
         return message.attribute(FingerprintAttribute.class).isPresent() && !message.verifyFingerprint();

@@ -108,6 +108,14 @@ public final class TurnServer implements AutoCloseable {
             }
         }
 
+        /** Shows the users' names, never their passwords. */
+        @Override
+        public String toString() {
+            return "Config[udp " + udpAddress + ", tcp " + tcpAddress + ", relay " + relayAddress.getHostAddress() + ", realm "
+                    + realm + ", users " + users.keySet() + ", lifetime " + defaultLifetime + " (max " + maxLifetime
+                    + "), nonce " + nonceLifetime + ", " + maxAllocationsPerUser + " allocations per user]";
+        }
+
         /**
          * A builder for a server listening on UDP at {@code udpAddress} (whose IP, unless it is a
          * wildcard, is also the relay address) in {@code realm}.
@@ -134,41 +142,53 @@ public final class TurnServer implements AutoCloseable {
                 this.relayAddress = udpAddress.getAddress();
             }
 
+            /** Also serves TCP clients on this address's port (the stack must be a {@link VirtualHost}). */
             public Builder tcpAddress(InetSocketAddress tcpAddress) {
                 this.tcpAddress = tcpAddress;
                 return this;
             }
 
+            /** The address relayed sockets bind on; by default the UDP listen address. */
             public Builder relayAddress(InetAddress relayAddress) {
                 this.relayAddress = Objects.requireNonNull(relayAddress, "relayAddress");
                 return this;
             }
 
+            /** Adds a user of the long-term credential mechanism. */
             public Builder user(String username, String password) {
                 users.put(Objects.requireNonNull(username, "username"), Objects.requireNonNull(password, "password"));
                 return this;
             }
 
+            /** The lifetime granted when the client asks for less or nothing; 10 minutes by default. */
             public Builder defaultLifetime(Duration lifetime) {
                 this.defaultLifetime = lifetime;
                 return this;
             }
 
+            /** The longest lifetime granted; 1 hour by default. */
             public Builder maxLifetime(Duration lifetime) {
                 this.maxLifetime = lifetime;
                 return this;
             }
 
+            /** How long a nonce is accepted before 438 (Stale Nonce); 10 minutes by default. */
             public Builder nonceLifetime(Duration lifetime) {
                 this.nonceLifetime = lifetime;
                 return this;
             }
 
+            /** Allocations one username may hold at once before 486; 10 by default. */
             public Builder maxAllocationsPerUser(int max) {
                 this.maxAllocationsPerUser = max;
                 return this;
             }
 
+            /**
+             * The configuration.
+             *
+             * @throws IllegalArgumentException as {@link Config#Config} does
+             */
             public Config build() {
                 return new Config(udpAddress, tcpAddress, relayAddress, realm, users, defaultLifetime, maxLifetime,
                         nonceLifetime, maxAllocationsPerUser);
@@ -253,7 +273,8 @@ public final class TurnServer implements AutoCloseable {
             if (closed) {
                 return;
             }
-            // RFC 8656 §12: "the first 2 bits of a ChannelData message are 0b01", STUN's are 0b00.
+            // RFC 8656 §12: channel numbers (0x4000-0x4FFF) start with the bits 01, STUN messages
+            // with 00 (RFC 8489 §5), so the first byte tells them apart.
             if (ChannelData.isChannelData(packet)) {
                 onChannelData(link, packet);
             } else {
@@ -442,16 +463,15 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
-        // "If the server does not support the address family requested by the client in
-        // REQUESTED-ADDRESS-FAMILY, or if the allocation of the requested address family is
-        // disabled by local policy, it MUST generate an Allocate error response, and it MUST
-        // include an ERROR-CODE attribute with the 440 (Address Family not Supported) response code."
+        // A REQUESTED-ADDRESS-FAMILY this server cannot relay (it relays on one address, of one
+        // family) is answered 440 (Address Family not Supported), as §7.2 says.
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.ADDRESS_FAMILY_NOT_SUPPORTED, "Address Family not Supported", key);
             return;
         }
-        // "If the server is unable to allocate [...] due to some capacity limit [...] it rejects
-        // the request with a 486 (Allocation Quota Reached) error" for the user's quota.
+        // "At any point, the server MAY choose to reject the request with a 486 (Allocation
+        // Quota Reached) error if it feels the client is trying to exceed some locally defined
+        // allocation quota." The quota here is per username.
         long held = allocations.values().stream().filter(a -> a.username.equals(auth.username())).count();
         if (held >= config.maxAllocationsPerUser()) {
             sendError(link, request, ErrorCodeAttribute.ALLOCATION_QUOTA_REACHED, "Allocation Quota Reached", key);
@@ -513,9 +533,8 @@ public final class TurnServer implements AutoCloseable {
 
     private void onRefresh(TurnServerClientLink link, StunMessage request, MessageIntegrityKey key,
             TurnServerAllocation allocation) {
-        // "If the server receives a Refresh Request with a REQUESTED-ADDRESS-FAMILY attribute and
-        // the attribute value does not match the address family of the allocation, the server
-        // MUST reply with a 443 (Peer Address Family Mismatch) error response."
+        // A REQUESTED-ADDRESS-FAMILY other than the allocation's is answered 443 (Peer Address
+        // Family Mismatch), as §8.2 says.
         Optional<RequestedAddressFamilyAttribute> family = request.attribute(RequestedAddressFamilyAttribute.class);
         if (family.isPresent() && !family.get().family().equals(familyOf(config.relayAddress()))) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
@@ -555,14 +574,20 @@ public final class TurnServer implements AutoCloseable {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, "XOR-PEER-ADDRESS is required", key);
             return;
         }
-        // "If an XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // A peer address of another family than the relayed address is answered 443 (Peer
+        // Address Family Mismatch), as §10.2 says.
         for (InetAddress peer : peers) {
             if (!sameFamily(peer, config.relayAddress())) {
                 sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
                 return;
             }
+        }
+        // "If the request is valid, but the server is unable to satisfy the request due to some
+        // capacity limit or similar, then a 508 (Insufficient Capacity) error is returned." The
+        // limit keeps one allocation's permission table bounded.
+        if (!allocation.hasRoomForPermissions(peers)) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
+            return;
         }
         // "the server installs or refreshes a permission for the IP address contained in each
         // XOR-PEER-ADDRESS attribute as described in Section 9. The port portion of each
@@ -592,9 +617,7 @@ public final class TurnServer implements AutoCloseable {
             return;
         }
         InetSocketAddress peerAddress = peer.get().address();
-        // "If the XOR-PEER-ADDRESS attribute contains an address of an address family that is
-        // not the same as that of a relayed transport address for the allocation, the server
-        // MUST generate an error response with the 443 (Peer Address Family Mismatch) response code."
+        // As for CreatePermission, a peer of another family than the relayed address is 443.
         if (!sameFamily(peerAddress.getAddress(), config.relayAddress())) {
             sendError(link, request, ErrorCodeAttribute.PEER_ADDRESS_FAMILY_MISMATCH, "Peer Address Family Mismatch", key);
             return;
@@ -602,6 +625,10 @@ public final class TurnServer implements AutoCloseable {
         String conflict = allocation.whyNotBindable(channel, peerAddress);
         if (conflict != null) {
             sendError(link, request, ErrorCodeAttribute.BAD_REQUEST, conflict, key);
+            return;
+        }
+        if (!allocation.hasRoomForPermissions(List.of(peerAddress.getAddress()))) {
+            sendError(link, request, ErrorCodeAttribute.INSUFFICIENT_CAPACITY, "Insufficient Capacity", key);
             return;
         }
         // "the server creates or refreshes the channel binding using the channel number in the

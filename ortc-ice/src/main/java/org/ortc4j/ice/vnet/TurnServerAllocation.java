@@ -3,6 +3,7 @@ package org.ortc4j.ice.vnet;
 import io.netty.buffer.ByteBuf;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -108,8 +109,8 @@ final class TurnServerAllocation {
     /**
      * Installs or refreshes the permission for {@code peer}'s IP address.
      *
-     * <p>RFC 8656 §9: "When a permission is installed or refreshed, its lifetime is set to 300
-     * seconds"; "only addresses are compared and port numbers are not considered".
+     * <p>RFC 8656 §9: a permission lives 300 seconds from its last install or refresh, and "only
+     * addresses are compared and port numbers are not considered".
      */
     void installPermission(InetAddress peer) {
         long now = scheduler.nanoTime();
@@ -136,9 +137,15 @@ final class TurnServerAllocation {
         return true;
     }
 
-    int permissionCount() {
+    /** The most permissions one allocation holds, so that its table stays bounded. */
+    static final int MAX_PERMISSIONS = 1024;
+
+    /** Whether installing permissions for {@code peers} keeps the table within {@link #MAX_PERMISSIONS}. */
+    boolean hasRoomForPermissions(Collection<InetAddress> peers) {
         long now = scheduler.nanoTime();
-        return (int) permissions.values().stream().filter(expiry -> expiry > now).count();
+        permissions.values().removeIf(expiry -> expiry <= now);
+        long added = peers.stream().distinct().filter(peer -> !permissions.containsKey(peer)).count();
+        return permissions.size() + added <= MAX_PERMISSIONS;
     }
 
     // -------------------------------------------------------------------------------------
@@ -183,11 +190,6 @@ final class TurnServerAllocation {
     Channel liveChannel(InetSocketAddress peer) {
         Channel channel = channelsByPeer.get(peer);
         return isLive(channel) ? channel : null;
-    }
-
-    int channelCount() {
-        purgeExpiredChannels();
-        return channelsByNumber.size();
     }
 
     private boolean isLive(Channel channel) {

@@ -34,7 +34,7 @@ final class TurnServerAuthentication {
     TurnServerAuthentication(String realm, Map<String, String> users, TurnServerNonces nonces) {
         this.realm = realm;
         this.nonces = nonces;
-        // RFC 8489 §9.2.2: the server may keep the key instead of the password.
+        // Keys are computed once; the passwords are not needed after this.
         users.forEach((user, password) -> keys.put(user, MessageIntegrityKey.longTerm(user, realm, password)));
     }
 

@@ -9,7 +9,7 @@ import org.ortc4j.ice.net.UdpSocket;
 /**
  * The way back to one TURN client, and the key of its allocation: the 5-tuple of RFC 8656 §2
  * ("the combination (client IP address and port, server IP address and port, and transport
- * protocol)"). Over UDP that is the server's socket and the client's address; over TCP it is the
+ * protocol [...]) used to communicate between the client and the server"). Over UDP that is the server's socket and the client's address; over TCP it is the
  * connection.
  */
 final class TurnServerClientLink {

@@ -16,8 +16,7 @@ import org.ortc4j.ice.net.Scheduler;
  * nonce is the time it was issued and an HMAC of that time under a secret of this server, so any
  * nonce the server issued can be checked, and its age known, without remembering it.
  *
- * <p>RFC 8489 §9.2: "the server [...] provides a nonce" and "the nonce [...] has a limited
- * lifetime"; §9.2.4: "If the NONCE is no longer valid, the server MUST generate an error response
+ * <p>RFC 8489 §9.2 has the server hand out nonces of a limited lifetime; §9.2.4: "If the NONCE is no longer valid, the server MUST generate an error response
  * with an error code of 438 (Stale Nonce)." Time comes from the scheduler, so nonces go stale in
  * virtual time.
  */

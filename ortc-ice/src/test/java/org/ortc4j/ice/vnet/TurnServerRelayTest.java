@@ -145,6 +145,24 @@ class TurnServerRelayTest {
     }
 
     @Test
+    void permissionTableIsBoundedWith508() {
+        XorPeerAddressAttribute[] many = new XorPeerAddressAttribute[TurnServerAllocation.MAX_PERMISSIONS];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new XorPeerAddressAttribute(at("10.9." + (i / 256) + "." + (i % 256), 1));
+        }
+        assertThat(alice.request(StunMethod.CREATE_PERMISSION, many).type().messageClass()).isEqualTo(StunMessageClass.SUCCESS_RESPONSE);
+        // RFC 8656 §10.2: a capacity limit is answered 508 (Insufficient Capacity).
+        assertThat(errorCode(alice.request(StunMethod.CREATE_PERMISSION, new XorPeerAddressAttribute(PEER)))).isEqualTo(508);
+        assertThat(errorCode(alice.request(StunMethod.CHANNEL_BIND, new ChannelNumberAttribute(0x4000),
+                new XorPeerAddressAttribute(PEER)))).isEqualTo(508);
+        // Refreshing a permission already held needs no room.
+        assertThat(alice.request(StunMethod.CREATE_PERMISSION, many[0]).type().messageClass()).isEqualTo(StunMessageClass.SUCCESS_RESPONSE);
+        // Once they expire there is room again.
+        world.advance(Duration.ofSeconds(301));
+        permit(PEER);
+    }
+
+    @Test
     void permissionExpiresAfter300SecondsAndARequestRefreshesIt() {
         permit(PEER);
         world.advance(Duration.ofSeconds(299));
