@@ -28,7 +28,8 @@ import javax.net.ssl.SSLException;
 /**
  * A {@link NetworkStack} on one Netty event loop: every channel it opens is registered with that
  * loop, so socket callbacks, future completions and {@link #scheduler()}'s timers share one
- * thread.
+ * thread. Its methods, and those of its sockets, may also be called from other threads: they
+ * hop onto the loop, and what they report still happens there.
  */
 final class NettyNetworkStack implements NetworkStack {
 
@@ -50,7 +51,7 @@ final class NettyNetworkStack implements NetworkStack {
     /** The kernel receive buffer asked for (it caps it at net.core.rmem_max): room for bursts. */
     static final int RECEIVE_BUFFER = 1 << 20;
 
-    /** RFC 6762 §11: mDNS packets are sent with an IP TTL of 255. */
+    /** The IP TTL of multicast sends (RFC 6762 §11). */
     static final int MULTICAST_TTL = 255;
 
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
@@ -89,11 +90,16 @@ final class NettyNetworkStack implements NetworkStack {
     public CompletableFuture<UdpSocket> bindUdp(InetSocketAddress local, DatagramHandler handler) {
         Objects.requireNonNull(handler, "handler");
         requireResolved(local, "local");
+        CompletableFuture<UdpSocket> result = new CompletableFuture<>();
         DatagramChannel channel = transport.newDatagramChannel(family(local.getAddress()));
-        configureReceive(channel, MAX_DATAGRAM, DATAGRAMS_PER_READ);
+        try {
+            configureReceive(channel, MAX_DATAGRAM, DATAGRAMS_PER_READ);
+        } catch (RuntimeException e) {
+            fail(channel, result, e, "cannot configure a UDP socket");
+            return result;
+        }
         NettyUdpSocket socket = new NettyUdpSocket(channel, handler);
         channel.pipeline().addLast(socket.inbound());
-        CompletableFuture<UdpSocket> result = new CompletableFuture<>();
         registerThen(channel, result, () -> channel.bind(local).addListener((ChannelFuture bind) -> {
             if (bind.isSuccess()) {
                 socket.bound();
@@ -131,19 +137,26 @@ final class NettyNetworkStack implements NetworkStack {
             return result;
         }
         DatagramChannel channel = transport.newDatagramChannel(family(groupAddress));
-        // RFC 6762 §15.1: several programs on one host may want mDNS, so sockets share the port.
-        channel.config().setReuseAddress(true);
-        channel.config().setNetworkInterface(ni);
-        channel.config().setTimeToLive(MULTICAST_TTL);
-        // Our own multicast comes back to us too: other sockets on this host must hear it.
-        if (transport == NettyTransport.NIO) {
-            // Netty's NIO config passes setLoopbackModeDisabled's value straight to the JDK's
-            // IP_MULTICAST_LOOP, whose sense is the opposite; so the JDK option is set directly.
-            channel.config().setOption(NioChannelOption.of(StandardSocketOptions.IP_MULTICAST_LOOP), true);
-        } else {
-            channel.config().setLoopbackModeDisabled(false);
+        try {
+            // RFC 6762 §15 (Multiple Responders on the Same Machine): several mDNS programs may
+            // run on one host, so their sockets share the port.
+            channel.config().setReuseAddress(true);
+            channel.config().setNetworkInterface(ni);
+            // RFC 6762 §11: mDNS responses "SHOULD be sent with IP TTL set to 255".
+            channel.config().setTimeToLive(MULTICAST_TTL);
+            // Our own multicast comes back to us too: other sockets on this host must hear it.
+            if (transport == NettyTransport.NIO) {
+                // Netty's NIO config passes setLoopbackModeDisabled's value straight to the JDK's
+                // IP_MULTICAST_LOOP, whose sense is the opposite; so the JDK option is set directly.
+                channel.config().setOption(NioChannelOption.of(StandardSocketOptions.IP_MULTICAST_LOOP), true);
+            } else {
+                channel.config().setLoopbackModeDisabled(false);
+            }
+            configureReceive(channel, MAX_MULTICAST_DATAGRAM, 1);
+        } catch (RuntimeException e) {
+            fail(channel, result, e, "cannot configure a multicast socket on " + ni.getName());
+            return result;
         }
-        configureReceive(channel, MAX_MULTICAST_DATAGRAM, 1);
         NettyUdpSocket socket = new NettyUdpSocket(channel, handler);
         channel.pipeline().addLast(socket.inbound());
         // Bound to the wildcard address: the group's datagrams arrive on the group's port.
@@ -213,6 +226,11 @@ final class NettyNetworkStack implements NetworkStack {
 
     /** Registers {@code channel} with this stack's loop, then runs {@code next} on the loop. */
     private <T> void registerThen(Channel channel, CompletableFuture<T> result, Runnable next) {
+        if (loop.isShuttingDown()) {
+            // A loop that is shutting down may never run the listener below: fail here instead.
+            fail(channel, result, null, "the stack's event loop is shut down");
+            return;
+        }
         loop.register(channel).addListener((ChannelFuture registration) -> {
             if (registration.isSuccess()) {
                 next.run();
@@ -223,7 +241,12 @@ final class NettyNetworkStack implements NetworkStack {
     }
 
     private static <T> void fail(Channel channel, CompletableFuture<T> result, Throwable cause, String what) {
-        channel.close();
+        if (channel.isRegistered()) {
+            channel.close();
+        } else {
+            // Not on a loop, so close() has no thread to run on; this closes the socket at once.
+            channel.unsafe().closeForcibly();
+        }
         result.completeExceptionally(cause instanceof IOException ? cause : new IOException(what, cause));
     }
 

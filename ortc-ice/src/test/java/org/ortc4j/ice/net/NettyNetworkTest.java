@@ -111,6 +111,18 @@ class NettyNetworkTest {
     }
 
     @Test
+    void aStackWhoseLoopIsShutDownFailsItsFutures() throws Exception {
+        NettyNetwork network = NettyNetwork.create(NettyTransport.NIO, 1);
+        NetworkStack stack = network.newStack();
+        network.close();
+
+        CompletableFuture<UdpSocket> bound = stack.bindUdp(new java.net.InetSocketAddress("127.0.0.1", 0), (s, f, d) -> d.release());
+
+        assertThat(bound).isCompletedExceptionally();
+        assertThatThrownBy(bound::join).hasCauseInstanceOf(java.io.IOException.class).hasMessageContaining("shut down");
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         assertThatThrownBy(() -> NettyNetwork.create(NettyTransport.NIO, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NettyNetwork.create((EventLoopGroup) null)).isInstanceOf(NullPointerException.class);

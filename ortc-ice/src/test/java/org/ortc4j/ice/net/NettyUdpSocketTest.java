@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,6 +101,33 @@ class NettyUdpSocketTest {
         assertThat(offLoop).isEmpty();
         closeOnLoop(clientStack, client);
         closeOnLoop(echoStack, echo);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NettyTransport.class)
+    void bindsAnIpv6LinkLocalAddressWithItsScopeAndEchoesOnIt(NettyTransport transport) throws Exception {
+        NettyNetwork network = network(transport);
+        NetworkStack stack = network.newStack();
+        LocalAddress linkLocal = stack.localAddresses().stream()
+                .filter(a -> a.isIpv6() && a.isLinkLocal())
+                .findFirst()
+                .orElse(null);
+        assumeTrue(linkLocal != null, "no interface of this machine has an IPv6 link-local address");
+        BlockingQueue<Received> replies = new LinkedBlockingQueue<>();
+
+        UdpSocket echo = stack.bindUdp(new InetSocketAddress(linkLocal.address(), 0), (socket, sender, data) -> socket.send(data, sender))
+                .get(5, TimeUnit.SECONDS);
+        UdpSocket client = stack.bindUdp(new InetSocketAddress(linkLocal.address(), 0), (socket, sender, data) -> replies.add(Received.of(sender, data)))
+                .get(5, TimeUnit.SECONDS);
+        stack.scheduler().execute(() -> client.send(ascii(stack, "fe80"), echo.localAddress()));
+
+        Received reply = replies.poll(5, TimeUnit.SECONDS);
+        assertThat(reply).isNotNull();
+        assertThat(reply.text()).isEqualTo("fe80");
+        assertThat(reply.sender.getPort()).isEqualTo(echo.localAddress().getPort());
+        assertThat(Arrays.equals(reply.sender.getAddress().getAddress(), linkLocal.address().getAddress())).isTrue();
+        closeOnLoop(stack, client);
+        closeOnLoop(stack, echo);
     }
 
     @ParameterizedTest
