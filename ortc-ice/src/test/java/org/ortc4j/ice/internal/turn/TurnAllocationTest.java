@@ -268,6 +268,23 @@ class TurnAllocationTest {
     }
 
     @Test
+    void shortLifetimesAreRefreshedHalfWay() {
+        startServer(builder -> builder.defaultLifetime(Duration.ofMinutes(1)));
+        TurnAllocation allocation = allocate(alice, "alice", "alice-secret", new Inbox());
+        assertThat(allocation.lifetime()).isEqualTo(Duration.ofMinutes(1));
+
+        // A minute before expiry would be at once; with 60 s the refresh comes every 30 s.
+        scheduler.advance(Duration.ofSeconds(29));
+        assertThat(allocation.counters().allocationRefreshes()).isZero();
+        scheduler.advance(Duration.ofSeconds(2));
+        assertThat(allocation.counters().allocationRefreshes()).isEqualTo(1);
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(allocation.counters().allocationRefreshes()).isEqualTo(11);
+        assertThat(allocation.isOpen()).isTrue();
+        assertThat(server.allocationsExpired()).isZero();
+    }
+
+    @Test
     void staleNonceDuringRefreshIsRetriedWithTheNewNonce() {
         startServer(builder -> builder.nonceLifetime(Duration.ofMinutes(3)));
         TurnAllocation allocation = allocate(alice, "alice", "alice-secret", new Inbox());
