@@ -6,9 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,7 +21,6 @@ import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.ice.net.Scheduler;
 import org.ortc4j.ice.stun.AlternateServerAttribute;
 import org.ortc4j.ice.stun.ChannelData;
-import org.ortc4j.ice.stun.ChannelNumberAttribute;
 import org.ortc4j.ice.stun.DataAttribute;
 import org.ortc4j.ice.stun.ErrorCodeAttribute;
 import org.ortc4j.ice.stun.LifetimeAttribute;
@@ -62,14 +59,6 @@ import org.ortc4j.ice.stun.XorRelayedAddressAttribute;
  */
 public final class TurnAllocation implements CandidateBase {
 
-    /** RFC 8656 §9: "The permission lifetime MUST be 300 seconds (= 5 minutes)." */
-    static final Duration PERMISSION_LIFETIME = Duration.ofMinutes(5);
-    /** Refresh a used permission one minute before it would run out. */
-    static final Duration PERMISSION_REFRESH = Duration.ofMinutes(4);
-    /** RFC 8656 §12: "A channel binding lasts for 10 minutes unless refreshed." */
-    static final Duration CHANNEL_LIFETIME = Duration.ofMinutes(10);
-    /** Refresh a used channel half-way, so that one lost refresh still leaves time for another. */
-    static final Duration CHANNEL_REFRESH = Duration.ofMinutes(5);
     /**
      * The lifetime assumed should a success response lack LIFETIME, which RFC 8656 §7.2 says it
      * carries: the 10-minute default lifetime.
@@ -80,10 +69,6 @@ public final class TurnAllocation implements CandidateBase {
 
     private static final StunMessageType ALLOCATE_REQUEST = StunMessageType.of(StunMethod.ALLOCATE, StunMessageClass.REQUEST);
     private static final StunMessageType REFRESH_REQUEST = StunMessageType.of(StunMethod.REFRESH, StunMessageClass.REQUEST);
-    private static final StunMessageType CREATE_PERMISSION_REQUEST =
-            StunMessageType.of(StunMethod.CREATE_PERMISSION, StunMessageClass.REQUEST);
-    private static final StunMessageType CHANNEL_BIND_REQUEST =
-            StunMessageType.of(StunMethod.CHANNEL_BIND, StunMessageClass.REQUEST);
     private static final StunMessageType SEND_INDICATION = StunMessageType.of(StunMethod.SEND, StunMessageClass.INDICATION);
     private static final StunMessageType DATA_INDICATION = StunMessageType.of(StunMethod.DATA, StunMessageClass.INDICATION);
 
@@ -96,9 +81,8 @@ public final class TurnAllocation implements CandidateBase {
     private final InetSocketAddress localBind;
     private final CompletableFuture<TurnAllocation> allocated = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final Map<InetAddress, TurnPermission> permissions = new HashMap<>();
-    private final Map<InetSocketAddress, TurnChannel> channelsByPeer = new HashMap<>();
-    private final Map<Integer, TurnChannel> channelsByNumber = new HashMap<>();
+    private final TurnPermissions permissions;
+    private final TurnChannels channels;
 
     private State state = State.ALLOCATING;
     private TurnServerAddress server;
@@ -114,15 +98,12 @@ public final class TurnAllocation implements CandidateBase {
     private InetSocketAddress mappedAddress;
     private long lifetimeSeconds;
     private Scheduler.Cancellable refreshTimer;
-    private int nextChannelNumber = ChannelData.MIN_CHANNEL_NUMBER;
     private Throwable lostCause;
 
     private long sentSendIndications;
     private long sentChannelData;
     private long receivedDataIndications;
     private long receivedChannelData;
-    private long droppedQueueFull;
-    private long droppedPermissionFailed;
     private long droppedClosed;
     private long droppedMalformed;
     private long droppedUnknownChannel;
@@ -130,8 +111,6 @@ public final class TurnAllocation implements CandidateBase {
     private long droppedUnexpected;
     private long droppedInputOfOldConnections;
     private long allocationRefreshes;
-    private long permissionRequests;
-    private long channelBindRequests;
 
     private TurnAllocation(NetworkStack stack, TurnServerAddress server, InetSocketAddress localBind,
             PacketReceiver receiver, TurnOptions options) {
@@ -141,13 +120,28 @@ public final class TurnAllocation implements CandidateBase {
         this.localBind = localBind;
         this.receiver = receiver;
         this.options = options;
+        TurnRequester requester = new TurnRequester() {
+            @Override
+            public CompletableFuture<StunMessage> request(StunMessageType type, List<? extends StunAttribute> attributes) {
+                return client.request(type, attributes);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return state == State.OPEN;
+            }
+        };
+        this.permissions = new TurnPermissions(scheduler, requester, options.maxQueuedPerPermission(), this::relay);
+        this.channels = new TurnChannels(scheduler, requester, permissions::refreshedByChannelBind);
     }
 
     /**
      * Allocates a relayed UDP address on {@code server} (RFC 8656 §7).
      *
-     * @param localBind for TURN over UDP, the host address (port 0 for any) of the allocation's
-     *     own socket; ignored over TCP and TLS, whose local address the connection picks
+     * @param localBind for TURN over UDP, the host address of the allocation's own socket, port 0
+     *     as RFC 8656 §7.1 recommends ("pick a currently unused transport address, typically by
+     *     allowing the underlying OS to pick a currently unused port"); ignored over TCP and TLS,
+     *     whose local address the connection picks
      * @param receiver gets the datagrams peers send through the relay
      * @return completes on the loop with the allocation, or exceptionally with a
      *     {@link TurnAllocationException} (refused, malformed answer, unreachable), a
@@ -212,8 +206,8 @@ public final class TurnAllocation implements CandidateBase {
 
     private void requestAllocation() {
         List<StunAttribute> attributes = new ArrayList<>();
-        // RFC 8656 §7.1: "The client MUST include a REQUESTED-TRANSPORT attribute in the request.
-        // This is the protocol between the server and the peers" (UDP: the relayed candidate).
+        // RFC 8656 §7.1: "The client MUST include a REQUESTED-TRANSPORT attribute", the protocol
+        // between the server and the peers: UDP, the only one RFC 8656 relays.
         attributes.add(new RequestedTransportAttribute(RequestedTransportAttribute.UDP));
         if (options.requestedLifetime() != null) {
             attributes.add(new LifetimeAttribute(options.requestedLifetime().toSeconds()));
@@ -385,24 +379,7 @@ public final class TurnAllocation implements CandidateBase {
             data.release();
             return;
         }
-        TurnPermission permission = permissionFor(to.getAddress());
-        permission.used = true;
-        if (permission.state == TurnPermission.State.INSTALLED && scheduler.nanoTime() < permission.expiresAtNanos) {
-            if (permission.idle) {
-                refreshPermission(permission);
-            }
-            relay(data, to);
-            return;
-        }
-        // RFC 8656 §11.1: "the client MUST ensure that there is a permission installed for the
-        // IP address of the peer to which the Send indication is being sent": keep the datagram
-        // until CreatePermission succeeds, a bounded number of them.
-        if (permission.queue.size() >= options.maxQueuedPerPermission()) {
-            droppedQueueFull++;
-            data.release();
-            return;
-        }
-        permission.queue.add(new TurnPermission.Queued(data, to));
+        permissions.send(data, to);
     }
 
     /**
@@ -415,124 +392,20 @@ public final class TurnAllocation implements CandidateBase {
         if (state != State.OPEN) {
             return CompletableFuture.failedFuture(new IllegalStateException("the allocation is " + state));
         }
-        TurnPermission permission = permissionFor(peer);
-        permission.used = true;
-        if (permission.idle) {
-            refreshPermission(permission);
-        }
-        return permission.installed.copy();
-    }
-
-    private TurnPermission permissionFor(InetAddress peer) {
-        TurnPermission permission = permissions.get(peer);
-        if (permission == null) {
-            permission = new TurnPermission(peer);
-            permissions.put(peer, permission);
-            requestPermission(permission);
-        }
-        return permission;
-    }
-
-    private void requestPermission(TurnPermission permission) {
-        permission.cancelTimer();
-        permission.idle = false;
-        permission.requesting = true;
-        permission.used = false;
-        permissionRequests++;
-        // RFC 8656 §10.1: the request carries at least one XOR-PEER-ADDRESS with the IP address
-        // to permit; §10.2: "The port portion of each attribute is ignored and may be any
-        // arbitrary value."
-        client.request(CREATE_PERMISSION_REQUEST, List.of(new XorPeerAddressAttribute(new InetSocketAddress(permission.peer, 0))))
-                .whenComplete((response, failure) -> {
-                    permission.requesting = false;
-                    if (state != State.OPEN || permissions.get(permission.peer) != permission) {
-                        return;
-                    }
-                    if (failure == null && response.type().messageClass() == StunMessageClass.SUCCESS_RESPONSE) {
-                        onPermissionInstalled(permission);
-                    } else {
-                        onPermissionFailed(permission, failure != null ? unwrap(failure)
-                                : new TurnAllocationException("CreatePermission for " + permission.peer.getHostAddress()
-                                        + " refused: " + describe(response), errorCode(response), null));
-                    }
-                });
-    }
-
-    private void onPermissionInstalled(TurnPermission permission) {
-        permission.state = TurnPermission.State.INSTALLED;
-        permission.expiresAtNanos = scheduler.nanoTime() + PERMISSION_LIFETIME.toNanos();
-        permission.timer = scheduler.schedule(() -> onPermissionTick(permission),
-                PERMISSION_REFRESH.toNanos(), TimeUnit.NANOSECONDS);
-        permission.installed.complete(null);
-        while (!permission.queue.isEmpty() && state == State.OPEN) {
-            TurnPermission.Queued queued = permission.queue.poll();
-            relay(queued.data(), queued.peer());
-        }
-    }
-
-    private void onPermissionFailed(TurnPermission permission, Throwable cause) {
-        if (permission.state == TurnPermission.State.INSTALLED
-                && scheduler.nanoTime() < permission.expiresAtNanos) {
-            // A refresh failed: the server keeps the permission until it runs out; let it lapse.
-            goIdle(permission);
-            return;
-        }
-        droppedPermissionFailed += permission.dropQueue();
-        permissions.remove(permission.peer);
-        permission.cancelTimer();
-        permission.installed.completeExceptionally(cause);
-    }
-
-    private void onPermissionTick(TurnPermission permission) {
-        permission.timer = null;
-        if (state != State.OPEN || permissions.get(permission.peer) != permission) {
-            return;
-        }
-        // RFC 8656 §9: a CreatePermission for an IP that has a permission resets "the
-        // time-to-expiry for that permission ... to Permission Lifetime". We refresh a minute
-        // before expiry while the permission is used; unused ones are left to expire.
-        if (permission.used) {
-            requestPermission(permission);
-        } else {
-            goIdle(permission);
-        }
-    }
-
-    private void goIdle(TurnPermission permission) {
-        permission.cancelTimer();
-        permission.idle = true;
-        long left = Math.max(0, permission.expiresAtNanos - scheduler.nanoTime());
-        permission.timer = scheduler.schedule(() -> {
-            if (permissions.get(permission.peer) == permission && permission.idle) {
-                permissions.remove(permission.peer);
-            }
-        }, left, TimeUnit.NANOSECONDS);
-    }
-
-    private void refreshPermission(TurnPermission permission) {
-        if (!permission.requesting) {
-            requestPermission(permission);
-        }
+        return permissions.create(peer);
     }
 
     /** Sends to a peer whose permission is installed: ChannelData on a bound channel, else a Send indication. */
     private void relay(ByteBuf data, InetSocketAddress peer) {
-        long now = scheduler.nanoTime();
-        TurnChannel channel = channelsByPeer.get(peer);
-        if (channel != null) {
-            channel.used = true;
-            if (channel.idle && channel.state == TurnChannel.State.BOUND) {
-                refreshChannel(channel);
-            }
-        }
-        if (channel != null && channel.usable(now)) {
+        int channel = options.channels() ? channels.channelForSending(peer) : -1;
+        if (channel >= 0) {
             // RFC 8656 §12.5: "Over TCP and TLS-over-TCP, the ChannelData message MUST be padded to
             // a multiple of four bytes"; over UDP we do not pad.
             boolean padded = connection.reliable();
             int size = padded ? ChannelData.paddedLength(data.readableBytes()) : ChannelData.HEADER_LENGTH + data.readableBytes();
             ByteBuf frame = stack.alloc().buffer(size, size);
             try {
-                ChannelData.encode(channel.number, data, padded, frame);
+                ChannelData.encode(channel, data, padded, frame);
             } finally {
                 data.release();
             }
@@ -552,92 +425,8 @@ public final class TurnAllocation implements CandidateBase {
                 .build();
         sentSendIndications++;
         connection.send(Unpooled.wrappedBuffer(indication.encode()));
-        if (channel == null && options.channels()) {
-            bindChannel(peer);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // Channels (RFC 8656 §12)
-
-    private void bindChannel(InetSocketAddress peer) {
-        // RFC 8656 §12.2: channel numbers are 0x4000 through 0x4FFF. §12: "the client MUST wait
-        // 5 minutes after the channel binding expires before attempting to bind the channel
-        // number to a different transport address": a number stays with its peer for the life
-        // of the allocation. When all are taken, Send indications go on.
-        if (nextChannelNumber > ChannelData.MAX_CHANNEL_NUMBER) {
-            return;
-        }
-        TurnChannel channel = new TurnChannel(nextChannelNumber++, peer);
-        channelsByPeer.put(peer, channel);
-        channelsByNumber.put(channel.number, channel);
-        requestChannelBind(channel);
-    }
-
-    private void requestChannelBind(TurnChannel channel) {
-        channel.cancelTimer();
-        channel.idle = false;
-        channel.requesting = true;
-        channel.used = false;
-        channelBindRequests++;
-        // RFC 8656 §12.1: "The channel to be bound is specified in a CHANNEL-NUMBER attribute,
-        // and the peer's transport address is specified in an XOR-PEER-ADDRESS attribute".
-        // Until the success response, Send indications go on (§12: "A client that wishes to be
-        // safe should either queue the data or use Send indications until the channel binding
-        // is confirmed.")
-        client.request(CHANNEL_BIND_REQUEST, List.of(new ChannelNumberAttribute(channel.number),
-                new XorPeerAddressAttribute(channel.peer))).whenComplete((response, failure) -> {
-                    channel.requesting = false;
-                    if (state != State.OPEN) {
-                        return;
-                    }
-                    if (failure == null && response.type().messageClass() == StunMessageClass.SUCCESS_RESPONSE) {
-                        onChannelBound(channel);
-                    } else if (channel.state == TurnChannel.State.BOUND
-                            && scheduler.nanoTime() < channel.expiresAtNanos) {
-                        goIdle(channel);
-                    } else {
-                        // Send indications go on for this peer; the number stays reserved to it.
-                        // (RFC 8656 §12.3 recommends starting afresh with a new allocation after
-                        // an out-of-sync 400; we leave that to the agent.)
-                        channel.state = TurnChannel.State.FAILED;
-                    }
-                });
-    }
-
-    private void onChannelBound(TurnChannel channel) {
-        long now = scheduler.nanoTime();
-        channel.state = TurnChannel.State.BOUND;
-        channel.expiresAtNanos = now + CHANNEL_LIFETIME.toNanos();
-        channel.timer = scheduler.schedule(() -> onChannelTick(channel), CHANNEL_REFRESH.toNanos(), TimeUnit.NANOSECONDS);
-        // RFC 8656 §12.3: on success the client records "that the channel binding is now active
-        // ... that the corresponding permission has been installed or refreshed."
-        TurnPermission permission = permissions.get(channel.peer.getAddress());
-        if (permission != null && permission.state == TurnPermission.State.INSTALLED) {
-            permission.expiresAtNanos = Math.max(permission.expiresAtNanos, now + PERMISSION_LIFETIME.toNanos());
-        }
-    }
-
-    private void onChannelTick(TurnChannel channel) {
-        channel.timer = null;
-        if (state != State.OPEN) {
-            return;
-        }
-        if (channel.used) {
-            requestChannelBind(channel);
-        } else {
-            goIdle(channel);
-        }
-    }
-
-    private void goIdle(TurnChannel channel) {
-        channel.cancelTimer();
-        channel.idle = true;
-    }
-
-    private void refreshChannel(TurnChannel channel) {
-        if (!channel.requesting) {
-            requestChannelBind(channel);
+        if (options.channels()) {
+            channels.bindIfAbsent(peer);
         }
     }
 
@@ -670,22 +459,14 @@ public final class TurnAllocation implements CandidateBase {
             droppedMalformed++;
             return;
         }
-        TurnChannel channel = channelsByNumber.get(message.channelNumber());
-        // RFC 8656 §12.6: "If the ChannelData message is received on a channel that is not bound
-        // to any peer, then the message is silently discarded." §12: the client "SHOULD be
-        // prepared to receive ChannelData messages on the channel from the server as soon as it
-        // has sent the ChannelBind request", so a channel being bound counts. §12.6: "it is
-        // RECOMMENDED that the client discard the ChannelData message if the client believes
-        // there is no active permission towards the peer."
-        if (channel == null || channel.state == TurnChannel.State.FAILED || state != State.OPEN
-                || !permissions.containsKey(channel.peer.getAddress())) {
+        InetSocketAddress peer = state == State.OPEN ? channels.receivedOn(message.channelNumber()) : null;
+        if (peer == null || !permissions.receivedFrom(peer.getAddress())) {
             message.release();
             droppedUnknownChannel++;
             return;
         }
-        channel.used = true;
         receivedChannelData++;
-        receiver.receive(this, channel.peer, message.content());
+        receiver.receive(this, peer, message.content());
     }
 
     private void onStun(ByteBuf frame) {
@@ -721,12 +502,10 @@ public final class TurnAllocation implements CandidateBase {
             droppedNoPermission++;
             return;
         }
-        TurnPermission permission = permissions.get(peer.get().address().getAddress());
-        if (permission == null) {
+        if (!permissions.receivedFrom(peer.get().address().getAddress())) {
             droppedNoPermission++;
             return;
         }
-        permission.used = true;
         receivedDataIndications++;
         byte[] payload = data.get().data();
         ByteBuf buffer = stack.alloc().buffer(payload.length, payload.length).writeBytes(payload);
@@ -778,15 +557,8 @@ public final class TurnAllocation implements CandidateBase {
             refreshTimer.cancel();
             refreshTimer = null;
         }
-        for (TurnPermission permission : permissions.values()) {
-            permission.cancelTimer();
-            droppedClosed += permission.dropQueue();
-            permission.installed.completeExceptionally(new IllegalStateException("the allocation closed"));
-        }
-        permissions.clear();
-        for (TurnChannel channel : channelsByPeer.values()) {
-            channel.cancelTimer();
-        }
+        droppedClosed += permissions.close();
+        channels.close();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -853,24 +625,21 @@ public final class TurnAllocation implements CandidateBase {
 
     /** Whether a permission for {@code peer} is installed on the server and not expired, by our clock. */
     public boolean hasPermission(InetAddress peer) {
-        TurnPermission permission = permissions.get(peer);
-        return permission != null && permission.state == TurnPermission.State.INSTALLED
-                && scheduler.nanoTime() < permission.expiresAtNanos;
+        return permissions.installed(peer);
     }
 
     /** The channel number bound to {@code peer} and not expired, by our clock, or -1. */
     public int boundChannel(InetSocketAddress peer) {
-        TurnChannel channel = channelsByPeer.get(peer);
-        return channel != null && channel.usable(scheduler.nanoTime()) ? channel.number : -1;
+        return channels.bound(peer);
     }
 
     /** A snapshot of what was sent, received and dropped. */
     public TurnCounters counters() {
         long foreign = droppedInputOfOldConnections + (connection == null ? 0 : connection.droppedInput());
         return new TurnCounters(sentSendIndications, sentChannelData, receivedDataIndications, receivedChannelData,
-                droppedQueueFull, droppedPermissionFailed, droppedClosed, droppedMalformed, droppedUnknownChannel,
-                droppedNoPermission, droppedUnexpected + foreign, allocationRefreshes, permissionRequests,
-                channelBindRequests);
+                permissions.droppedQueueFull(), permissions.droppedFailed(), droppedClosed, droppedMalformed, droppedUnknownChannel,
+                droppedNoPermission, droppedUnexpected + foreign, allocationRefreshes, permissions.requests(),
+                channels.bindRequests());
     }
 
     /** The client's STUN transactions, for their counters (timeouts, duplicates), or null when closed. */
@@ -897,13 +666,13 @@ public final class TurnAllocation implements CandidateBase {
         return response.attribute(ErrorCodeAttribute.class).map(ErrorCodeAttribute::code).orElse(0);
     }
 
-    private static String describe(StunMessage response) {
+    static String describe(StunMessage response) {
         return response.attribute(ErrorCodeAttribute.class)
                 .map(error -> error.code() + " " + error.reasonPhrase())
                 .orElse(response.type().toString());
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -12,7 +12,8 @@ package org.ortc4j.ice.internal.turn;
  * @param droppedPermissionFailed queued datagrams dropped because CreatePermission failed
  * @param droppedClosed datagrams given to {@code send} after the allocation closed
  * @param droppedMalformed frames from the server that were neither well-formed STUN nor ChannelData
- * @param droppedUnknownChannel ChannelData on a channel number this client has not bound
+ * @param droppedUnknownChannel ChannelData on a channel number this client has not bound, or from a
+ *     peer it holds no permission for (RFC 8656 §12.6)
  * @param droppedNoPermission Data indications without a peer address or data, or from a peer
  *     this client holds no permission for (RFC 8656 §10.4)
  * @param droppedUnexpected STUN messages nobody waited for (requests, other indications,

@@ -11,8 +11,8 @@ import org.ortc4j.ice.internal.StunRetransmission;
  * @param reliableTiming STUN transaction timing over TCP and TLS (RFC 8489 §6.2.2: one
  *     transmission, timeout Ti); must be {@link StunRetransmission#reliable() reliable}
  * @param requestedLifetime the LIFETIME asked for in Allocate and Refresh requests, or
- *     {@code null} to take the server's default (RFC 8656 §7.1: "The client MAY include a
- *     LIFETIME attribute")
+ *     {@code null} to take the server's default (RFC 8656 §7.1: the client "MAY include a
+ *     LIFETIME attribute specifying its desired value. This is just a hint")
  * @param maxQueuedPerPermission how many datagrams {@link TurnAllocation#send} keeps for a peer
  *     while its permission is being created; more are dropped and counted
  * @param channels whether to bind a channel for each peer and send ChannelData (RFC 8656 §12)

@@ -218,6 +218,30 @@ class TurnAllocationTest {
     }
 
     @Test
+    void trafficFromThePeerAloneKeepsPermissionAndChannelAlive() {
+        startServer();
+        Inbox aliceInbox = new Inbox();
+        Inbox bobInbox = new Inbox();
+        TurnAllocation a = allocate(alice, "alice", "alice-secret", aliceInbox);
+        TurnAllocation b = allocate(bob, "bob", "bob-secret", bobInbox);
+        await(b.createPermission(a.relayedAddress().getAddress()));
+        send(a, "once", b.relayedAddress());
+        settle();
+        bobInbox.take();
+
+        // a never sends again; bob's datagrams keep arriving through a's permission and channel.
+        for (int minute = 1; minute <= 20; minute++) {
+            scheduler.advance(Duration.ofMinutes(1));
+            send(b, "b" + minute, a.relayedAddress());
+            settle();
+            assertThat(aliceInbox.take().text()).isEqualTo("b" + minute);
+        }
+        assertThat(a.hasPermission(b.relayedAddress().getAddress())).isTrue();
+        assertThat(a.boundChannel(b.relayedAddress())).isEqualTo(0x4000);
+        assertThat(server.droppedPeerPackets()).isZero();
+    }
+
+    @Test
     void unusedPermissionLapsesAndIsCreatedAgainOnTheNextSend() {
         startServer();
         Inbox bobInbox = new Inbox();
@@ -241,6 +265,23 @@ class TurnAllocationTest {
         settle();
         assertThat(bobInbox.take().text()).isEqualTo("again");
         assertThat(idle.counters().permissionRequests()).isEqualTo(requests + 1);
+    }
+
+    @Test
+    void shortLifetimesAreRefreshedHalfWay() {
+        startServer(builder -> builder.defaultLifetime(Duration.ofMinutes(1)));
+        TurnAllocation allocation = allocate(alice, "alice", "alice-secret", new Inbox());
+        assertThat(allocation.lifetime()).isEqualTo(Duration.ofMinutes(1));
+
+        // A minute before expiry would be at once; with 60 s the refresh comes every 30 s.
+        scheduler.advance(Duration.ofSeconds(29));
+        assertThat(allocation.counters().allocationRefreshes()).isZero();
+        scheduler.advance(Duration.ofSeconds(2));
+        assertThat(allocation.counters().allocationRefreshes()).isEqualTo(1);
+        scheduler.advance(Duration.ofMinutes(5));
+        assertThat(allocation.counters().allocationRefreshes()).isEqualTo(11);
+        assertThat(allocation.isOpen()).isTrue();
+        assertThat(server.allocationsExpired()).isZero();
     }
 
     @Test
