@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ortc4j.ice.ExternalTool;
+import org.ortc4j.ice.Coturn;
 import org.ortc4j.ice.IceServerUrl;
 import org.ortc4j.ice.internal.CandidateBase;
 import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.ice.net.TlsClientOptions;
 import org.ortc4j.ice.stun.ErrorCodeAttribute;
-import org.ortc4j.ice.stun.StunMessage;
-import org.ortc4j.ice.stun.StunMessageType;
 
 /**
  * The TURN client against coturn (Debian package {@code coturn}), a TURN server nobody here
@@ -53,19 +39,14 @@ import org.ortc4j.ice.stun.StunMessageType;
 @Tag("interop")
 class CoturnInteropTest {
 
-    private static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
-    private static final Path OPENSSL = Path.of("/usr/bin/openssl");
-    private static final String USER = "ortc4j";
-    private static final String PASSWORD = "relay-secret";
-    private static final String REALM = "ortc4j.test";
+    private static final String USER = Coturn.USER;
+    private static final String PASSWORD = Coturn.PASSWORD;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     static Path dir;
 
-    private static String unavailable;
-    private static String unavailablePackage;
-    private static Process turnserver;
+    private static Coturn coturn;
     private static int port;
     private static int tlsPort;
     private static X509TrustManager trust;
@@ -75,62 +56,23 @@ class CoturnInteropTest {
 
     @BeforeAll
     static void startTurnserver() throws Exception {
-        if (!Files.isExecutable(TURNSERVER)) {
-            unavailablePackage = "coturn";
-            unavailable = TURNSERVER + " is not installed";
-            return;
-        }
-        if (!Files.isExecutable(OPENSSL)) {
-            unavailablePackage = "openssl";
-            unavailable = OPENSSL + " is not installed; it makes the TLS certificate for turns:";
-            return;
-        }
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        run(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
-                "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-        trust = trustManager(cert);
-        port = freePort();
-        do {
-            tlsPort = freePort();
-        } while (tlsPort == port);
-        int relayBase = 40000 + (port % 20000);
-        turnserver = new ProcessBuilder(TURNSERVER.toString(), "-n",
-                "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1",
-                "--listening-port", Integer.toString(port), "--tls-listening-port", Integer.toString(tlsPort),
-                "--min-port", Integer.toString(relayBase), "--max-port", Integer.toString(relayBase + 200),
-                "--lt-cred-mech", "--user", USER + ":" + PASSWORD, "--realm", REALM,
-                "--allow-loopback-peers", "--no-cli", "--no-dtls", "--no-multicast-peers",
-                "--cert", cert.toString(), "--pkey", key.toString(),
-                "--pidfile", dir.resolve("turnserver.pid").toString(),
-                "--db", dir.resolve("turndb").toString(),
-                "--log-file", dir.resolve("turnserver.log").toString(), "--simple-log", "--no-stdout-log")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("turnserver.out").toFile())
-                .start();
-        awaitListening(tlsPort);
-        awaitListening(port);
-        awaitAnsweringUdp(port);
+        coturn = Coturn.start(dir);
+        port = coturn.port();
+        tlsPort = coturn.tlsPort();
+        trust = coturn.trustManager();
         stack = NettyNetwork.shared().newStack();
     }
 
     @AfterAll
     static void stopTurnserver() throws Exception {
-        if (turnserver != null) {
-            turnserver.destroy();
-            if (!turnserver.waitFor(5, TimeUnit.SECONDS)) {
-                turnserver.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+        if (coturn != null) {
+            coturn.close();
         }
     }
 
     @BeforeEach
-    void requireTools() {
-        if (unavailable != null) {
-            throw ExternalTool.unavailable(unavailablePackage, unavailable);
-        }
-        assertThat(turnserver.isAlive()).as("turnserver is running; its log: %s", log()).isTrue();
+    void requireRunning() {
+        assertThat(coturn.isAlive()).as("turnserver is running; its log: %s", log()).isTrue();
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -334,105 +276,7 @@ class CoturnInteropTest {
         }
     }
 
-    // ---------------------------------------------------------------------------------------
-
     private static String log() {
-        try {
-            Path file = dir.resolve("turnserver.log");
-            if (!Files.exists(file)) {
-                return "(none)";
-            }
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output;
-        try (InputStream in = process.getInputStream()) {
-            output = in.readAllBytes();
-        }
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static X509TrustManager trustManager(Path certificate) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate)) {
-            store.setCertificateEntry("coturn", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return (X509TrustManager) factory.getTrustManagers()[0];
-    }
-
-    /** A port free for both TCP and UDP on 127.0.0.1 right now. */
-    private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                int candidate = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", candidate))) {
-                    return candidate;
-                } catch (IOException taken) {
-                    // the UDP port is in use: try another
-                }
-            }
-        }
-        throw new IOException("no port free for both TCP and UDP");
-    }
-
-    /**
-     * Waits for turnserver to answer a STUN Binding request over UDP, whose listener may come up
-     * after the TCP one: bounded retries, each a request with a 100 ms receive timeout.
-     */
-    private static void awaitAnsweringUdp(int udpPort) throws Exception {
-        byte[] request = StunMessage.newBuilder(StunMessageType.BINDING_REQUEST).build().encode();
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            socket.setSoTimeout(100);
-            for (int attempt = 0; attempt < 50; attempt++) {
-                socket.send(new java.net.DatagramPacket(request, request.length, new InetSocketAddress("127.0.0.1", udpPort)));
-                try {
-                    socket.receive(new java.net.DatagramPacket(new byte[1500], 1500));
-                    return;
-                } catch (java.net.SocketTimeoutException e) {
-                    if (!turnserver.isAlive()) {
-                        break;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("turnserver did not answer over UDP on " + udpPort + " within 5 s\n" + log());
-    }
-
-    /**
-     * Waits for turnserver to accept TCP connections: bounded retries, each after a short delay
-     * on a future, and a failure with the log if the process dies or never listens.
-     */
-    private static void awaitListening(int tcpPort) throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (!turnserver.isAlive()) {
-                throw new IllegalStateException("turnserver exited with " + turnserver.exitValue() + ": "
-                        + Files.readString(dir.resolve("turnserver.out")) + "\n" + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", tcpPort), 200);
-                return;
-            } catch (IOException e) {
-                last = e;
-            }
-            try {
-                CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(25, TimeUnit.MILLISECONDS))
-                        .get(1, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("turnserver did not listen on " + tcpPort + " within 5 s: " + last + "\n" + log());
+        return coturn == null ? "(not started)" : coturn.log();
     }
 }
