@@ -269,6 +269,16 @@ public final class RTCIceTransport {
         return state;
     }
 
+    /** The gatherer's local parameters (W3C WebRTC §5.6 {@code getLocalParameters}). */
+    public RTCIceParameters getLocalParameters() {
+        return gatherer.getLocalParameters();
+    }
+
+    /** The gatherer's local candidates (W3C WebRTC §5.6 {@code getLocalCandidates}). */
+    public List<RTCIceCandidate> getLocalCandidates() {
+        return gatherer.getLocalCandidates();
+    }
+
     /** The remote parameters given to {@code start}, or {@code null} before it. */
     public RTCIceParameters getRemoteParameters() {
         return remoteParameters;
