@@ -6,12 +6,15 @@ import io.netty.buffer.UnpooledHeapByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An allocator that remembers every buffer it made, so a test can check that all were released. */
-final class TrackingAllocator extends AbstractByteBufAllocator {
+/**
+ * An allocator that remembers every buffer it made, so a test can check that all were released;
+ * the tests of the virtual network, the agent and mDNS share it.
+ */
+public final class TrackingAllocator extends AbstractByteBufAllocator {
 
     private final List<ByteBuf> allocated = new ArrayList<>();
 
-    TrackingAllocator() {
+    public TrackingAllocator() {
         super(false);
     }
 
@@ -32,12 +35,12 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
         return false;
     }
 
-    int allocatedCount() {
+    public int allocatedCount() {
         return allocated.size();
     }
 
     /** The buffers still holding a reference. */
-    List<ByteBuf> unreleased() {
+    public List<ByteBuf> unreleased() {
         return allocated.stream().filter(b -> b.refCnt() > 0).toList();
     }
 }

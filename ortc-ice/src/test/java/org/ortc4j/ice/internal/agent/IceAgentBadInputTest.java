@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.vnet.TrackingAllocator;
 import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceCandidateType;
 import org.ortc4j.ice.RTCIceParameters;
@@ -37,7 +38,7 @@ import org.ortc4j.ice.vnet.VirtualNetwork;
 class IceAgentBadInputTest {
 
     private VirtualScheduler scheduler;
-    private CountingAllocator alloc;
+    private TrackingAllocator alloc;
     private AgentPeer a;
     private UdpSocket mallory;
     private final List<StunMessage> replies = new ArrayList<>();
@@ -47,7 +48,7 @@ class IceAgentBadInputTest {
     @BeforeEach
     void setUp() {
         scheduler = new VirtualScheduler();
-        alloc = new CountingAllocator();
+        alloc = new TrackingAllocator();
         VirtualNetwork network = new VirtualNetwork(scheduler, 7, alloc);
         a = new AgentPeer("a", network.addHost("a", "192.0.2.1"), IceAgentConfig.defaults(), 1).gatherHost()
                 .addLocalCandidates();

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.vnet.TrackingAllocator;
 import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceCandidatePair;
 import org.ortc4j.ice.RTCIceCandidateType;
@@ -30,14 +31,14 @@ class IceAgentTest {
     private static final IceAgentConfig CONFIG = IceAgentConfig.defaults();
 
     private VirtualScheduler scheduler;
-    private CountingAllocator alloc;
+    private TrackingAllocator alloc;
     private VirtualNetwork network;
     private final List<AgentPeer> peers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         scheduler = new VirtualScheduler();
-        alloc = new CountingAllocator();
+        alloc = new TrackingAllocator();
         network = new VirtualNetwork(scheduler, 42, alloc);
     }
 
@@ -589,7 +590,7 @@ class IceAgentTest {
     void underThirtyPercentLossEverySeedConnectsAndBothSidesAgreeOnThePair() {
         for (long seed = 1; seed <= 20; seed++) {
             VirtualScheduler clock = new VirtualScheduler();
-            CountingAllocator buffers = new CountingAllocator();
+            TrackingAllocator buffers = new TrackingAllocator();
             VirtualNetwork net = new VirtualNetwork(clock, seed, buffers);
             AgentPeer a = new AgentPeer("a", net.addHost("a", "192.0.2.1", "198.51.100.1"), CONFIG, seed * 7)
                     .gatherHost().addLocalCandidates();

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.vnet.TrackingAllocator;
 import org.ortc4j.ice.net.VirtualScheduler;
 import org.ortc4j.ice.vnet.VirtualHost;
 import org.ortc4j.ice.vnet.VirtualNetwork;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.vnet.TrackingAllocator;
 import org.ortc4j.ice.net.UdpSocket;
 import org.ortc4j.ice.net.VirtualScheduler;
 import org.ortc4j.ice.vnet.VirtualHost;
