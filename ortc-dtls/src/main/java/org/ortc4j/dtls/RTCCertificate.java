@@ -59,9 +59,10 @@ public final class RTCCertificate {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
 
     /**
-     * The longest validity {@link #generate(KeyType, Duration)} accepts. W3C WebRTC §4.10.1: "A user
-     * agent MAY choose to limit the period over which an RTCCertificate is valid"; Chromium and
-     * Firefox cap it at 365 days, and so do we.
+     * The longest validity {@link #generate(KeyType, Duration)} accepts. W3C WebRTC §4.10
+     * ({@code generateCertificate}): "a user agent may choose to limit the period over which an
+     * RTCCertificate is valid"; libwebrtc caps it at a year, and so do we, rejecting a longer one
+     * rather than silently shortening it.
      */
     public static final Duration MAX_VALIDITY = Duration.ofDays(365);
 
