@@ -1,29 +1,34 @@
 package org.ortc4j.dtls.internal.cert;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Writes a certificate and its private key as PEM (RFC 7468: {@code CERTIFICATE}, then PKCS#8
  * {@code PRIVATE KEY}) and reads them back, also from OpenSSL's traditional {@code EC PRIVATE KEY}
- * (RFC 5915) and {@code RSA PRIVATE KEY} (PKCS#1) blocks. Every failure to read is an
- * {@link IllegalArgumentException} that says what is wrong with the text.
+ * (RFC 5915) and {@code RSA PRIVATE KEY} (PKCS#1) blocks. The JDK parses the certificate and
+ * makes the key; Bouncy Castle's ASN.1 classes only rewrap the traditional key forms as PKCS#8.
+ * Every failure to read is an {@link IllegalArgumentException} that says what is wrong with the text.
  */
 public final class PemCodec {
 
@@ -52,7 +57,7 @@ public final class PemCodec {
 
     /**
      * Reads exactly one certificate and one private key from PEM text; text outside the blocks
-     * and {@code EC PARAMETERS} blocks are ignored.
+     * and OpenSSL's {@code EC PARAMETERS} blocks are ignored.
      *
      * @throws IllegalArgumentException when the text is not PEM, a block does not decode, the key
      *     is encrypted, or there is not exactly one certificate and one key
@@ -61,18 +66,21 @@ public final class PemCodec {
         if (pem == null) {
             throw new IllegalArgumentException("PEM text is null");
         }
-        List<X509CertificateHolder> certificates = new ArrayList<>();
+        List<X509Certificate> certificates = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
-        for (Object object : readObjects(pem)) {
-            if (object instanceof X509CertificateHolder certificate) {
-                certificates.add(certificate);
-            } else if (object instanceof PrivateKeyInfo || object instanceof PEMKeyPair) {
-                keys.add(toPrivateKey(object));
-            } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
-                throw new IllegalArgumentException("the PEM private key is encrypted; give an unencrypted key");
-            } else if (!(object instanceof ASN1ObjectIdentifier)) {
-                // An ASN1ObjectIdentifier is OpenSSL's "EC PARAMETERS" block: the curve, also named in the key.
-                throw new IllegalArgumentException("unexpected PEM block holding a " + object.getClass().getSimpleName()
+        for (PemBlock block : PemBlock.parse(pem)) {
+            if (block.encrypted() || block.label().equals("ENCRYPTED PRIVATE KEY")) {
+                throw new IllegalArgumentException("the PEM " + block.label() + " is encrypted; give an unencrypted key");
+            }
+            switch (block.label()) {
+                case "CERTIFICATE" -> certificates.add(certificate(block.der()));
+                case "PRIVATE KEY" -> keys.add(pkcs8PrivateKey(block.label(), block.der()));
+                case "EC PRIVATE KEY" -> keys.add(ecPrivateKey(block.der()));
+                case "RSA PRIVATE KEY" -> keys.add(rsaPrivateKey(block.der()));
+                case "EC PARAMETERS" -> {
+                    // OpenSSL's "ecparam -genkey" writes the curve before the key; the key names it too.
+                }
+                default -> throw new IllegalArgumentException("unexpected PEM block " + block.label()
                         + "; expected CERTIFICATE and PRIVATE KEY");
             }
         }
@@ -84,38 +92,81 @@ public final class PemCodec {
             throw new IllegalArgumentException("expected exactly one private key block (PRIVATE KEY, EC PRIVATE KEY or"
                     + " RSA PRIVATE KEY) in the PEM text, found " + keys.size());
         }
-        try {
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(certificates.get(0));
-            return new Entry(certificate, keys.get(0));
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("malformed certificate in the PEM text: " + e.getMessage(), e);
-        }
+        return new Entry(certificates.get(0), keys.get(0));
     }
 
-    /** The objects of all PEM blocks in the text, in order. */
-    private static List<Object> readObjects(String pem) {
-        List<Object> objects = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object;
-            while ((object = parser.readObject()) != null) {
-                objects.add(object);
+    private static X509Certificate certificate(byte[] der) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            if (!Arrays.equals(certificate.getEncoded(), der)) {
+                throw new CertificateException("bytes follow the certificate");
             }
-        } catch (IOException | RuntimeException e) {
-            // Bouncy Castle reports a missing END line as an IOException, bad base64 as a
-            // DecoderException and truncated DER as an IOException or IllegalArgumentException.
-            throw new IllegalArgumentException("malformed PEM: " + e.getMessage(), e);
+            return certificate;
+        } catch (CertificateException | RuntimeException e) {
+            throw new IllegalArgumentException("malformed PEM: the CERTIFICATE block is not a DER X.509 certificate ("
+                    + e.getMessage() + ")", e);
         }
-        return objects;
     }
 
-    private static PrivateKey toPrivateKey(Object keyObject) {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    /** A PKCS#8 PrivateKeyInfo (RFC 5208 §5) holding an EC or RSA key. */
+    private static PrivateKey pkcs8PrivateKey(String label, byte[] der) {
+        ASN1ObjectIdentifier oid;
         try {
-            return keyObject instanceof PEMKeyPair pair
-                    ? converter.getKeyPair(pair).getPrivate()
-                    : converter.getPrivateKey((PrivateKeyInfo) keyObject);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("malformed private key in the PEM text: " + e.getMessage(), e);
+            oid = PrivateKeyInfo.getInstance(der).getPrivateKeyAlgorithm().getAlgorithm();
+        } catch (RuntimeException e) {
+            // Bouncy Castle's ASN.1 parser reports bad DER with several unchecked exceptions.
+            throw malformedKey(label, e);
         }
+        String keyAlgorithm;
+        if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            keyAlgorithm = "EC";
+        } else if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+            keyAlgorithm = "RSA";
+        } else {
+            throw new IllegalArgumentException("unsupported private key algorithm " + oid + " in the " + label
+                    + " block; only EC and RSA keys are supported");
+        }
+        try {
+            return KeyFactory.getInstance(keyAlgorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw malformedKey(label, e);
+        }
+    }
+
+    /** RFC 5915 §3 ECPrivateKey, wrapped into PKCS#8 with the curve it names. */
+    private static PrivateKey ecPrivateKey(byte[] der) {
+        byte[] pkcs8;
+        try {
+            ECPrivateKey key = ECPrivateKey.getInstance(der);
+            // RFC 5915 §3: "parameters specifies the elliptic curve domain parameters associated to
+            // the private key"; without them we cannot know the curve.
+            if (key.getParametersObject() == null) {
+                throw new IllegalArgumentException("the EC PRIVATE KEY names no curve");
+            }
+            pkcs8 = new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                    key.getParametersObject()), key).getEncoded();
+        } catch (IOException | RuntimeException e) {
+            throw malformedKey("EC PRIVATE KEY", e);
+        }
+        return pkcs8PrivateKey("EC PRIVATE KEY", pkcs8);
+    }
+
+    /** PKCS#1 RSAPrivateKey (RFC 8017 §A.1.2), wrapped into PKCS#8. */
+    private static PrivateKey rsaPrivateKey(byte[] der) {
+        byte[] pkcs8;
+        try {
+            pkcs8 = new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                    RSAPrivateKey.getInstance(der)).getEncoded();
+        } catch (IOException | RuntimeException e) {
+            throw malformedKey("RSA PRIVATE KEY", e);
+        }
+        return pkcs8PrivateKey("RSA PRIVATE KEY", pkcs8);
+    }
+
+    private static IllegalArgumentException malformedKey(String label, Exception cause) {
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return new IllegalArgumentException("malformed PEM: the " + label + " block is not a valid private key ("
+                + reason + ")", cause);
     }
 }
