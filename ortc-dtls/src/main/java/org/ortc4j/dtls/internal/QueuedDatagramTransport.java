@@ -1,0 +1,130 @@
+package org.ortc4j.dtls.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.bouncycastle.tls.DatagramTransport;
+
+/**
+ * The {@link DatagramTransport} Bouncy Castle's DTLS runs over: received datagrams are queued by
+ * the ICE transport's loop, and sent ones are handed to a sender that puts them on the loop.
+ *
+ * <p>{@link #receive} behaves by thread. On the handshake thread it waits on the bounded queue for
+ * at most the time Bouncy Castle asks for, returning {@code -1} on timeout (which BC's
+ * {@code DTLSRecordLayer.receiveDatagram} treats as "no datagram", and its reliable handshake then
+ * retransmits). On the loop (after the handshake) it never waits: with an empty queue it throws a
+ * plain {@link InterruptedIOException}, which {@code DTLSRecordLayer.receive} and
+ * {@code DTLSTransport.receive} rethrow unchanged without failing the connection (unlike a
+ * {@code SocketTimeoutException}, on which BC would loop until its wait expires). The loop thus
+ * calls {@code DTLSTransport.receive} only to drain what it has just queued, and returns at once.
+ */
+public final class QueuedDatagramTransport implements DatagramTransport {
+
+    /** Datagrams queued at most: a handshake flight is a handful; beyond this they are dropped. */
+    public static final int CAPACITY = 256;
+
+    private static final byte[] ABORTED = new byte[0];
+
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final BooleanSupplier inLoop;
+    private final Consumer<byte[]> sender;
+    private final int sendLimit;
+    private volatile boolean aborted;
+    private volatile boolean closedByDtls;
+
+    /**
+     * @param inLoop whether the calling thread is the loop (the scheduler's {@code inLoop})
+     * @param sender takes each outgoing datagram (a fresh array it may keep); called on the
+     *     handshake thread or the loop
+     * @param mtu the largest datagram to send ({@link #getSendLimit()})
+     */
+    public QueuedDatagramTransport(BooleanSupplier inLoop, Consumer<byte[]> sender, int mtu) {
+        this.inLoop = inLoop;
+        this.sender = sender;
+        this.sendLimit = mtu;
+    }
+
+    /** Queues a received datagram; false (and not queued) when the queue is full or aborted. */
+    public boolean offer(byte[] datagram) {
+        return !aborted && queue.offer(datagram);
+    }
+
+    /** Whether no received datagram waits. */
+    public boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    /**
+     * Ends the transport: a handshake waiting in {@link #receive} fails at once with an
+     * {@link IOException}, and nothing more is sent or queued.
+     */
+    public void abort() {
+        aborted = true;
+        queue.clear();
+        queue.offer(ABORTED);
+    }
+
+    /** Whether Bouncy Castle closed this transport (after close_notify or a fatal alert). */
+    public boolean isClosedByDtls() {
+        return closedByDtls;
+    }
+
+    @Override
+    public int getReceiveLimit() {
+        // The largest record a peer may send (RFC 6347 §4.1); a smaller limit would make BC
+        // truncate a datagram of a peer with a larger MTU.
+        return DtlsRecordFraming.MAX_RECORD_LENGTH;
+    }
+
+    @Override
+    public int getSendLimit() {
+        return sendLimit;
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
+        byte[] datagram;
+        if (inLoop.getAsBoolean()) {
+            datagram = queue.poll();
+            if (datagram == null) {
+                throw new InterruptedIOException("no queued datagram");
+            }
+        } else {
+            try {
+                // DatagramReceiver: "A waitMillis of zero is interpreted as an infinite timeout."
+                datagram = waitMillis == 0 ? queue.take() : queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a datagram");
+            }
+            if (datagram == null) {
+                return -1;
+            }
+        }
+        if (datagram == ABORTED) {
+            queue.offer(ABORTED);
+            throw new IOException("the DTLS transport was stopped");
+        }
+        int n = Math.min(len, datagram.length);
+        System.arraycopy(datagram, 0, buf, off, n);
+        return n;
+    }
+
+    @Override
+    public void send(byte[] buf, int off, int len) {
+        if (aborted) {
+            return;
+        }
+        byte[] copy = new byte[len];
+        System.arraycopy(buf, off, copy, 0, len);
+        sender.accept(copy);
+    }
+
+    @Override
+    public void close() {
+        closedByDtls = true;
+    }
+}
