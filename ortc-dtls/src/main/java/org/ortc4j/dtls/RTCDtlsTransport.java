@@ -132,7 +132,7 @@ public final class RTCDtlsTransport {
         this.loop = transport.scheduler();
         this.datagrams = new QueuedDatagramTransport(loop::inLoop, this::sendDatagram, options.mtu());
         outcome.onAlertReceived(this::onAlertReceived);
-        transport.setDataHandler(this::onIceDatagram);
+        transport.setDataHandler(this::receive);
         transport.onStateChange(this::onIceStateChange);
     }
 
@@ -302,12 +302,18 @@ public final class RTCDtlsTransport {
 
     // ---- loop ----
 
-    private void onIceDatagram(ByteBuf packet) {
+    /**
+     * Takes one datagram from the ICE transport (its data handler), on the loop: the RFC 7983
+     * demultiplexer and the DTLS record entry point. Owns {@code packet}. Never throws: whatever
+     * the bytes, they are used, handed on or dropped and counted. Package-private for tests and
+     * fuzzing, which call it on the loop.
+     */
+    void receive(ByteBuf packet) {
         boolean owned = true;
         try {
             switch (PacketDemultiplexer.classify(packet)) {
                 case DTLS -> {
-                    if (!DtlsRecordFraming.isWellFormed(packet)) {
+                    if (!DtlsRecordFraming.isWellFormed(packet, outcome.minProtectedFragment())) {
                         dropped++;
                         return;
                     }
@@ -359,7 +365,7 @@ public final class RTCDtlsTransport {
             try {
                 n = dtls.receive(receiveBuffer, 0, receiveBuffer.length, 1);
             } catch (InterruptedIOException drained) {
-                return;
+                n = -1;
             } catch (IOException e) {
                 fail("DTLS failed: " + e.getMessage(), e);
                 return;

@@ -117,10 +117,11 @@ public final class WebRtcDtlsClient extends DefaultTlsClient {
     }
 
     /**
-     * RFC 5764 §4.2: the keys come from the exporter with the label "EXTRACTOR-dtls_srtp" and no
+     * Notes the cipher suite, and exports the SRTP keys. RFC 5764 §4.2: the keys come from the exporter with the label "EXTRACTOR-dtls_srtp" and no
      * context (DEPENDENCIES.md: BC gives other bytes for an empty context than for none).
      */
     static void exportSrtpKeys(org.bouncycastle.tls.TlsContext context, DtlsHandshakeOutcome outcome) {
+        outcome.cipherSuite(context.getSecurityParametersConnection().getCipherSuite());
         SrtpProfile profile = outcome.srtpProfile().orElse(null);
         if (profile == null) {
             return;
