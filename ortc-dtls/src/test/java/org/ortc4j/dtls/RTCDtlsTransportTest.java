@@ -209,7 +209,14 @@ class RTCDtlsTransportTest {
         RTCDtlsTransport a = dtls(ice.a(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
         RTCDtlsTransport b = dtls(ice.b(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
         LinkedBlockingQueue<String> atA = received(a);
-        LinkedBlockingQueue<String> atB = received(b);
+        LinkedBlockingQueue<String> atB = new LinkedBlockingQueue<>();
+        CompletableFuture<Boolean> handlerOnTheLoop = new CompletableFuture<>();
+        b.setDataHandler(data -> {
+            // Records are decrypted on the ICE transport's loop, not on a handshake thread.
+            handlerOnTheLoop.complete(ice.b().scheduler().inLoop()
+                    && !Thread.currentThread().getName().startsWith("ortc4j-dtls-handshake"));
+            atB.add(StandardCharsets.UTF_8.decode(data).toString());
+        });
         ice.start();
         connect(a, b);
 
@@ -227,6 +234,7 @@ class RTCDtlsTransportTest {
         java.util.Arrays.fill(big, (byte) 'x');
         a.send(ByteBuffer.wrap(big));
         assertThat(atB.poll(TIMEOUT_S, TimeUnit.SECONDS)).hasSize(big.length);
+        assertThat(handlerOnTheLoop.get(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(() -> a.send(ByteBuffer.allocate(RTCDtlsTransport.MAX_APPLICATION_DATA + 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
