@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -59,7 +60,10 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: every method may be called from any thread. State lives on the ICE transport's
  * loop, where listeners and handlers run (they must not block). Bouncy Castle's blocking
  * handshake runs on a shared pool of handshake threads fed by a queue; after it, records are
- * decrypted and encrypted on the loop without waiting.
+ * decrypted and encrypted on the loop without waiting. The handshake's timers are Bouncy
+ * Castle's and run in real time, so a handshake needs a real loop ({@code NettyNetwork}): the
+ * single-threaded {@code VirtualScheduler} of the virtual network cannot take the handshake
+ * thread's hand-offs.
  */
 public final class RTCDtlsTransport {
 
@@ -78,10 +82,11 @@ public final class RTCDtlsTransport {
     private final DtlsHandshakeOutcome outcome = new DtlsHandshakeOutcome();
     private final DtlsStateListeners<RTCDtlsTransportState> stateListeners = new DtlsStateListeners<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final AtomicReference<RTCDtlsParameters> remoteParameters = new AtomicReference<>();
+    private final AutoCloseable iceSubscription;
 
     private volatile RTCDtlsTransportState state = RTCDtlsTransportState.NEW;
     private volatile RTCDtlsRole role;
-    private volatile RTCDtlsParameters remoteParameters;
     private volatile Consumer<ByteBuffer> dataHandler;
     private volatile Consumer<ByteBuf> srtpHandler;
     private volatile long dropped;
@@ -130,10 +135,10 @@ public final class RTCDtlsTransport {
             throw new InvalidStateException("the RTCIceTransport is closed");
         }
         this.loop = transport.scheduler();
-        this.datagrams = new QueuedDatagramTransport(loop::inLoop, this::sendDatagram, options.mtu());
+        this.datagrams = new QueuedDatagramTransport(this::sendDatagram, options.mtu());
         outcome.onAlertReceived(this::onAlertReceived);
         transport.setDataHandler(this::receive);
-        transport.onStateChange(this::onIceStateChange);
+        this.iceSubscription = transport.onStateChange(this::onIceStateChange);
     }
 
     /** The ICE transport this transport runs over. */
@@ -155,7 +160,7 @@ public final class RTCDtlsTransport {
 
     /** The remote parameters given to {@link #start}, if any. */
     public Optional<RTCDtlsParameters> getRemoteParameters() {
-        return Optional.ofNullable(remoteParameters);
+        return Optional.ofNullable(remoteParameters.get());
     }
 
     /**
@@ -172,11 +177,8 @@ public final class RTCDtlsTransport {
         if (now == RTCDtlsTransportState.CLOSED || now == RTCDtlsTransportState.FAILED) {
             throw new InvalidStateException("the RTCDtlsTransport is " + now);
         }
-        synchronized (this) {
-            if (remoteParameters != null) {
-                throw new InvalidStateException("start was already called on this RTCDtlsTransport");
-            }
-            remoteParameters = remote;
+        if (!remoteParameters.compareAndSet(null, remote)) {
+            throw new InvalidStateException("start was already called on this RTCDtlsTransport");
         }
         onLoop(() -> {
             if (phase != Phase.WAITING) {
@@ -412,7 +414,7 @@ public final class RTCDtlsTransport {
     }
 
     private void maybeBeginHandshake() {
-        RTCDtlsParameters remote = remoteParameters;
+        RTCDtlsParameters remote = remoteParameters.get();
         RTCIceTransportState ice = iceTransport.state();
         if (phase != Phase.WAITING || remote == null || state != RTCDtlsTransportState.CONNECTING
                 || (ice != RTCIceTransportState.CONNECTED && ice != RTCIceTransportState.COMPLETED)) {
@@ -434,12 +436,15 @@ public final class RTCDtlsTransport {
 
     /** On a handshake thread: Bouncy Castle's blocking handshake over the queue. */
     private void handshake(boolean client, DtlsPeerSettings settings) {
+        datagrams.handshakeThread(Thread.currentThread());
         try {
             DTLSTransport result = client
                     ? new DTLSClientProtocol().connect(new WebRtcDtlsClient(settings, outcome), datagrams)
                     : new DTLSServerProtocol().accept(new WebRtcDtlsServer(settings, outcome), datagrams);
+            datagrams.handshakeThread(null);
             loop.execute(() -> handshakeDone(result));
         } catch (IOException | RuntimeException e) {
+            datagrams.handshakeThread(null);
             loop.execute(() -> fail("the DTLS handshake failed: " + e.getMessage(), e));
         }
     }
@@ -479,6 +484,11 @@ public final class RTCDtlsTransport {
         }
         phase = Phase.DONE;
         datagrams.abort();
+        try {
+            iceSubscription.close();
+        } catch (Exception e) {
+            LOG.debug("ICE listener not removed", e);
+        }
         setState(end);
         connected.completeExceptionally(why);
     }

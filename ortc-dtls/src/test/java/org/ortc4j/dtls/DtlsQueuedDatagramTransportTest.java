@@ -23,7 +23,7 @@ class DtlsQueuedDatagramTransportTest {
 
     @Test
     void onTheLoopAnEmptyQueueThrowsAPlainInterruptedIoExceptionAtOnce() throws Exception {
-        QueuedDatagramTransport transport = new QueuedDatagramTransport(() -> true, sent::add, 1200);
+        QueuedDatagramTransport transport = new QueuedDatagramTransport(sent::add, 1200);
         byte[] buf = new byte[transport.getReceiveLimit()];
 
         // Not a SocketTimeoutException: BC's record layer would swallow that and spin until its
@@ -38,14 +38,16 @@ class DtlsQueuedDatagramTransportTest {
 
     @Test
     void onTheHandshakeThreadItWaitsForADatagramOrTimesOut() throws Exception {
-        QueuedDatagramTransport transport = new QueuedDatagramTransport(() -> false, sent::add, 1200);
+        QueuedDatagramTransport transport = new QueuedDatagramTransport(sent::add, 1200);
         byte[] buf = new byte[transport.getReceiveLimit()];
+        transport.handshakeThread(Thread.currentThread());
 
         assertThat(transport.receive(buf, 0, buf.length, 1)).isEqualTo(-1);
         var executor = Executors.newSingleThreadExecutor();
         try {
             CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> {
                 try {
+                    transport.handshakeThread(Thread.currentThread());
                     return transport.receive(buf, 0, buf.length, 0);   // 0: wait without end
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
@@ -61,12 +63,13 @@ class DtlsQueuedDatagramTransportTest {
 
     @Test
     void abortWakesAWaitingHandshakeWithAnIoException() throws Exception {
-        QueuedDatagramTransport transport = new QueuedDatagramTransport(() -> false, sent::add, 1200);
+        QueuedDatagramTransport transport = new QueuedDatagramTransport(sent::add, 1200);
         byte[] buf = new byte[100];
         var executor = Executors.newSingleThreadExecutor();
         try {
             CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
                 try {
+                    transport.handshakeThread(Thread.currentThread());
                     transport.receive(buf, 0, buf.length, 0);
                     return null;
                 } catch (IOException e) {
@@ -88,7 +91,7 @@ class DtlsQueuedDatagramTransportTest {
 
     @Test
     void theQueueIsBoundedAndSendCopies() throws Exception {
-        QueuedDatagramTransport transport = new QueuedDatagramTransport(() -> true, sent::add, 1200);
+        QueuedDatagramTransport transport = new QueuedDatagramTransport(sent::add, 1200);
         for (int i = 0; i < QueuedDatagramTransport.CAPACITY; i++) {
             assertThat(transport.offer(new byte[] {22})).isTrue();
         }
