@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ortc4j.dtls.internal.cert.FingerprintAlgorithm;
 import org.ortc4j.dtls.internal.cert.PemCodec;
 import org.ortc4j.dtls.internal.cert.SelfSignedCertificate;
@@ -74,12 +76,14 @@ public final class RTCCertificate {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ECParameterSpec P256 = namedCurve("secp256r1");
+    /** The hash in a JCA signature algorithm name such as {@code SHA384withECDSA}. */
+    private static final Pattern SIGNATURE_HASH = Pattern.compile("SHA(1|256|384|512)with.*", Pattern.CASE_INSENSITIVE);
 
     private final KeyType keyType;
     private final X509Certificate certificate;
     private final byte[] encoded;
     private final PrivateKey privateKey;
-    private final RTCDtlsFingerprint sha256;
+    private final List<RTCDtlsFingerprint> fingerprints;
 
     private RTCCertificate(KeyType keyType, X509Certificate certificate, PrivateKey privateKey) {
         this.keyType = keyType;
@@ -90,8 +94,25 @@ public final class RTCCertificate {
             throw new IllegalArgumentException("the certificate has no DER encoding", e);
         }
         this.privateKey = privateKey;
-        this.sha256 = new RTCDtlsFingerprint(FingerprintAlgorithm.SHA_256.textualName(),
-                FingerprintAlgorithm.SHA_256.fingerprint(encoded));
+        this.fingerprints = fingerprintsToSignal(certificate, encoded);
+    }
+
+    /**
+     * SHA-256, which every WebRTC endpoint supports, and the certificate's own signature hash when
+     * that is another one (an imported certificate signed with SHA-384, say).
+     */
+    // W3C WebRTC §4.10 getFingerprints(): "Returns the list of certificate fingerprints, one of
+    // which is computed with the digest algorithm used in the certificate signature."
+    private static List<RTCDtlsFingerprint> fingerprintsToSignal(X509Certificate certificate, byte[] encoded) {
+        RTCDtlsFingerprint sha256 = fingerprintOf(FingerprintAlgorithm.SHA_256.textualName(), encoded);
+        Matcher signatureHash = SIGNATURE_HASH.matcher(certificate.getSigAlgName());
+        if (signatureHash.matches()) {
+            String algorithm = "sha-" + signatureHash.group(1);
+            if (!algorithm.equals(sha256.algorithm())) {
+                return List.of(sha256, fingerprintOf(algorithm, encoded));
+            }
+        }
+        return List.of(sha256);
     }
 
     /** A new self-signed ECDSA P-256 certificate that expires in 30 days. */
@@ -175,10 +196,12 @@ public final class RTCCertificate {
 
     /**
      * The fingerprints to signal for this certificate (W3C WebRTC §4.10 {@code getFingerprints()}):
-     * one, with SHA-256, the hash every implementation must support.
+     * first the SHA-256 one, which every WebRTC endpoint supports; for an imported certificate
+     * signed with SHA-1, SHA-384 or SHA-512 also the one with that hash, as W3C asks. A generated
+     * certificate, signed with SHA-256, has just the one.
      */
     public List<RTCDtlsFingerprint> getFingerprints() {
-        return List.of(sha256);
+        return fingerprints;
     }
 
     /**
@@ -332,6 +355,6 @@ public final class RTCCertificate {
     /** The key type, SHA-256 fingerprint and expiry; never the key. */
     @Override
     public String toString() {
-        return "RTCCertificate[" + keyType + ", sha-256 " + sha256.value() + ", expires " + expires() + "]";
+        return "RTCCertificate[" + keyType + ", sha-256 " + fingerprints.get(0).value() + ", expires " + expires() + "]";
     }
 }

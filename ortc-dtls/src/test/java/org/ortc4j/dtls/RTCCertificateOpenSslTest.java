@@ -111,6 +111,19 @@ class RTCCertificateOpenSslTest {
         assertThat(fromTraditional.privateKey().getEncoded()).isEqualTo(fromPkcs8.privateKey().getEncoded());
     }
 
+    // W3C WebRTC §4.10 getFingerprints(): "one of which is computed with the digest algorithm used
+    // in the certificate signature".
+    @Test
+    void certificateSignedWithSha384AlsoSignalsItsSha384Fingerprint() throws Exception {
+        Path pem = opensslIdentity("ec", "ec_paramgen_curve:P-256", "-sha384");
+        String sha384 = openssl("x509", "-in", pem.toString(), "-noout", "-fingerprint", "-sha384").strip();
+
+        RTCCertificate certificate = RTCCertificate.fromPem(Files.readString(pem));
+
+        assertThat(certificate.getFingerprints()).extracting(RTCDtlsFingerprint::algorithm).containsExactly("sha-256", "sha-384");
+        assertThat(certificate.getFingerprints().get(1).value()).isEqualTo(sha384.substring(sha384.indexOf('=') + 1));
+    }
+
     @Test
     void rejectsOtherCurvesAndKeySizes() throws Exception {
         Path p384 = opensslIdentity("ec", "ec_paramgen_curve:P-384");
@@ -139,6 +152,10 @@ class RTCCertificateOpenSslTest {
 
     /** A self-signed certificate and its key from {@code openssl req -x509 -newkey}, in one PEM file. */
     private Path opensslIdentity(String newKey, String keyOption) throws Exception {
+        return opensslIdentity(newKey, keyOption, "-sha256");
+    }
+
+    private Path opensslIdentity(String newKey, String keyOption, String digest) throws Exception {
         Path key = dir.resolve("key-" + System.nanoTime() + ".pem");
         Path cert = dir.resolve("cert-" + System.nanoTime() + ".pem");
         List<String> command = new ArrayList<>(List.of("req", "-x509", "-newkey", newKey));
@@ -146,7 +163,7 @@ class RTCCertificateOpenSslTest {
             command.addAll(List.of("-pkeyopt", keyOption));
         }
         command.addAll(List.of("-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "30",
-                "-subj", "/CN=openssl-peer", "-sha256"));
+                "-subj", "/CN=openssl-peer", digest));
         openssl(command.toArray(String[]::new));
         return write("identity-" + System.nanoTime() + ".pem", Files.readString(cert) + Files.readString(key));
     }

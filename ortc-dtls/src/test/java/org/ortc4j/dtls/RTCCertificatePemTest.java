@@ -124,6 +124,16 @@ class RTCCertificatePemTest {
     }
 
     @Test
+    void blockCutOffBeforeTheNextIsMalformed() {
+        String certificate = certificateBlock(EC.toPem());
+        String cut = certificate.substring(0, certificate.indexOf("-----END CERTIFICATE-----"));
+
+        assertThatThrownBy(() -> RTCCertificate.fromPem(cut + keyBlock(EC.toPem())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CERTIFICATE block has no END line before '-----BEGIN PRIVATE KEY-----'");
+    }
+
+    @Test
     void truncatedBase64IsMalformed() {
         String certificate = certificateBlock(EC.toPem());
         String body = certificate.substring("-----BEGIN CERTIFICATE-----\n".length(), certificate.indexOf("-----END"));

@@ -20,7 +20,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Builds the self-signed X.509 v3 certificate a WebRTC endpoint presents in DTLS: nobody checks
- * a chain, the peer only compares its fingerprint with the signalled one (RFC 8827 §6.5), so the
+ * a chain, the peer only compares its fingerprint with the signalled one (RFC 8122 §5), so the
  * certificate carries a random serial and a random name and nothing else. Signing uses the JDK's
  * providers through Bouncy Castle's builder; no Bouncy Castle JCA provider is registered.
  */
