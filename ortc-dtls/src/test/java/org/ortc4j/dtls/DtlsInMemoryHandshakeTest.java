@@ -41,12 +41,23 @@ class DtlsInMemoryHandshakeTest {
             QueuedDatagramTransport serverQueue, DtlsHandshakeOutcome clientOutcome, DtlsHandshakeOutcome serverOutcome) {
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger largestDatagram = new java.util.concurrent.atomic.AtomicInteger();
+
     private Pair handshake(int... serverSuites) throws Exception {
-        RTCCertificate clientCert = RTCCertificate.generate();
-        RTCCertificate serverCert = RTCCertificate.generate();
+        return handshake(RTCCertificate.generate(), RTCCertificate.generate(), 1200, serverSuites);
+    }
+
+    private Pair handshake(RTCCertificate clientCert, RTCCertificate serverCert, int mtu, int... serverSuites)
+            throws Exception {
         QueuedDatagramTransport[] queues = new QueuedDatagramTransport[2];
-        queues[0] = new QueuedDatagramTransport(d -> queues[1].offer(d), 1200);
-        queues[1] = new QueuedDatagramTransport(d -> queues[0].offer(d), 1200);
+        queues[0] = new QueuedDatagramTransport(d -> {
+            largestDatagram.accumulateAndGet(d.length, Math::max);
+            queues[1].offer(d);
+        }, mtu);
+        queues[1] = new QueuedDatagramTransport(d -> {
+            largestDatagram.accumulateAndGet(d.length, Math::max);
+            queues[0].offer(d);
+        }, mtu);
         List<SrtpProfile> profiles = RTCDtlsTransportOptions.defaults().srtpProfiles();
         DtlsHandshakeOutcome clientOutcome = new DtlsHandshakeOutcome();
         DtlsHandshakeOutcome serverOutcome = new DtlsHandshakeOutcome();
@@ -100,6 +111,21 @@ class DtlsInMemoryHandshakeTest {
     void aes256GcmWorks() throws Exception {
         Pair pair = handshake(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384);
 
+        assertRoundTrip(pair);
+    }
+
+    @Test
+    void handshakeMessagesAreFragmentedToTheMtu() throws Exception {
+        // RSA-2048 certificates make Certificate and ServerKeyExchange messages of several hundred
+        // bytes; RFC 6347 §4.2.3: "each DTLS message MUST fit within a single transport layer
+        // datagram", so they travel as fragments.
+        RTCCertificate rsaClient = RTCCertificate.generate(RTCCertificate.KeyType.RSA_2048, java.time.Duration.ofDays(1));
+        RTCCertificate rsaServer = RTCCertificate.generate(RTCCertificate.KeyType.RSA_2048, java.time.Duration.ofDays(1));
+
+        Pair pair = handshake(rsaClient, rsaServer, 300);
+
+        assertThat(largestDatagram.get()).isLessThanOrEqualTo(300).isGreaterThan(200);
+        assertThat(pair.clientOutcome().remoteCertificates()).singleElement().isEqualTo(rsaServer.encoded());
         assertRoundTrip(pair);
     }
 
