@@ -53,9 +53,10 @@ import org.slf4j.LoggerFactory;
  * dropped and counted (RFC 7983 §7). DTLS records that arrive before {@link #start} (a peer
  * faster than our signaling) are kept, up to a bound, and used.
  *
- * <p>Roles (RFC 8842 §5 and ORTC §5.6): a remote {@code client} makes us the server and a remote
- * {@code server} the client; with {@code auto} the ICE controlling side is the client. The
- * handshake begins once {@code start} was called and the ICE transport is connected.
+ * <p>Roles (ORTC {@code RTCDtlsRole}; RFC 8842's setup roles): a remote {@code client} makes
+ * us the server and a remote {@code server} the client; with {@code auto} the ICE controlling
+ * side is the client. The handshake begins once {@code start} was called and the ICE transport
+ * is connected, so the role reflects any ICE role conflict resolved by then.
  *
  * <p>Threads: every method may be called from any thread. State lives on the ICE transport's
  * loop, where listeners and handlers run (they must not block). Bouncy Castle's blocking
@@ -423,7 +424,7 @@ public final class RTCDtlsTransport {
         boolean client = switch (remote.role()) {
             case CLIENT -> false;
             case SERVER -> true;
-            // ORTC §5.6 / RFC 8842: with auto, the ICE controlling side is the DTLS client.
+            // ORTC RTCDtlsRole "auto": the ICE controlling side is the DTLS client.
             case AUTO -> iceTransport.role() == RTCIceRole.CONTROLLING;
         };
         role = client ? RTCDtlsRole.CLIENT : RTCDtlsRole.SERVER;

@@ -117,8 +117,8 @@ class DtlsInMemoryHandshakeTest {
     @Test
     void handshakeMessagesAreFragmentedToTheMtu() throws Exception {
         // RSA-2048 certificates make Certificate and ServerKeyExchange messages of several hundred
-        // bytes; RFC 6347 §4.2.3: "each DTLS message MUST fit within a single transport layer
-        // datagram", so they travel as fragments.
+        // bytes; RFC 6347 §4.1.1: "Each DTLS record MUST fit within a single datagram", so they
+        // travel as handshake fragments (§4.2.3) no larger than the MTU allows.
         RTCCertificate rsaClient = RTCCertificate.generate(RTCCertificate.KeyType.RSA_2048, java.time.Duration.ofDays(1));
         RTCCertificate rsaServer = RTCCertificate.generate(RTCCertificate.KeyType.RSA_2048, java.time.Duration.ofDays(1));
 

@@ -44,7 +44,11 @@ public final class WebRtcDtlsClient extends DefaultTlsClient {
         return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsCipherSuites.client());
     }
 
-    /** RFC 7627 §5.4: a client that requires the extension aborts a handshake without it. */
+    /**
+     * RFC 7627 §5.2: "If a client receives a ServerHello without the extension, it SHOULD abort
+     * the handshake if it does not wish to interoperate with legacy servers." WebRTC peers all
+     * send it.
+     */
     @Override
     public boolean requiresExtendedMasterSecret() {
         return true;

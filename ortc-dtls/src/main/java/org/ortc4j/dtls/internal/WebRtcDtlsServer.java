@@ -46,7 +46,10 @@ public class WebRtcDtlsServer extends DefaultTlsServer {
                 DtlsCipherSuites.server(DtlsCredentials.signatureAlgorithm(settings.certificate())));
     }
 
-    /** RFC 7627 §5.3: a server that requires the extension aborts a handshake without it. */
+    /**
+     * RFC 7627 §5.2: "If the server receives a ClientHello without the extension, it SHOULD abort
+     * the handshake if it does not wish to interoperate with legacy clients."
+     */
     @Override
     public boolean requiresExtendedMasterSecret() {
         return true;
