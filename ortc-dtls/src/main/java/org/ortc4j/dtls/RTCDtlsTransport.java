@@ -296,8 +296,9 @@ public final class RTCDtlsTransport {
 
     /**
      * Datagrams dropped: malformed DTLS (junk in 20–63, truncated records), kinds nobody handles
-     * (RFC 7983 "other", ZRTP, TURN channel, SRTP without a handler), DTLS records beyond the
-     * queue's bound, and DTLS after the transport ended.
+     * (RFC 7983 "other", ZRTP, TURN channel, SRTP without a handler), DTLS datagrams longer
+     * than the receive limit (the MTU or 2048 bytes, whichever is larger), DTLS records beyond
+     * the queue's bound, and DTLS after the transport ended.
      */
     public long droppedPackets() {
         return dropped;

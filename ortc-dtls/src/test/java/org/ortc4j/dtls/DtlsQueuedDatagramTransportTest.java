@@ -102,5 +102,15 @@ class DtlsQueuedDatagramTransportTest {
         data[1] = 0;
         assertThat(sent).singleElement().satisfies(d -> assertThat(d).containsExactly(8, 7));
         assertThat(transport.getSendLimit()).isEqualTo(1200);
+        assertThat(transport.getReceiveLimit()).isEqualTo(QueuedDatagramTransport.MIN_RECEIVE_LIMIT);
+    }
+
+    @Test
+    void aDatagramLongerThanTheReceiveLimitIsRefused() {
+        QueuedDatagramTransport transport = new QueuedDatagramTransport(sent::add, 1200);
+
+        assertThat(transport.offer(new byte[transport.getReceiveLimit() + 1])).isFalse();
+        assertThat(transport.offer(new byte[transport.getReceiveLimit()])).isTrue();
+        assertThat(new QueuedDatagramTransport(sent::add, 9000).getReceiveLimit()).isEqualTo(9000);
     }
 }

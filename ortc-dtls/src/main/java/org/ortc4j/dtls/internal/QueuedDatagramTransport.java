@@ -27,12 +27,21 @@ public final class QueuedDatagramTransport implements DatagramTransport {
     /** Datagrams queued at most: a handshake flight is a handful; beyond this they are dropped. */
     public static final int CAPACITY = 256;
 
+    /**
+     * The smallest receive limit: the largest datagram ortc-ice's sockets deliver (2048 bytes).
+     * Bouncy Castle allocates a buffer of the receive limit for every {@code receive} call, so a
+     * limit of a whole maximal record (18 KB) would make each received packet cost 18 KB of
+     * garbage on the loop.
+     */
+    public static final int MIN_RECEIVE_LIMIT = 2048;
+
     private static final byte[] ABORTED = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(CAPACITY);
     private volatile Thread handshakeThread;
     private final Consumer<byte[]> sender;
     private final int sendLimit;
+    private final int receiveLimit;
     private volatile boolean aborted;
     private volatile boolean closedByDtls;
 
@@ -44,6 +53,7 @@ public final class QueuedDatagramTransport implements DatagramTransport {
     public QueuedDatagramTransport(Consumer<byte[]> sender, int mtu) {
         this.sender = sender;
         this.sendLimit = mtu;
+        this.receiveLimit = Math.max(mtu, MIN_RECEIVE_LIMIT);
     }
 
     /**
@@ -54,9 +64,12 @@ public final class QueuedDatagramTransport implements DatagramTransport {
         this.handshakeThread = thread;
     }
 
-    /** Queues a received datagram; false (and not queued) when the queue is full or aborted. */
+    /**
+     * Queues a received datagram; false (and not queued) when the queue is full, the transport
+     * aborted, or the datagram longer than {@link #getReceiveLimit()}.
+     */
     public boolean offer(byte[] datagram) {
-        return !aborted && queue.offer(datagram);
+        return !aborted && datagram.length <= receiveLimit && queue.offer(datagram);
     }
 
     /** Whether no received datagram waits. */
@@ -79,11 +92,14 @@ public final class QueuedDatagramTransport implements DatagramTransport {
         return closedByDtls;
     }
 
+    /**
+     * The largest datagram received: the MTU or {@link #MIN_RECEIVE_LIMIT}, whichever is larger.
+     * Fixed, because Bouncy Castle sizes buffers from it twice per record and fails the
+     * connection if the two disagree. The owner drops longer datagrams before queueing them.
+     */
     @Override
     public int getReceiveLimit() {
-        // The largest record a peer may send (RFC 6347 §4.1); a smaller limit would make BC
-        // truncate a datagram of a peer with a larger MTU.
-        return DtlsRecordFraming.MAX_RECORD_LENGTH;
+        return receiveLimit;
     }
 
     @Override
