@@ -186,7 +186,8 @@ public final class RTCDtlsTransport {
                 return;
             }
             setState(RTCDtlsTransportState.CONNECTING);
-            maybeBeginHandshake();
+            // The ICE transport may have ended between the constructor and now.
+            onIceStateChange(iceTransport.state());
         });
         return connected.copy();
     }

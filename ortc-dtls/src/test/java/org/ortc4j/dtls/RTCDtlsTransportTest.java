@@ -484,6 +484,25 @@ class RTCDtlsTransportTest {
     }
 
     @Test
+    void aTransportWhoseIceTransportClosedBeforeStartCannotStart() throws Exception {
+        IcePair ice = icePair();
+        RTCDtlsTransport a = dtls(ice.a(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
+        CompletableFuture<RTCDtlsTransportState> closed = whenState(a, RTCDtlsTransportState.CLOSED);
+
+        ice.a().stop();
+
+        assertThat(closed.get(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo(RTCDtlsTransportState.CLOSED);
+        assertThatThrownBy(() -> a.start(RTCDtlsTransportTest.this.dtlsParametersOfSomeone()))
+                .isInstanceOf(InvalidStateException.class);
+        assertThatThrownBy(() -> new RTCDtlsTransport(ice.a(), List.of(RTCCertificate.generate())))
+                .isInstanceOf(InvalidStateException.class);
+    }
+
+    private RTCDtlsParameters dtlsParametersOfSomeone() {
+        return new RTCDtlsParameters(RTCDtlsRole.AUTO, RTCCertificate.generate().getFingerprints());
+    }
+
+    @Test
     void stoppingDuringTheHandshakeEndsItAndFailsStart() throws Exception {
         IcePair ice = icePair();
         RTCDtlsTransport a = dtls(ice.a(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
