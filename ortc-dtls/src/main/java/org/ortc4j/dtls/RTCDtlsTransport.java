@@ -103,8 +103,9 @@ public final class RTCDtlsTransport {
     /**
      * A transport over {@code transport} with {@link RTCDtlsTransportOptions#defaults()}.
      *
-     * @throws InvalidAccessException if a certificate has expired (W3C WebRTC §4.4.1.1 and ORTC
-     *     §5.3: expired certificates cannot be used)
+     * @throws InvalidAccessException if a certificate has expired (as the W3C RTCPeerConnection
+     *     constructor and the ORTC RTCDtlsTransport constructor require: expired certificates
+     *     cannot be used)
      * @throws IllegalArgumentException if {@code certificates} is empty
      */
     public RTCDtlsTransport(RTCIceTransport transport, List<RTCCertificate> certificates) {
@@ -314,6 +315,10 @@ public final class RTCDtlsTransport {
      * fuzzing, which call it on the loop.
      */
     void receive(ByteBuf packet) {
+        if (packet == null) {
+            dropped++;
+            return;
+        }
         boolean owned = true;
         try {
             switch (PacketDemultiplexer.classify(packet)) {
