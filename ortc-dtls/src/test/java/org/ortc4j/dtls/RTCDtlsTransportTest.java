@@ -449,6 +449,51 @@ class RTCDtlsTransportTest {
     }
 
     @Test
+    void thousandsOfForgedRecordsNeitherBreakNorCloseAnEstablishedSession() throws Exception {
+        IcePair ice = icePair();
+        RTCDtlsTransport a = dtls(ice.a(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
+        RTCDtlsTransport b = dtls(ice.b(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
+        LinkedBlockingQueue<String> atA = received(a);
+        LinkedBlockingQueue<String> atB = received(b);
+        ice.start();
+        connect(a, b);
+        java.util.Random random = new java.util.Random(42);
+
+        // Records with a DTLS header (every content type, epochs 0-2, any sequence number and
+        // length) and random bodies, as an off-path attacker who guessed the 5-tuple could send:
+        // plaintext alerts and handshake messages in epoch 0, forged ciphertext in epoch 1.
+        for (RTCDtlsTransport target : List.of(a, b)) {
+            RTCIceTransport targetIce = target == a ? ice.a() : ice.b();
+            CompletableFuture<Void> injected = new CompletableFuture<>();
+            targetIce.scheduler().execute(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    byte[] record = new byte[13 + random.nextInt(80)];
+                    random.nextBytes(record);
+                    record[0] = (byte) (20 + random.nextInt(6));
+                    record[1] = (byte) 0xFE;
+                    record[2] = (byte) (random.nextBoolean() ? 0xFD : 0xFF);
+                    record[3] = 0;
+                    record[4] = (byte) random.nextInt(3);
+                    int length = random.nextInt(10) == 0 ? random.nextInt(200) : record.length - 13;
+                    record[11] = (byte) (length >> 8);
+                    record[12] = (byte) length;
+                    target.receive(Unpooled.wrappedBuffer(record));
+                }
+                injected.complete(null);
+            });
+            injected.get(TIMEOUT_S, TimeUnit.SECONDS);
+        }
+        a.send(text("after the storm"));
+        b.send(text("still connected"));
+
+        assertThat(atB.poll(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("after the storm");
+        assertThat(atA.poll(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("still connected");
+        assertThat(a.state()).isEqualTo(RTCDtlsTransportState.CONNECTED);
+        assertThat(b.state()).isEqualTo(RTCDtlsTransportState.CONNECTED);
+        assertThat(a.droppedPackets()).isPositive();
+    }
+
+    @Test
     void srtpDatagramsGoToTheSrtpHandler() throws Exception {
         IcePair ice = icePair();
         RTCDtlsTransport a = dtls(ice.a(), RTCCertificate.generate(), RTCDtlsTransportOptions.defaults());
