@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -52,14 +53,18 @@ import org.slf4j.LoggerFactory;
  * dropped and counted (RFC 7983 §7). DTLS records that arrive before {@link #start} (a peer
  * faster than our signaling) are kept, up to a bound, and used.
  *
- * <p>Roles (RFC 8842 §5 and ORTC §5.6): a remote {@code client} makes us the server and a remote
- * {@code server} the client; with {@code auto} the ICE controlling side is the client. The
- * handshake begins once {@code start} was called and the ICE transport is connected.
+ * <p>Roles (ORTC {@code RTCDtlsRole}; RFC 8842's setup roles): a remote {@code client} makes
+ * us the server and a remote {@code server} the client; with {@code auto} the ICE controlling
+ * side is the client. The handshake begins once {@code start} was called and the ICE transport
+ * is connected, so the role reflects any ICE role conflict resolved by then.
  *
  * <p>Threads: every method may be called from any thread. State lives on the ICE transport's
  * loop, where listeners and handlers run (they must not block). Bouncy Castle's blocking
  * handshake runs on a shared pool of handshake threads fed by a queue; after it, records are
- * decrypted and encrypted on the loop without waiting.
+ * decrypted and encrypted on the loop without waiting. The handshake's timers are Bouncy
+ * Castle's and run in real time, so a handshake needs a real loop ({@code NettyNetwork}): the
+ * single-threaded {@code VirtualScheduler} of the virtual network cannot take the handshake
+ * thread's hand-offs.
  */
 public final class RTCDtlsTransport {
 
@@ -78,10 +83,11 @@ public final class RTCDtlsTransport {
     private final DtlsHandshakeOutcome outcome = new DtlsHandshakeOutcome();
     private final DtlsStateListeners<RTCDtlsTransportState> stateListeners = new DtlsStateListeners<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final AtomicReference<RTCDtlsParameters> remoteParameters = new AtomicReference<>();
+    private final AutoCloseable iceSubscription;
 
     private volatile RTCDtlsTransportState state = RTCDtlsTransportState.NEW;
     private volatile RTCDtlsRole role;
-    private volatile RTCDtlsParameters remoteParameters;
     private volatile Consumer<ByteBuffer> dataHandler;
     private volatile Consumer<ByteBuf> srtpHandler;
     private volatile long dropped;
@@ -97,8 +103,9 @@ public final class RTCDtlsTransport {
     /**
      * A transport over {@code transport} with {@link RTCDtlsTransportOptions#defaults()}.
      *
-     * @throws InvalidAccessException if a certificate has expired (W3C WebRTC §4.4.1.1 and ORTC
-     *     §5.3: expired certificates cannot be used)
+     * @throws InvalidAccessException if a certificate has expired (as the W3C RTCPeerConnection
+     *     constructor and the ORTC RTCDtlsTransport constructor require: expired certificates
+     *     cannot be used)
      * @throws IllegalArgumentException if {@code certificates} is empty
      */
     public RTCDtlsTransport(RTCIceTransport transport, List<RTCCertificate> certificates) {
@@ -130,10 +137,10 @@ public final class RTCDtlsTransport {
             throw new InvalidStateException("the RTCIceTransport is closed");
         }
         this.loop = transport.scheduler();
-        this.datagrams = new QueuedDatagramTransport(loop::inLoop, this::sendDatagram, options.mtu());
+        this.datagrams = new QueuedDatagramTransport(this::sendDatagram, options.mtu());
         outcome.onAlertReceived(this::onAlertReceived);
-        transport.setDataHandler(this::onIceDatagram);
-        transport.onStateChange(this::onIceStateChange);
+        transport.setDataHandler(this::receive);
+        this.iceSubscription = transport.onStateChange(this::onIceStateChange);
     }
 
     /** The ICE transport this transport runs over. */
@@ -155,7 +162,7 @@ public final class RTCDtlsTransport {
 
     /** The remote parameters given to {@link #start}, if any. */
     public Optional<RTCDtlsParameters> getRemoteParameters() {
-        return Optional.ofNullable(remoteParameters);
+        return Optional.ofNullable(remoteParameters.get());
     }
 
     /**
@@ -172,18 +179,16 @@ public final class RTCDtlsTransport {
         if (now == RTCDtlsTransportState.CLOSED || now == RTCDtlsTransportState.FAILED) {
             throw new InvalidStateException("the RTCDtlsTransport is " + now);
         }
-        synchronized (this) {
-            if (remoteParameters != null) {
-                throw new InvalidStateException("start was already called on this RTCDtlsTransport");
-            }
-            remoteParameters = remote;
+        if (!remoteParameters.compareAndSet(null, remote)) {
+            throw new InvalidStateException("start was already called on this RTCDtlsTransport");
         }
         onLoop(() -> {
             if (phase != Phase.WAITING) {
                 return;
             }
             setState(RTCDtlsTransportState.CONNECTING);
-            maybeBeginHandshake();
+            // The ICE transport may have ended between the constructor and now.
+            onIceStateChange(iceTransport.state());
         });
         return connected.copy();
     }
@@ -293,8 +298,9 @@ public final class RTCDtlsTransport {
 
     /**
      * Datagrams dropped: malformed DTLS (junk in 20–63, truncated records), kinds nobody handles
-     * (RFC 7983 "other", ZRTP, TURN channel, SRTP without a handler), DTLS records beyond the
-     * queue's bound, and DTLS after the transport ended.
+     * (RFC 7983 "other", ZRTP, TURN channel, SRTP without a handler), DTLS datagrams longer
+     * than the receive limit (the MTU or 2048 bytes, whichever is larger), DTLS records beyond
+     * the queue's bound, and DTLS after the transport ended.
      */
     public long droppedPackets() {
         return dropped;
@@ -302,12 +308,22 @@ public final class RTCDtlsTransport {
 
     // ---- loop ----
 
-    private void onIceDatagram(ByteBuf packet) {
+    /**
+     * Takes one datagram from the ICE transport (its data handler), on the loop: the RFC 7983
+     * demultiplexer and the DTLS record entry point. Owns {@code packet}. Never throws: whatever
+     * the bytes, they are used, handed on or dropped and counted. Package-private for tests and
+     * fuzzing, which call it on the loop.
+     */
+    void receive(ByteBuf packet) {
+        if (packet == null) {
+            dropped++;
+            return;
+        }
         boolean owned = true;
         try {
             switch (PacketDemultiplexer.classify(packet)) {
                 case DTLS -> {
-                    if (!DtlsRecordFraming.isWellFormed(packet)) {
+                    if (!DtlsRecordFraming.isWellFormed(packet, outcome.minProtectedFragment())) {
                         dropped++;
                         return;
                     }
@@ -359,7 +375,7 @@ public final class RTCDtlsTransport {
             try {
                 n = dtls.receive(receiveBuffer, 0, receiveBuffer.length, 1);
             } catch (InterruptedIOException drained) {
-                return;
+                n = -1;
             } catch (IOException e) {
                 fail("DTLS failed: " + e.getMessage(), e);
                 return;
@@ -406,7 +422,7 @@ public final class RTCDtlsTransport {
     }
 
     private void maybeBeginHandshake() {
-        RTCDtlsParameters remote = remoteParameters;
+        RTCDtlsParameters remote = remoteParameters.get();
         RTCIceTransportState ice = iceTransport.state();
         if (phase != Phase.WAITING || remote == null || state != RTCDtlsTransportState.CONNECTING
                 || (ice != RTCIceTransportState.CONNECTED && ice != RTCIceTransportState.COMPLETED)) {
@@ -415,7 +431,7 @@ public final class RTCDtlsTransport {
         boolean client = switch (remote.role()) {
             case CLIENT -> false;
             case SERVER -> true;
-            // ORTC §5.6 / RFC 8842: with auto, the ICE controlling side is the DTLS client.
+            // ORTC RTCDtlsRole "auto": the ICE controlling side is the DTLS client.
             case AUTO -> iceTransport.role() == RTCIceRole.CONTROLLING;
         };
         role = client ? RTCDtlsRole.CLIENT : RTCDtlsRole.SERVER;
@@ -428,12 +444,15 @@ public final class RTCDtlsTransport {
 
     /** On a handshake thread: Bouncy Castle's blocking handshake over the queue. */
     private void handshake(boolean client, DtlsPeerSettings settings) {
+        datagrams.handshakeThread(Thread.currentThread());
         try {
             DTLSTransport result = client
                     ? new DTLSClientProtocol().connect(new WebRtcDtlsClient(settings, outcome), datagrams)
                     : new DTLSServerProtocol().accept(new WebRtcDtlsServer(settings, outcome), datagrams);
+            datagrams.handshakeThread(null);
             loop.execute(() -> handshakeDone(result));
         } catch (IOException | RuntimeException e) {
+            datagrams.handshakeThread(null);
             loop.execute(() -> fail("the DTLS handshake failed: " + e.getMessage(), e));
         }
     }
@@ -473,6 +492,11 @@ public final class RTCDtlsTransport {
         }
         phase = Phase.DONE;
         datagrams.abort();
+        try {
+            iceSubscription.close();
+        } catch (Exception e) {
+            LOG.debug("ICE listener not removed", e);
+        }
         setState(end);
         connected.completeExceptionally(why);
     }

@@ -14,8 +14,8 @@ import org.ortc4j.srtp.SrtpProfile;
  *     RFC 6347 §4.2.4.1 suggests: a WebRTC handshake starts only after ICE has connected, so the
  *     path is known to work and its round trip is usually well under 100 ms, and one lost flight
  *     then costs 100 ms instead of a second. A spurious retransmission on a slower path costs a
- *     duplicate flight, and the doubling stops it after a few rounds. libwebrtc starts its DTLS
- *     timer well below 1 s for the same reason.
+ *     duplicate flight, and the doubling stops it after a few rounds. libwebrtc does the same: it
+ *     takes its initial DTLS timeout from the ICE round-trip estimate, clamped to 50 ms–3 s.
  * @param handshakeTimeout how long the whole handshake may take before the transport fails
  * @param mtu the largest datagram the transport sends (handshake messages are fragmented to it,
  *     RFC 6347 §4.2.3); 1200 keeps a DTLS datagram inside every IPv6 path with room for TURN

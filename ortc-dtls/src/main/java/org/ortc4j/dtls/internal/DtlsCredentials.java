@@ -1,7 +1,6 @@
 package org.ortc4j.dtls.internal;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Vector;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.HashAlgorithm;
@@ -14,16 +13,16 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 import org.ortc4j.dtls.RTCCertificate;
 
 /**
  * Our certificate as Bouncy Castle credentials, with the JDK's crypto ({@link JcaTlsCrypto}, as
- * DEPENDENCIES.md asks: BC's lightweight AES would cap record throughput).
+ * DEPENDENCIES.md asks: BC's lightweight AES would cap record throughput; ChaCha20-Poly1305 also
+ * from the JDK, see {@link JdkChaCha20Poly1305}).
  */
 public final class DtlsCredentials {
 
-    private static final JcaTlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
+    private static final JcaTlsCrypto CRYPTO = WebRtcTlsCrypto.create();
 
     private DtlsCredentials() {
     }

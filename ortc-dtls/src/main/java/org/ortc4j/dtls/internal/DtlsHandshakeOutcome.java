@@ -16,6 +16,7 @@ public final class DtlsHandshakeOutcome {
     private volatile List<byte[]> remoteCertificates = List.of();
     private volatile SrtpProfile srtpProfile;
     private volatile DtlsSrtpKeys srtpKeys;
+    private volatile int minProtectedFragment = DtlsRecordFraming.MIN_PROTECTED_FRAGMENT;
     private volatile Consumer<Short> alertListener = description -> { };
 
     /** The peer's certificate chain (DER) as received; empty until the peer sent it. */
@@ -43,6 +44,17 @@ public final class DtlsHandshakeOutcome {
 
     void srtpKeys(DtlsSrtpKeys keys) {
         this.srtpKeys = keys;
+    }
+
+    /** The shortest protected record fragment the negotiated cipher suite can produce. */
+    public int minProtectedFragment() {
+        return minProtectedFragment;
+    }
+
+    void cipherSuite(int cipherSuite) {
+        boolean chacha = cipherSuite == org.bouncycastle.tls.CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+                || cipherSuite == org.bouncycastle.tls.CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256;
+        this.minProtectedFragment = chacha ? DtlsRecordFraming.MIN_PROTECTED_FRAGMENT : DtlsRecordFraming.MIN_AES_GCM_FRAGMENT;
     }
 
     /** Sets who hears the description of each alert received (close_notify, fatal alerts). */

@@ -20,6 +20,15 @@ public final class DtlsRecordFraming {
     /** RFC 6347 §4.1 (as RFC 5246 §6.2.3): "The length MUST NOT exceed 2^14 + 2048." */
     public static final int MAX_FRAGMENT_LENGTH = (1 << 14) + 2048;
 
+    /**
+     * The shortest protected fragment any WebRTC cipher suite makes: ChaCha20-Poly1305's 16-byte
+     * tag with no explicit nonce. AES-GCM adds an 8-byte explicit nonce (RFC 5288 §3), so 24.
+     */
+    public static final int MIN_PROTECTED_FRAGMENT = 16;
+
+    /** The shortest AES-GCM protected fragment: 8-byte explicit nonce and 16-byte tag. */
+    public static final int MIN_AES_GCM_FRAGMENT = 24;
+
     /** The largest datagram of one maximal record. */
     public static final int MAX_RECORD_LENGTH = HEADER_LENGTH + MAX_FRAGMENT_LENGTH;
 
@@ -29,10 +38,22 @@ public final class DtlsRecordFraming {
     /**
      * Whether the readable bytes of {@code datagram} are one or more whole records of a content
      * type DTLS 1.2 knows (change_cipher_spec 20, alert 21, handshake 22, application_data 23,
-     * heartbeat 24, tls12_cid 25) with a DTLS version (major byte 254) and nothing after the last.
+     * heartbeat 24, tls12_cid 25) with a DTLS version (major byte 254) and nothing after the last,
+     * each record of a protected epoch (not 0) at least {@link #MIN_PROTECTED_FRAGMENT} long.
      * Does not move the indexes.
      */
     public static boolean isWellFormed(ByteBuf datagram) {
+        return isWellFormed(datagram, MIN_PROTECTED_FRAGMENT);
+    }
+
+    /**
+     * As {@link #isWellFormed(ByteBuf)}, with records of a protected epoch at least
+     * {@code minProtectedFragment} long. Bouncy Castle discards a record whose tag does not verify
+     * silently, but fails the whole connection with decode_error on one too short to hold the
+     * cipher's nonce and tag; such records are dropped here instead (RFC 6347 §4.1.2.7:
+     * "Invalid records SHOULD be silently discarded").
+     */
+    public static boolean isWellFormed(ByteBuf datagram, int minProtectedFragment) {
         if (datagram == null) {
             return false;
         }
@@ -54,6 +75,10 @@ public final class DtlsRecordFraming {
             }
             int length = datagram.getUnsignedShort(offset + 11);
             if (length > MAX_FRAGMENT_LENGTH || end - offset - HEADER_LENGTH < length) {
+                return false;
+            }
+            int epoch = datagram.getUnsignedShort(offset + 3);
+            if (epoch != 0 && length < minProtectedFragment) {
                 return false;
             }
             offset += HEADER_LENGTH + length;

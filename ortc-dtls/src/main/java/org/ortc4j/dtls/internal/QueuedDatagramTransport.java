@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.DatagramTransport;
 
@@ -12,10 +11,12 @@ import org.bouncycastle.tls.DatagramTransport;
  * The {@link DatagramTransport} Bouncy Castle's DTLS runs over: received datagrams are queued by
  * the ICE transport's loop, and sent ones are handed to a sender that puts them on the loop.
  *
- * <p>{@link #receive} behaves by thread. On the handshake thread it waits on the bounded queue for
+ * <p>{@link #receive} behaves by thread. On the handshake thread (the one registered with
+ * {@link #handshakeThread}) it waits on the bounded queue for
  * at most the time Bouncy Castle asks for, returning {@code -1} on timeout (which BC's
  * {@code DTLSRecordLayer.receiveDatagram} treats as "no datagram", and its reliable handshake then
- * retransmits). On the loop (after the handshake) it never waits: with an empty queue it throws a
+ * retransmits). On any other thread (the loop, after the handshake) it never waits: with an empty
+ * queue it throws a
  * plain {@link InterruptedIOException}, which {@code DTLSRecordLayer.receive} and
  * {@code DTLSTransport.receive} rethrow unchanged without failing the connection (unlike a
  * {@code SocketTimeoutException}, on which BC would loop until its wait expires). The loop thus
@@ -26,30 +27,49 @@ public final class QueuedDatagramTransport implements DatagramTransport {
     /** Datagrams queued at most: a handshake flight is a handful; beyond this they are dropped. */
     public static final int CAPACITY = 256;
 
+    /**
+     * The smallest receive limit: the largest datagram ortc-ice's sockets deliver (2048 bytes).
+     * Bouncy Castle allocates a buffer of the receive limit for every {@code receive} call, so a
+     * limit of a whole maximal record (18 KB) would make each received packet cost 18 KB of
+     * garbage on the loop.
+     */
+    public static final int MIN_RECEIVE_LIMIT = 2048;
+
     private static final byte[] ABORTED = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>(CAPACITY);
-    private final BooleanSupplier inLoop;
+    private volatile Thread handshakeThread;
     private final Consumer<byte[]> sender;
     private final int sendLimit;
+    private final int receiveLimit;
     private volatile boolean aborted;
     private volatile boolean closedByDtls;
 
     /**
-     * @param inLoop whether the calling thread is the loop (the scheduler's {@code inLoop})
      * @param sender takes each outgoing datagram (a fresh array it may keep); called on the
      *     handshake thread or the loop
      * @param mtu the largest datagram to send ({@link #getSendLimit()})
      */
-    public QueuedDatagramTransport(BooleanSupplier inLoop, Consumer<byte[]> sender, int mtu) {
-        this.inLoop = inLoop;
+    public QueuedDatagramTransport(Consumer<byte[]> sender, int mtu) {
         this.sender = sender;
         this.sendLimit = mtu;
+        this.receiveLimit = Math.max(mtu, MIN_RECEIVE_LIMIT);
     }
 
-    /** Queues a received datagram; false (and not queued) when the queue is full or aborted. */
+    /**
+     * Sets the thread that may wait in {@link #receive} (the handshake's), or {@code null} once
+     * the handshake has returned.
+     */
+    public void handshakeThread(Thread thread) {
+        this.handshakeThread = thread;
+    }
+
+    /**
+     * Queues a received datagram; false (and not queued) when the queue is full, the transport
+     * aborted, or the datagram longer than {@link #getReceiveLimit()}.
+     */
     public boolean offer(byte[] datagram) {
-        return !aborted && queue.offer(datagram);
+        return !aborted && datagram.length <= receiveLimit && queue.offer(datagram);
     }
 
     /** Whether no received datagram waits. */
@@ -72,11 +92,14 @@ public final class QueuedDatagramTransport implements DatagramTransport {
         return closedByDtls;
     }
 
+    /**
+     * The largest datagram received: the MTU or {@link #MIN_RECEIVE_LIMIT}, whichever is larger.
+     * Fixed, because Bouncy Castle sizes buffers from it twice per record and fails the
+     * connection if the two disagree. The owner drops longer datagrams before queueing them.
+     */
     @Override
     public int getReceiveLimit() {
-        // The largest record a peer may send (RFC 6347 §4.1); a smaller limit would make BC
-        // truncate a datagram of a peer with a larger MTU.
-        return DtlsRecordFraming.MAX_RECORD_LENGTH;
+        return receiveLimit;
     }
 
     @Override
@@ -87,7 +110,7 @@ public final class QueuedDatagramTransport implements DatagramTransport {
     @Override
     public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
         byte[] datagram;
-        if (inLoop.getAsBoolean()) {
+        if (Thread.currentThread() != handshakeThread) {
             datagram = queue.poll();
             if (datagram == null) {
                 throw new InterruptedIOException("no queued datagram");

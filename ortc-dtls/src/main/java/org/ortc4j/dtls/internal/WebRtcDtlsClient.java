@@ -44,7 +44,11 @@ public final class WebRtcDtlsClient extends DefaultTlsClient {
         return TlsUtils.getSupportedCipherSuites(getCrypto(), DtlsCipherSuites.client());
     }
 
-    /** RFC 7627 §5.4: a client that requires the extension aborts a handshake without it. */
+    /**
+     * RFC 7627 §5.2: "If a client receives a ServerHello without the extension, it SHOULD abort
+     * the handshake if it does not wish to interoperate with legacy servers." WebRTC peers all
+     * send it.
+     */
     @Override
     public boolean requiresExtendedMasterSecret() {
         return true;
@@ -117,10 +121,11 @@ public final class WebRtcDtlsClient extends DefaultTlsClient {
     }
 
     /**
-     * RFC 5764 §4.2: the keys come from the exporter with the label "EXTRACTOR-dtls_srtp" and no
+     * Notes the cipher suite, and exports the SRTP keys. RFC 5764 §4.2: the keys come from the exporter with the label "EXTRACTOR-dtls_srtp" and no
      * context (DEPENDENCIES.md: BC gives other bytes for an empty context than for none).
      */
     static void exportSrtpKeys(org.bouncycastle.tls.TlsContext context, DtlsHandshakeOutcome outcome) {
+        outcome.cipherSuite(context.getSecurityParametersConnection().getCipherSuite());
         SrtpProfile profile = outcome.srtpProfile().orElse(null);
         if (profile == null) {
             return;

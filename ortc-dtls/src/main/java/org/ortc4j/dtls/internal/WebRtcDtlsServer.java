@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The DTLS 1.2 server side of a WebRTC transport: the cipher suites our certificate can sign for,
  * the extended master secret required, use_srtp by our preference, and a certificate request
- * whose answer must match the signalled fingerprints.
+ * whose answer must match the signalled fingerprints. Not final only so that tests can narrow
+ * the cipher suites.
  */
-public final class WebRtcDtlsServer extends DefaultTlsServer {
+public class WebRtcDtlsServer extends DefaultTlsServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebRtcDtlsServer.class);
 
@@ -45,7 +46,10 @@ public final class WebRtcDtlsServer extends DefaultTlsServer {
                 DtlsCipherSuites.server(DtlsCredentials.signatureAlgorithm(settings.certificate())));
     }
 
-    /** RFC 7627 §5.3: a server that requires the extension aborts a handshake without it. */
+    /**
+     * RFC 7627 §5.2: "If the server receives a ClientHello without the extension, it SHOULD abort
+     * the handshake if it does not wish to interoperate with legacy clients."
+     */
     @Override
     public boolean requiresExtendedMasterSecret() {
         return true;

@@ -1,0 +1,62 @@
+package org.ortc4j.dtls.internal;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import org.bouncycastle.jcajce.util.JcaJceHelper;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.EncryptionAlgorithm;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.crypto.TlsCipher;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.TlsAEADCipher;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+
+/**
+ * Bouncy Castle's JCA crypto over the JDK's providers (AES-GCM with AES-NI, ECDHE, ECDSA, RSA),
+ * with ChaCha20-Poly1305 taken from the JDK's AEAD cipher ({@link JdkChaCha20Poly1305}).
+ */
+final class WebRtcTlsCrypto extends JcaTlsCrypto {
+
+    private static final boolean CHACHA = JdkChaCha20Poly1305.isAvailable();
+
+    private WebRtcTlsCrypto(JcaJceHelper helper, JcaJceHelper altHelper, SecureRandom keyRandom,
+            SecureRandom nonceRandom) {
+        super(helper, altHelper, keyRandom, nonceRandom);
+    }
+
+    /** A crypto with the JDK's default providers and a fresh {@link SecureRandom}. */
+    static JcaTlsCrypto create() {
+        return new JcaTlsCryptoProvider() {
+            @Override
+            public JcaTlsCrypto create(SecureRandom keyRandom, SecureRandom nonceRandom) {
+                return new WebRtcTlsCrypto(getHelper(), getAltHelper(), keyRandom, nonceRandom);
+            }
+        }.create(new SecureRandom());
+    }
+
+    @Override
+    public boolean hasEncryptionAlgorithm(int encryptionAlgorithm) {
+        if (encryptionAlgorithm == EncryptionAlgorithm.CHACHA20_POLY1305) {
+            return CHACHA;
+        }
+        return super.hasEncryptionAlgorithm(encryptionAlgorithm);
+    }
+
+    @Override
+    public TlsCipher createCipher(TlsCryptoParameters cryptoParams, int encryptionAlgorithm, int macAlgorithm)
+            throws IOException {
+        if (encryptionAlgorithm != EncryptionAlgorithm.CHACHA20_POLY1305) {
+            return super.createCipher(cryptoParams, encryptionAlgorithm, macAlgorithm);
+        }
+        try {
+            // RFC 7905 §2: a 256-bit key and a 16-byte tag; the record nonce is the IV XOR the
+            // sequence number, which TlsAEADCipher builds for AEAD_CHACHA20_POLY1305.
+            return new TlsAEADCipher(cryptoParams, new JdkChaCha20Poly1305(true), new JdkChaCha20Poly1305(false),
+                    32, JdkChaCha20Poly1305.TAG_LENGTH, TlsAEADCipher.AEAD_CHACHA20_POLY1305);
+        } catch (GeneralSecurityException e) {
+            throw new TlsFatalAlert(AlertDescription.internal_error, e);
+        }
+    }
+}
