@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -53,7 +54,7 @@ final class OpensslPeer implements AutoCloseable {
      * Starts {@code openssl <arguments>} ({@code s_server ...} or {@code s_client ...}) in
      * {@code dir}. Call {@link Openssl#requireInstalled()} first.
      */
-    static OpensslPeer start(java.nio.file.Path dir, List<String> arguments) throws IOException {
+    static OpensslPeer start(Path dir, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Openssl.BINARY.toString());
         command.addAll(arguments);
