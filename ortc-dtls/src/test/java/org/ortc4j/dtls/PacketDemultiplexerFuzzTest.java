@@ -7,7 +7,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -176,7 +175,7 @@ class PacketDemultiplexerFuzzTest {
         final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
         final LinkedBlockingQueue<byte[]> srtp = new LinkedBlockingQueue<>();
 
-        Side(RTCIceTransport ice, RTCCertificate certificate) throws ReflectiveOperationException {
+        Side(RTCIceTransport ice, RTCCertificate certificate) {
             this.ice = ice;
             this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
             CLOSE.add(0, dtls::stop);
@@ -185,7 +184,9 @@ class PacketDemultiplexerFuzzTest {
                 srtp.add(ByteBufUtil.getBytes(packet));
                 packet.release();
             });
-            this.entry = installedDataHandler(ice);
+            // RTCDtlsTransport installs its package-private receive as the ICE data handler: the
+            // entry point of every non-STUN datagram.
+            this.entry = dtls::receive;
         }
 
         /**
@@ -219,18 +220,6 @@ class PacketDemultiplexerFuzzTest {
             }
             assertThat(srtp).isEmpty();
             assertThat(received).as("fuzz input delivered as application data").isEmpty();
-        }
-
-        /**
-         * The handler {@code RTCDtlsTransport} installed with {@code RTCIceTransport.setDataHandler}:
-         * the entry point of every non-STUN datagram. RTCIceTransport has no getter for it, so the
-         * test reads its field (tests run on the class path).
-         */
-        @SuppressWarnings("unchecked")
-        private static Consumer<ByteBuf> installedDataHandler(RTCIceTransport ice) throws ReflectiveOperationException {
-            Field field = RTCIceTransport.class.getDeclaredField("dataHandler");
-            field.setAccessible(true);
-            return (Consumer<ByteBuf>) field.get(ice);
         }
     }
 }

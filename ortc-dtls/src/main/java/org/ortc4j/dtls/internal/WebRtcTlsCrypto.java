@@ -6,6 +6,9 @@ import java.security.SecureRandom;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.EncryptionAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.SignatureScheme;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.crypto.TlsCipher;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -34,6 +37,35 @@ final class WebRtcTlsCrypto extends JcaTlsCrypto {
                 return new WebRtcTlsCrypto(getHelper(), getAltHelper(), keyRandom, nonceRandom);
             }
         }.create(new SecureRandom());
+    }
+
+    // RSA-PSS: JcaTlsCrypto says it can, then asks the JDK for "SHA256WITHRSAANDMGF1", a name
+    // the JDK's providers do not have (they know "RSASSA-PSS"), and the handshake dies with
+    // internal_error when a peer such as openssl 3 picks PSS. Not offering it makes peers sign
+    // with rsa_pkcs1_sha256, which every browser accepts (RFC 5246 §7.4.1.4.1 lets each side
+    // list what it verifies).
+    @Override
+    public boolean hasSignatureAlgorithm(short signatureAlgorithm) {
+        return !isRsaPss(signatureAlgorithm) && super.hasSignatureAlgorithm(signatureAlgorithm);
+    }
+
+    @Override
+    public boolean hasSignatureAndHashAlgorithm(SignatureAndHashAlgorithm algorithm) {
+        return !isRsaPss(algorithm.getSignature()) && super.hasSignatureAndHashAlgorithm(algorithm);
+    }
+
+    @Override
+    public boolean hasSignatureScheme(int signatureScheme) {
+        return !SignatureScheme.isRSAPSS(signatureScheme) && super.hasSignatureScheme(signatureScheme);
+    }
+
+    private static boolean isRsaPss(short signatureAlgorithm) {
+        return signatureAlgorithm == SignatureAlgorithm.rsa_pss_rsae_sha256
+                || signatureAlgorithm == SignatureAlgorithm.rsa_pss_rsae_sha384
+                || signatureAlgorithm == SignatureAlgorithm.rsa_pss_rsae_sha512
+                || signatureAlgorithm == SignatureAlgorithm.rsa_pss_pss_sha256
+                || signatureAlgorithm == SignatureAlgorithm.rsa_pss_pss_sha384
+                || signatureAlgorithm == SignatureAlgorithm.rsa_pss_pss_sha512;
     }
 
     @Override
