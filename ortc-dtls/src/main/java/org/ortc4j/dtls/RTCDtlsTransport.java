@@ -354,6 +354,14 @@ public final class RTCDtlsTransport {
         }
     }
 
+    /**
+     * The shortest fragment a record of a protected epoch may have for the negotiated cipher
+     * (nonce and tag); shorter ones are dropped and counted before Bouncy Castle. For tests.
+     */
+    int minProtectedFragment() {
+        return outcome.minProtectedFragment();
+    }
+
     private void onDtlsDatagram(byte[] datagram) {
         if (phase == Phase.DONE || !datagrams.offer(datagram)) {
             dropped++;
