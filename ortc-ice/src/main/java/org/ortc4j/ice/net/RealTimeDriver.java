@@ -174,6 +174,14 @@ public final class RealTimeDriver implements AutoCloseable {
         }
     }
 
+    private void record(List<Throwable> thrown) {
+        if (!thrown.isEmpty()) {
+            synchronized (failures) {
+                failures.addAll(thrown);
+            }
+        }
+    }
+
     /** The driver's thread: catch up with the wall clock, run what is due, sleep until the next. */
     private void drive() {
         // The wall clock is the point of this class: virtual time follows it so that threads
@@ -182,13 +190,13 @@ public final class RealTimeDriver implements AutoCloseable {
         long virtualStart = scheduler.nanoTime();
         try {
             while (running) {
+                // First the clock catches up and what fell due meanwhile runs; then what other
+                // threads sent is taken in at the caught-up time (so a datagram a handshake thread
+                // sends now crosses its link from now, not from when the driver last woke), and
+                // those of it without delay run at once.
+                record(scheduler.runUntil(virtualStart + (System.nanoTime() - wallStart)));
                 scheduler.drainInbox();
-                List<Throwable> thrown = scheduler.runUntil(virtualStart + (System.nanoTime() - wallStart));
-                if (!thrown.isEmpty()) {
-                    synchronized (failures) {
-                        failures.addAll(thrown);
-                    }
-                }
+                record(scheduler.runUntil(scheduler.nanoTime()));
                 if (!scheduler.inboxEmpty()) {
                     continue;
                 }

@@ -219,4 +219,41 @@ class RealTimeDriverTest {
         assertThat(System.nanoTime() - wallStart).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(40));
         assertThat(driver.call(network::packetsDelivered)).isEqualTo(1);
     }
+
+    @Test
+    void aTaskFromAnotherThreadRunsAtTheCurrentTimeEvenAfterTheDriverSlept() throws Exception {
+        VirtualNetwork network = new VirtualNetwork(scheduler, 5);
+        driver = scheduler.runInRealTime();
+        LinkConditions slow = LinkConditions.builder().delay(Duration.ofMillis(40)).build();
+        CompletableFuture<Long> receivedAt = new CompletableFuture<>();
+        UdpSocket[] sockets = driver.call(() -> {
+            VirtualHost a = network.addHost("a", "198.51.100.1");
+            VirtualHost b = network.addHost("b", "198.51.100.2");
+            a.setLinkConditions(slow);
+            // Nothing else to do for 10 s: the driver sleeps until a task comes.
+            scheduler.schedule(() -> { }, 10, TimeUnit.SECONDS);
+            UdpSocket receiver = b.bindUdp(new InetSocketAddress(b.addresses().get(0), 5000), (socket, from, data) -> {
+                data.release();
+                receivedAt.complete(scheduler.nanoTime());
+            }).join();
+            UdpSocket sender = a.bindUdp(new InetSocketAddress(a.addresses().get(0), 0), (socket, from, data) -> data.release()).join();
+            return new UdpSocket[] {sender, receiver};
+        });
+        long virtualStart = driver.call(scheduler::nanoTime);
+        long wallStart = System.nanoTime();
+        CompletableFuture<Long> sentAt = new CompletableFuture<>();
+
+        // As a thread with its own wall-clock timer (a DTLS handshake's retransmission) would.
+        CompletableFuture.runAsync(() -> scheduler.execute(() -> {
+            sentAt.complete(scheduler.nanoTime());
+            sockets[0].send(Unpooled.copiedBuffer("late", StandardCharsets.UTF_8), sockets[1].localAddress());
+        }), CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS));
+        long received = receivedAt.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long wallElapsed = System.nanoTime() - wallStart;
+
+        // The task ran with the clock caught up with the wall, so the datagram took its 40 ms.
+        assertThat(sentAt.join() - virtualStart).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(received - sentAt.join()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(40));
+        assertThat(wallElapsed).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(190));
+    }
 }
