@@ -166,8 +166,8 @@ class RTCDtlsTransportVirtualNetworkTest {
         CompletableFuture<Void> connectedA = driver.call(() -> a.dtls.start(b.dtls.getLocalParameters()));
         CompletableFuture<Void> connectedB = driver.call(() -> b.dtls.start(a.dtls.getLocalParameters()));
 
-        await(connectedA, network, log);
-        await(connectedB, network, log);
+        await(connectedA, network);
+        await(connectedB, network);
         String handshake = driver.call(() -> "handshake: " + log + ", " + network);
 
         assertThat(a.dtls.state()).isEqualTo(RTCDtlsTransportState.CONNECTED);
@@ -196,7 +196,7 @@ class RTCDtlsTransportVirtualNetworkTest {
     }
 
     /** Waits for {@code future}; on timeout fails with what both peers and the network were doing. */
-    private void await(CompletableFuture<?> future, VirtualNetwork network, DatagramLog log) throws Exception {
+    private void await(CompletableFuture<?> future, VirtualNetwork network) throws Exception {
         try {
             future.get(CONNECT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * DTLS handshake), {@link #runInRealTime()} hands the scheduler to a {@link RealTimeDriver}
  * whose thread then owns it: virtual time follows the wall clock, {@link #inLoop()} is true on
  * the driver's thread only, and tasks scheduled from other threads go through a thread-safe inbox.
- * {@link #advance} is then refused. Without a driver nothing of that applies and the scheduler is
- * exactly the single-threaded one described above.
+ * {@link #advance} is then refused, and {@link #nanoTime()} read off the driver's thread gives the
+ * time the driver last set (it may lag the wall clock while the driver sleeps). Without a driver
+ * nothing of that applies and the scheduler is exactly the single-threaded one described above.
  *
  * <p>It lives in main sources (module-private) so that other modules' cores can reuse it once the
  * project decides how to share it.
@@ -69,8 +70,9 @@ public final class VirtualScheduler implements Scheduler {
      * {@inheritDoc}
      *
      * <p>In real-time mode a task scheduled from a thread other than the driver's is queued in
-     * the inbox; its delay counts from when the driver takes it from there (at once, unless the
-     * driver is busy running tasks). After the driver stopped, tasks are discarded.
+     * the inbox; its delay counts from when the driver takes it from there, with its clock caught
+     * up with the wall clock (at once, unless the driver is busy running tasks). After the driver
+     * stopped, tasks are discarded.
      */
     @Override
     public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
