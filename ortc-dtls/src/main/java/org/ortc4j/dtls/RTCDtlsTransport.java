@@ -19,6 +19,7 @@ import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.ortc4j.dtls.internal.DtlsHandshakeExecutor;
 import org.ortc4j.dtls.internal.DtlsHandshakeOutcome;
+import org.ortc4j.dtls.internal.EarlyChangeCipherSpecFilter;
 import org.ortc4j.dtls.internal.DtlsPeerSettings;
 import org.ortc4j.dtls.internal.DtlsRecordFraming;
 import org.ortc4j.dtls.internal.DtlsStateListeners;
@@ -62,9 +63,8 @@ import org.slf4j.LoggerFactory;
  * loop, where listeners and handlers run (they must not block). Bouncy Castle's blocking
  * handshake runs on a shared pool of handshake threads fed by a queue; after it, records are
  * decrypted and encrypted on the loop without waiting. The handshake's timers are Bouncy
- * Castle's and run in real time, so a handshake needs a real loop ({@code NettyNetwork}): the
- * single-threaded {@code VirtualScheduler} of the virtual network cannot take the handshake
- * thread's hand-offs.
+ * Castle's and run in real time, so a handshake needs a loop that runs in real time:
+ * {@code NettyNetwork}, or the virtual network under a {@code RealTimeDriver}.
  */
 public final class RTCDtlsTransport {
 
@@ -81,6 +81,7 @@ public final class RTCDtlsTransport {
     private final Scheduler loop;
     private final QueuedDatagramTransport datagrams;
     private final DtlsHandshakeOutcome outcome = new DtlsHandshakeOutcome();
+    private final EarlyChangeCipherSpecFilter earlyChangeCipherSpec = new EarlyChangeCipherSpecFilter();
     private final DtlsStateListeners<RTCDtlsTransportState> stateListeners = new DtlsStateListeners<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final AtomicReference<RTCDtlsParameters> remoteParameters = new AtomicReference<>();
@@ -363,6 +364,10 @@ public final class RTCDtlsTransport {
     }
 
     private void onDtlsDatagram(byte[] datagram) {
+        if (phase == Phase.HANDSHAKING && role == RTCDtlsRole.SERVER
+                && earlyChangeCipherSpec.holdsEarlyChangeCipherSpec(datagram)) {
+            return; // not counted: the client resends it in order (see EarlyChangeCipherSpecFilter)
+        }
         if (phase == Phase.DONE || !datagrams.offer(datagram)) {
             dropped++;
             return;

@@ -29,10 +29,9 @@ import org.ortc4j.ice.net.NettyNetwork;
 /**
  * The handshake completes when a fifth of the DTLS datagrams are lost and a fifth are reordered.
  *
- * <p>Why real sockets and not the virtual network: Bouncy Castle's handshake runs on its own
- * thread and times its retransmissions with the real clock ({@code System.currentTimeMillis}),
- * which a {@code VirtualScheduler} cannot drive. So two real ICE transports on loopback talk
- * through a small UDP relay in this test that stands for the network: it forwards STUN untouched
+ * <p>The same on real sockets as {@code RTCDtlsTransportVirtualNetworkTest} on the virtual
+ * network: two real ICE transports on loopback talk through a small UDP relay in this test that
+ * stands for the network: it forwards STUN untouched
  * (ICE is not what is tested) and drops 20 % of DTLS datagrams and holds back another 20 % until
  * the next datagram in that direction has passed (reordering), from a seeded {@link Random} per
  * direction. Each side is told only the relay's address as the other's candidate.

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ortc4j.ice.RTCIceGatherOptions;
@@ -88,7 +87,7 @@ class RTCDtlsTransportVirtualNetworkTest {
     }
 
     /**
-     * Issue 5's claim. Disabled until {@code RTCDtlsTransport} handles what this test found: when
+     * Issue 5's claim. This test found a hang, now handled by {@code EarlyChangeCipherSpecFilter}: when
      * the client's ChangeCipherSpec reaches the server while its CertificateVerify was lost (or is
      * held back behind it), Bouncy Castle's server, which has its pending epoch from the
      * ClientKeyExchange already, switches its read epoch on that ChangeCipherSpec and from then
@@ -97,7 +96,6 @@ class RTCDtlsTransportVirtualNetworkTest {
      * hang (seeds 1 and 5 nearly always). With the server holding back a ChangeCipherSpec until
      * it has seen the CertificateVerify, twelve seeds passed, each within 3.5 s.
      */
-    @Disabled("hangs: Bouncy Castle's server switches epochs on a ChangeCipherSpec that overtook a lost CertificateVerify (see the javadoc)")
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void theHandshakeCompletesWithTwentyPercentLossAndReordering(long seed) throws Exception {
