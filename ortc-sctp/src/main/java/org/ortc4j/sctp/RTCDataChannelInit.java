@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param protocol the subprotocol name (default {@code ""})
  * @param negotiated whether the application negotiates the channel out of band, with no DCEP
  *     open message (default {@code false})
- * @param id the stream id; required when {@code negotiated}, ignored otherwise (W3C: "Ignored
- *     when negotiated is false"); 0 to 65534
+ * @param id the stream id; required when {@code negotiated}, ignored otherwise (W3C: the id is
+ *     only used when negotiated is true); 0 to 65534
  * @param priority the channel priority (default {@link RTCPriorityType#LOW})
  */
 public record RTCDataChannelInit(
@@ -52,7 +52,7 @@ public record RTCDataChannelInit(
             throw new IllegalArgumentException(
                     "maxPacketLifeTime and maxRetransmits are both set; at most one may be");
         }
-        // W3C §6.2: "If [[Protocol]] is longer than 65535 bytes long, throw a TypeError."
+        // W3C §6.2 createDataChannel: a protocol longer than 65535 bytes is a TypeError.
         checkStringLength("protocol", protocol);
         // W3C §6.2: "If [[Negotiated]] is true and [[DataChannelId]] is null, throw a TypeError."
         if (negotiated && id == null) {

@@ -8,8 +8,8 @@ import org.ortc4j.dtls.RTCDtlsRole;
 /**
  * Picks SCTP stream ids for new data channels by DTLS role, and remembers which are in use.
  *
- * <p>RFC 8832 §6: "To avoid conflicts with the peer, the DTLS client MUST use streams with an even
- * stream identifier, and the DTLS server MUST use streams with an odd stream identifier." This
+ * <p>RFC 8832 §6: "If the side is acting as the DTLS client, it MUST choose an even stream
+ * identifier; if the side is acting as the DTLS server, it MUST choose an odd one." This
  * class gives the lowest free id of our parity below the negotiated stream count (and never
  * 65535, W3C §6.2). Ids the peer opens, or the application negotiates, are {@link #reserve
  * reserved} whatever their parity. Confined to the association's loop like the rest of its state.

@@ -28,9 +28,8 @@ public final class PayloadProtocolId {
     /**
      * The PPID a user message is sent with.
      *
-     * <p>RFC 8831 §6.6: "SCTP does not support the sending of empty user messages. Therefore, if an
-     * empty message has to be sent, the appropriate PPID (WebRTC String Empty or WebRTC Binary
-     * Empty) is used, and the SCTP user message of one zero byte is sent."
+     * <p>RFC 8831 §6.6: SCTP cannot send an empty user message, so an empty message goes out with
+     * the PPID WebRTC String Empty or WebRTC Binary Empty and a user message of one zero byte.
      *
      * @param binary whether the message is binary (else a string)
      * @param length the message length in bytes

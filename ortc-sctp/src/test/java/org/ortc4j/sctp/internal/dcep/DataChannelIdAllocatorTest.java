@@ -11,7 +11,7 @@ class DataChannelIdAllocatorTest {
 
     @Test
     void dtlsClientTakesEvenIdsLowestFirst() {
-        // RFC 8832 §6: "the DTLS client MUST use streams with an even stream identifier".
+        // RFC 8832 §6: "If the side is acting as the DTLS client, it MUST choose an even stream identifier".
         DataChannelIdAllocator ids = new DataChannelIdAllocator(RTCDtlsRole.CLIENT, 1024);
         assertThat(ids.allocate()).hasValue(0);
         assertThat(ids.allocate()).hasValue(2);
@@ -23,7 +23,7 @@ class DataChannelIdAllocatorTest {
 
     @Test
     void dtlsServerTakesOddIds() {
-        // RFC 8832 §6: "... and the DTLS server MUST use streams with an odd stream identifier."
+        // RFC 8832 §6: "if the side is acting as the DTLS server, it MUST choose an odd one."
         DataChannelIdAllocator ids = new DataChannelIdAllocator(RTCDtlsRole.SERVER, 1024);
         assertThat(ids.allocate()).hasValue(1);
         assertThat(ids.allocate()).hasValue(3);
