@@ -54,9 +54,8 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
     }
 
     static DataChunk decode(int flags, ByteBuffer value) throws SctpParseException {
-        // RFC 9260 §3.3.1: "Length: 16 bits ... This field indicates the length of the DATA chunk in
-        // bytes from the beginning of the type field to the end of the User Data field". An empty
-        // payload decodes; the association answers it with a No User Data cause (§6.2).
+        // RFC 9260 §3.3.1: the length counts the 16 bytes of header and fixed fields plus the user
+        // data. An empty payload decodes; the association answers it with a No User Data cause (§6.2).
         Tlv.expectAtLeast(value, FIXED, "DATA");
         int tsn = value.getInt();
         int stream = Short.toUnsignedInt(value.getShort());

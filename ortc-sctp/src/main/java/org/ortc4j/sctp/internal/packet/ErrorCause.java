@@ -34,13 +34,13 @@ public record ErrorCause(int code, ByteBuffer information) implements Tlv {
         information = Tlv.view(information);
     }
 
-    /** §3.3.10.1: "Stream Identifier: 16 bits ... Reserved: 16 bits". */
+    /** §3.3.10.1: 16-bit stream identifier, 16 reserved bits. */
     public static ErrorCause invalidStreamIdentifier(int streamIdentifier) {
         Tlv.checkU16(streamIdentifier, "stream identifier");
         return new ErrorCause(INVALID_STREAM_IDENTIFIER, ByteBuffer.allocate(4).putShort(0, (short) streamIdentifier));
     }
 
-    /** §3.3.10.2: "Number of missing params: 32 bits" then one 16-bit type each. */
+    /** §3.3.10.2: 32-bit number of missing parameters, then one 16-bit type each. */
     public static ErrorCause missingMandatoryParameter(List<Integer> parameterTypes) {
         ByteBuffer info = ByteBuffer.allocate(4 + 2 * parameterTypes.size()).putInt(parameterTypes.size());
         for (int type : parameterTypes) {
@@ -50,23 +50,23 @@ public record ErrorCause(int code, ByteBuffer information) implements Tlv {
         return new ErrorCause(MISSING_MANDATORY_PARAMETER, info.flip());
     }
 
-    /** §3.3.10.6: "Unrecognized Chunk: variable length ... the Unrecognized Chunk field contains the unrecognized chunk". */
+    /** §3.3.10.6: the cause carries the whole unrecognized chunk, header included. */
     public static ErrorCause unrecognizedChunkType(Chunk chunk) {
         ByteBuffer encoded = ByteBuffer.wrap(chunk.encode(), 0, 4 + chunk.valueLength());
         return new ErrorCause(UNRECOGNIZED_CHUNK_TYPE, encoded);
     }
 
-    /** §3.3.10.9: "TSN value: 32 bits ... the TSN of the DATA chunk received with no user data". */
+    /** §3.3.10.9: the TSN of the DATA chunk received with no user data. */
     public static ErrorCause noUserData(int tsn) {
         return new ErrorCause(NO_USER_DATA, ByteBuffer.allocate(4).putInt(0, tsn));
     }
 
-    /** §3.3.10.12: "Upper Layer Abort Reason: variable length". */
+    /** §3.3.10.12: the upper layer's abort reason, here as UTF-8. */
     public static ErrorCause userInitiatedAbort(String reason) {
         return new ErrorCause(USER_INITIATED_ABORT, ByteBuffer.wrap(reason.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** §3.3.10.13: "Additional Information: variable length". */
+    /** §3.3.10.13: additional information, here as UTF-8. */
     public static ErrorCause protocolViolation(String information) {
         return new ErrorCause(PROTOCOL_VIOLATION, ByteBuffer.wrap(information.getBytes(StandardCharsets.UTF_8)));
     }

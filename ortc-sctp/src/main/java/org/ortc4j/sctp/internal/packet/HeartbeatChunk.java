@@ -39,8 +39,8 @@ public record HeartbeatChunk(ByteBuffer heartbeatInformation) implements Chunk {
     }
 
     static ByteBuffer decodeInfo(ByteBuffer value, String what) throws SctpParseException {
-        // RFC 9260 §3.3.5: "Heartbeat Information: variable length ... defined as a variable-length
-        // parameter using the format described in Section 3.2.1".
+        // RFC 9260 §3.3.5: the Heartbeat Information is a variable-length parameter (type 1) in
+        // the format of §3.2.1.
         List<UnknownParameter> params = Tlv.decodeList(value, UnknownParameter::new, what);
         if (params.size() != 1 || params.get(0).type() != HEARTBEAT_INFO) {
             throw new SctpParseException(what + ": expected exactly one Heartbeat Info parameter");

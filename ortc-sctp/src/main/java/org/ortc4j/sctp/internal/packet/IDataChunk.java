@@ -32,7 +32,7 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
         return beginning ? ppidOrFsn : 0;
     }
 
-    /** @return the FSN; RFC 8260 §2.1: the first fragment "MUST have an FSN of 0" */
+    /** @return the FSN; RFC 8260 §2.1: the first fragment has FSN 0 */
     public int fragmentSequenceNumber() {
         return beginning ? 0 : ppidOrFsn;
     }
@@ -55,7 +55,7 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
 
     @Override
     public void writeValue(ByteBuffer out) {
-        // RFC 8260 §2.1: "Reserved: 16 bits (unsigned integer) This field is reserved. It MUST be set to 0 by the sender"
+        // RFC 8260 §2.1: the 16-bit Reserved field is sent as 0 and ignored on receipt.
         out.putInt(tsn).putShort((short) streamIdentifier).putShort((short) 0).putInt(messageIdentifier)
                 .putInt(ppidOrFsn).put(userData.duplicate());
     }
@@ -64,7 +64,7 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
         Tlv.expectAtLeast(value, FIXED, "I-DATA");
         int tsn = value.getInt();
         int stream = Short.toUnsignedInt(value.getShort());
-        value.getShort(); // reserved: "MUST be ignored by the receiver"
+        value.getShort(); // reserved, ignored on receipt
         int mid = value.getInt();
         int ppidOrFsn = value.getInt();
         return new IDataChunk((flags & DataChunk.I_BIT) != 0, (flags & DataChunk.U_BIT) != 0,

@@ -15,7 +15,7 @@ public record IForwardTsnChunk(int newCumulativeTsn, List<StreamMessage> streams
 
     /**
      * @param streamIdentifier 16-bit stream
-     * @param unordered U bit: "this field indicates if the Message Identifier ... refers to an unordered message"
+     * @param unordered U bit: the MID is of an unordered message
      * @param messageIdentifier 32-bit largest MID skipped
      */
     public record StreamMessage(int streamIdentifier, boolean unordered, int messageIdentifier) {
@@ -44,7 +44,7 @@ public record IForwardTsnChunk(int newCumulativeTsn, List<StreamMessage> streams
     public void writeValue(ByteBuffer out) {
         out.putInt(newCumulativeTsn);
         for (StreamMessage s : streams) {
-            // RFC 8260 §2.3.1: "Reserved: 15 bits ... It MUST be set to 0 by the sender"; U is the lowest bit.
+            // RFC 8260 §2.3.1: 15 reserved bits sent as 0, then the U bit as the lowest bit.
             out.putShort((short) s.streamIdentifier()).putShort((short) (s.unordered() ? 1 : 0))
                     .putInt(s.messageIdentifier());
         }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Outgoing SSN Reset Request parameter (RFC 6525 §4.1).
  *
- * @param requestSequenceNumber "identifies the request"
+ * @param requestSequenceNumber identifies the request
  * @param responseSequenceNumber the last incoming request this one answers
- * @param sendersLastAssignedTsn "the next TSN the sender assigns minus 1"
+ * @param sendersLastAssignedTsn the next TSN the sender will assign, minus 1
  * @param streams the 16-bit streams to reset; empty means all
  */
 public record OutgoingSsnResetRequestParameter(int requestSequenceNumber, int responseSequenceNumber,

@@ -32,8 +32,8 @@ public record ReconfigChunk(List<Parameter> parameters) implements Chunk {
 
     static ReconfigChunk decode(ByteBuffer value) throws SctpParseException {
         List<Parameter> parameters = Parameters.decodeList(value, "RE-CONFIG");
-        // RFC 6525 §3.1: "Re-configuration Parameter ... one or two" (§3.1 lists the allowed pairs;
-        // which pairs are legal is the association's check).
+        // RFC 6525 §3.1: a RE-CONFIG chunk carries one or two re-configuration parameters (which
+        // pairs are legal is the association's check).
         if (parameters.isEmpty() || parameters.size() > 2) {
             throw new SctpParseException("RE-CONFIG: " + parameters.size() + " parameters, expected 1 or 2");
         }

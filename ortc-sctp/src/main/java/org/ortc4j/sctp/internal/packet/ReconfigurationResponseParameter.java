@@ -29,8 +29,8 @@ public record ReconfigurationResponseParameter(int responseSequenceNumber, int r
     }
 
     /**
-     * RFC 6525 §4.4: "Sender's Next TSN: 32 bits ... This field is present only for an SSN/TSN
-     * Reset Request"; the two TSNs come together.
+     * RFC 6525 §4.4: the Sender's and Receiver's Next TSN are optional and appear together
+     * (answering an SSN/TSN Reset Request).
      */
     public ReconfigurationResponseParameter {
         if (sendersNextTsn.isPresent() != receiversNextTsn.isPresent()) {

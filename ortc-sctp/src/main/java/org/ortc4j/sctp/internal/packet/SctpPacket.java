@@ -47,8 +47,8 @@ public record SctpPacket(int sourcePort, int destinationPort, int verificationTa
         }
         int stored = buf.order(ByteOrder.LITTLE_ENDIAN).getInt(8);
         buf.order(ByteOrder.BIG_ENDIAN);
-        // RFC 9653 §5.3: a receiver that announced zero checksum acceptance "MUST accept ... packets
-        // with an incorrect checksum value of zero"; otherwise every packet is checked.
+        // RFC 9653 §5: once a receiver has announced Zero Checksum Acceptable, packets whose
+        // checksum field is zero are accepted unchecked; otherwise (RFC 9260 §6.8) every packet is checked.
         if (!(acceptZeroChecksum && stored == 0) && stored != checksum(buf)) {
             throw new SctpParseException("CRC32c checksum mismatch");
         }
@@ -68,7 +68,7 @@ public record SctpPacket(int sourcePort, int destinationPort, int verificationTa
      * The CRC32c of a whole packet (position to limit) with its checksum field taken as zero,
      * as stored in the field read little-endian.
      *
-     * <p>RFC 9260 §6.8: "the checksum field is set to zero" before the computation; Appendix A
+     * <p>RFC 9260 §6.8: the checksum field is set to zero for the computation; Appendix A
      * describes the CRC32c with its bit reflection, whose result lands on the wire least
      * significant byte first. {@link CRC32C} computes the same reflected CRC, so its value
      * written little-endian reproduces what usrsctp, Pion and Chromium send.
