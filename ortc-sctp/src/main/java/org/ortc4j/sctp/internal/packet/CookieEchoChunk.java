@@ -20,6 +20,12 @@ public record CookieEchoChunk(ByteBuffer cookie) implements Chunk {
         return ChunkType.COOKIE_ECHO;
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer cookie() {
+        return cookie.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return cookie.remaining();

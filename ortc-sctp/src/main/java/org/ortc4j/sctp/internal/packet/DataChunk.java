@@ -42,6 +42,12 @@ public record DataChunk(boolean immediate, boolean unordered, boolean beginning,
         return (immediate ? I_BIT : 0) | (unordered ? U_BIT : 0) | (beginning ? B_BIT : 0) | (ending ? E_BIT : 0);
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer userData() {
+        return userData.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return FIXED + userData.remaining();

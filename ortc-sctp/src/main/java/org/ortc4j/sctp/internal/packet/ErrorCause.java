@@ -81,6 +81,12 @@ public record ErrorCause(int code, ByteBuffer information) implements Tlv {
         return code;
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer information() {
+        return information.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return information.remaining();

@@ -20,6 +20,12 @@ public record HeartbeatAckChunk(ByteBuffer heartbeatInformation) implements Chun
         return ChunkType.HEARTBEAT_ACK;
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer heartbeatInformation() {
+        return heartbeatInformation.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return 4 + heartbeatInformation.remaining();

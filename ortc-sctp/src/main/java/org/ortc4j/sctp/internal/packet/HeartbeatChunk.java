@@ -24,6 +24,12 @@ public record HeartbeatChunk(ByteBuffer heartbeatInformation) implements Chunk {
         return ChunkType.HEARTBEAT;
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer heartbeatInformation() {
+        return heartbeatInformation.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return 4 + heartbeatInformation.remaining();

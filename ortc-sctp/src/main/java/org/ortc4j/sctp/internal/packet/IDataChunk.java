@@ -48,6 +48,12 @@ public record IDataChunk(boolean immediate, boolean unordered, boolean beginning
                 | (beginning ? DataChunk.B_BIT : 0) | (ending ? DataChunk.E_BIT : 0);
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer userData() {
+        return userData.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return FIXED + userData.remaining();

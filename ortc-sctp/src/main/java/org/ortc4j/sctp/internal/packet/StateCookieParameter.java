@@ -19,6 +19,12 @@ public record StateCookieParameter(ByteBuffer cookie) implements Parameter {
         return ParameterType.STATE_COOKIE;
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer cookie() {
+        return cookie.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return cookie.remaining();

@@ -30,6 +30,12 @@ public record UnknownChunk(int type, int flags, ByteBuffer value) implements Chu
         return UnrecognizedAction.ofHighBits(type >>> 6);
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer value() {
+        return value.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return value.remaining();

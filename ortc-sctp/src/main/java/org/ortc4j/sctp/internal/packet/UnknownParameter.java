@@ -27,6 +27,12 @@ public record UnknownParameter(int type, ByteBuffer value) implements Parameter 
         return UnrecognizedAction.ofHighBits(type >>> 14);
     }
 
+    /** @return a read-only view of the bytes, its own position and limit, so that readers do not disturb the chunk */
+    @Override
+    public ByteBuffer value() {
+        return value.duplicate();
+    }
+
     @Override
     public int valueLength() {
         return value.remaining();

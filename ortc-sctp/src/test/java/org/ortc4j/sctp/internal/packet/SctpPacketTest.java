@@ -123,7 +123,12 @@ class SctpPacketTest {
 
         assertThat(buf.position()).isEqualTo(10);
         assertThat(received).isEqualTo(sent);
-        assertThat(((DataChunk) received.chunks().get(0)).userData().isReadOnly()).isTrue();
+        DataChunk data = (DataChunk) received.chunks().get(0);
+        assertThat(data.userData().isReadOnly()).isTrue();
+        // Reading the payload does not disturb the chunk.
+        data.userData().get();
+        assertThat(data.userData().remaining()).isEqualTo(2);
+        assertThat(data.valueLength()).isEqualTo(14);
     }
 
     @Test
