@@ -3,7 +3,6 @@ package org.ortc4j.ice;
 import io.netty.buffer.ByteBuf;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -256,19 +255,8 @@ public final class RTCIceGatherer implements AutoCloseable {
     }
 
     /** Datagrams that arrived while no transport was attached, dropped. */
-    long packetsWithoutTransport() {
+    public long packetsWithoutTransport() {
         return packetsWithoutTransport;
-    }
-
-    /** The host bases (sockets) gathered, for tests that look under the hood. */
-    List<CandidateBase> bases() {
-        List<CandidateBase> bases = new ArrayList<>();
-        for (LocalCandidate c : withBases) {
-            if (!bases.contains(c.base())) {
-                bases.add(c.base());
-            }
-        }
-        return bases;
     }
 
     private void addLocalCandidate(LocalCandidate candidate) {

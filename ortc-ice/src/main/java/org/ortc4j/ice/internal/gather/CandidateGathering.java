@@ -97,7 +97,7 @@ public final class CandidateGathering {
         List<LocalAddress> addresses = HostAddressSelection.select(stack.localAddresses(), options);
         // Relay-only gathering binds no host sockets: the allocations have their own.
         for (int i = 0; options.gatherPolicy() == RTCIceGatherPolicy.ALL && i < addresses.size(); i++) {
-            gatherHost(addresses.get(i), HostAddressSelection.localPreference(i, addresses.size()));
+            gatherHost(addresses.get(i), HostAddressSelection.localPreference(i));
         }
         for (RTCIceServer server : options.iceServers()) {
             for (String text : server.urls()) {

@@ -40,7 +40,7 @@ final class HostAddressSelection {
      * RFC 8445 §5.1.2.1: the local preference, 65535 for the first address and one less for each
      * next, so every host candidate of a component has its own priority.
      */
-    static int localPreference(int index, int count) {
+    static int localPreference(int index) {
         return Math.max(0, 65535 - index);
     }
 

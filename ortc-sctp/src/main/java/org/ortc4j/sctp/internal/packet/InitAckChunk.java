@@ -44,14 +44,18 @@ public record InitAckChunk(int initiateTag, int advertisedReceiverWindowCredit, 
 
     @Override
     public void writeValue(ByteBuffer out) {
-        out.putInt(initiateTag).putInt(advertisedReceiverWindowCredit).putShort((short) outboundStreams)
-                .putShort((short) inboundStreams).putInt(initialTsn);
-        Tlv.writeList(parameters, out);
+        asInit().writeValue(out);
+    }
+
+    /** The same fields as an INIT, whose layout this chunk shares (RFC 9260 §3.3.3). */
+    private InitChunk asInit() {
+        return new InitChunk(initiateTag, advertisedReceiverWindowCredit, outboundStreams, inboundStreams, initialTsn,
+                parameters);
     }
 
     static InitAckChunk decode(ByteBuffer value) throws SctpParseException {
-        Tlv.expectAtLeast(value, FIXED, "INIT ACK");
-        return new InitAckChunk(value.getInt(), value.getInt(), Short.toUnsignedInt(value.getShort()),
-                Short.toUnsignedInt(value.getShort()), value.getInt(), Parameters.decodeList(value, "INIT ACK"));
+        InitChunk fields = InitChunk.decode(value, "INIT ACK");
+        return new InitAckChunk(fields.initiateTag(), fields.advertisedReceiverWindowCredit(),
+                fields.outboundStreams(), fields.inboundStreams(), fields.initialTsn(), fields.parameters());
     }
 }

@@ -50,8 +50,13 @@ public record InitChunk(int initiateTag, int advertisedReceiverWindowCredit, int
     }
 
     static InitChunk decode(ByteBuffer value) throws SctpParseException {
-        Tlv.expectAtLeast(value, FIXED, "INIT");
+        return decode(value, "INIT");
+    }
+
+    /** Reads the INIT layout, which INIT ACK shares; {@code name} goes into error messages. */
+    static InitChunk decode(ByteBuffer value, String name) throws SctpParseException {
+        Tlv.expectAtLeast(value, FIXED, name);
         return new InitChunk(value.getInt(), value.getInt(), Short.toUnsignedInt(value.getShort()),
-                Short.toUnsignedInt(value.getShort()), value.getInt(), Parameters.decodeList(value, "INIT"));
+                Short.toUnsignedInt(value.getShort()), value.getInt(), Parameters.decodeList(value, name));
     }
 }
