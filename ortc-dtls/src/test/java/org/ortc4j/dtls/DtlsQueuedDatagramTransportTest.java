@@ -29,7 +29,7 @@ class DtlsQueuedDatagramTransportTest {
         // Not a SocketTimeoutException: BC's record layer would swallow that and spin until its
         // wait ends; a plain InterruptedIOException leaves DTLSTransport.receive at once.
         assertThatThrownBy(() -> transport.receive(buf, 0, buf.length, 60_000))
-                .isExactlyInstanceOf(InterruptedIOException.class)
+                .isInstanceOf(InterruptedIOException.class)
                 .isNotInstanceOf(SocketTimeoutException.class);
         assertThat(transport.offer(new byte[] {22, 1, 2})).isTrue();
         assertThat(transport.receive(buf, 0, buf.length, 60_000)).isEqualTo(3);

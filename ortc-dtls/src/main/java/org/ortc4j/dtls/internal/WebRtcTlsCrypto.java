@@ -79,14 +79,24 @@ final class WebRtcTlsCrypto extends JcaTlsCrypto {
     @Override
     public TlsCipher createCipher(TlsCryptoParameters cryptoParams, int encryptionAlgorithm, int macAlgorithm)
             throws IOException {
-        if (encryptionAlgorithm != EncryptionAlgorithm.CHACHA20_POLY1305) {
-            return super.createCipher(cryptoParams, encryptionAlgorithm, macAlgorithm);
-        }
         try {
-            // RFC 7905 §2: a 256-bit key and a 16-byte tag; the record nonce is the IV XOR the
-            // sequence number, which TlsAEADCipher builds for AEAD_CHACHA20_POLY1305.
-            return new TlsAEADCipher(cryptoParams, new JdkChaCha20Poly1305(true), new JdkChaCha20Poly1305(false),
-                    32, JdkChaCha20Poly1305.TAG_LENGTH, TlsAEADCipher.AEAD_CHACHA20_POLY1305);
+            switch (encryptionAlgorithm) {
+                case EncryptionAlgorithm.CHACHA20_POLY1305:
+                    // RFC 7905 §2: a 256-bit key and a 16-byte tag; the record nonce is the IV XOR
+                    // the sequence number, which TlsAEADCipher builds for AEAD_CHACHA20_POLY1305.
+                    return new TlsAEADCipher(cryptoParams, new JdkChaCha20Poly1305(true),
+                            new JdkChaCha20Poly1305(false), 32, JdkAeadCipher.TAG_LENGTH,
+                            TlsAEADCipher.AEAD_CHACHA20_POLY1305);
+                case EncryptionAlgorithm.AES_128_GCM:
+                case EncryptionAlgorithm.AES_256_GCM:
+                    // RFC 5288 §3: 128- or 256-bit keys, a 16-byte tag, a 4-byte implicit salt and
+                    // an 8-byte explicit nonce per record, which TlsAEADCipher builds for AEAD_GCM.
+                    return new TlsAEADCipher(cryptoParams, new JdkAesGcm(true), new JdkAesGcm(false),
+                            encryptionAlgorithm == EncryptionAlgorithm.AES_128_GCM ? 16 : 32,
+                            JdkAeadCipher.TAG_LENGTH, TlsAEADCipher.AEAD_GCM);
+                default:
+                    return super.createCipher(cryptoParams, encryptionAlgorithm, macAlgorithm);
+            }
         } catch (GeneralSecurityException e) {
             throw new TlsFatalAlert(AlertDescription.internal_error, e);
         }
