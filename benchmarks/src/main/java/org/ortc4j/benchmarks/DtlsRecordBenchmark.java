@@ -56,6 +56,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.ortc4j.dtls.RTCCertificate;
 import org.ortc4j.dtls.RTCDtlsFingerprint;
+import org.ortc4j.dtls.internal.WebRtcTlsCrypto;
 
 /**
  * DTLS 1.2 application data: one record sealed by one endpoint and opened by the other, per
@@ -63,12 +64,13 @@ import org.ortc4j.dtls.RTCDtlsFingerprint;
  *
  * <p>{@code RTCDtlsTransport} does not let its user pick a cipher suite (it offers the browsers'
  * suites and the peer chooses), so this benchmark runs Bouncy Castle's DTLS as ortc-dtls
- * configures it ({@code JcaTlsCrypto} on the JDK's providers, ECDSA P-256 certificates from
- * {@link RTCCertificate}, mutual authentication, use_srtp, extended master secret) over an
- * in-memory {@link DatagramTransport} pair ({@link MemoryLink}), with the client offering the one
- * suite of {@link #suite}. ChaCha20-Poly1305 cannot be negotiated on the JDK's providers
- * ({@code JcaTlsCrypto} needs a {@code Poly1305} MAC the JDK does not have), so its row runs on
- * the Bouncy Castle provider, to show what enabling that suite would cost.
+ * configures it (its {@code WebRtcTlsCrypto}: Bouncy Castle's JCA crypto with the record ciphers
+ * straight on the JDK's AEAD ciphers; ECDSA P-256 certificates from {@link RTCCertificate}, mutual
+ * authentication, use_srtp, extended master secret) over an in-memory {@link DatagramTransport}
+ * pair ({@link MemoryLink}), with the client offering the one suite of {@link #suite}. With
+ * {@code crypto=bc-jca} it runs Bouncy Castle's stock {@code JcaTlsCrypto} instead (on the Bouncy
+ * Castle provider for ChaCha20-Poly1305, which the stock crypto cannot build from the JDK's
+ * providers), to show what ortc-dtls's record ciphers save.
  *
  * <p>Baseline ({@link #jcaAeadSealOpen}): the JCA AEAD of the same suite seals and opens the same
  * payload the way a DTLS 1.2 record does (RFC 5288 §3 and RFC 7905 §2 nonces, the 13-byte
@@ -97,6 +99,10 @@ public class DtlsRecordBenchmark {
         @Param({"1100"})
         public int payloadSize;
 
+        /** {@code ortc-dtls}: ortc-dtls's crypto; {@code bc-jca}: Bouncy Castle's stock JCA crypto. */
+        @Param({"ortc-dtls", "bc-jca"})
+        public String crypto;
+
         BarePair pair;
         byte[] payload;
         byte[] received;
@@ -104,9 +110,14 @@ public class DtlsRecordBenchmark {
         @Setup
         public void handshake() throws Exception {
             int id = suiteId(suite);
-            JcaTlsCrypto crypto = id == CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
-                    ? bouncyCastleProviderCrypto() : jdkCrypto();
-            pair = BarePair.handshake(crypto, RTCCertificate.generate(), RTCCertificate.generate(), new int[] {id});
+            JcaTlsCrypto tlsCrypto;
+            if (crypto.equals("ortc-dtls")) {
+                tlsCrypto = WebRtcTlsCrypto.create();
+            } else {
+                tlsCrypto = id == CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+                        ? bouncyCastleProviderCrypto() : jdkCrypto();
+            }
+            pair = BarePair.handshake(tlsCrypto, RTCCertificate.generate(), RTCCertificate.generate(), new int[] {id});
             require(pair.selectedSuite == id, "the handshake selected suite " + pair.selectedSuite + ", not " + suite);
             payload = bytes(new SplittableRandom(7), payloadSize);
             received = new byte[pair.server.getReceiveLimit()];
@@ -180,7 +191,7 @@ public class DtlsRecordBenchmark {
         };
     }
 
-    /** Bouncy Castle's TLS crypto on the JDK's providers, as ortc-dtls uses it. */
+    /** Bouncy Castle's stock TLS crypto on the JDK's providers. */
     static JcaTlsCrypto jdkCrypto() {
         return new JcaTlsCryptoProvider().create(new SecureRandom());
     }

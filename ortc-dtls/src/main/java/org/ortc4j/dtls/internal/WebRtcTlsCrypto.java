@@ -18,9 +18,10 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
  * Bouncy Castle's JCA crypto over the JDK's providers (AES-GCM with AES-NI, ECDHE, ECDSA, RSA),
- * with ChaCha20-Poly1305 taken from the JDK's AEAD cipher ({@link JdkChaCha20Poly1305}).
+ * with the record ciphers straight on the JDK's AEAD ciphers ({@link JdkAesGcm},
+ * {@link JdkChaCha20Poly1305}). Public only for the benchmarks; the package is not exported.
  */
-final class WebRtcTlsCrypto extends JcaTlsCrypto {
+public final class WebRtcTlsCrypto extends JcaTlsCrypto {
 
     private static final boolean CHACHA = JdkChaCha20Poly1305.isAvailable();
 
@@ -30,7 +31,7 @@ final class WebRtcTlsCrypto extends JcaTlsCrypto {
     }
 
     /** A crypto with the JDK's default providers and a fresh {@link SecureRandom}. */
-    static JcaTlsCrypto create() {
+    public static JcaTlsCrypto create() {
         return new JcaTlsCryptoProvider() {
             @Override
             public JcaTlsCrypto create(SecureRandom keyRandom, SecureRandom nonceRandom) {
