@@ -33,6 +33,11 @@ public final class RtpPayload {
         return new RtpPayload(bytes.clone(), marker, timestampOffset);
     }
 
+    /** The same payload (sharing its bytes) with the marker bit set. */
+    RtpPayload withMarker() {
+        return new RtpPayload(bytes, true, timestampOffset);
+    }
+
     /** The payload as a read-only buffer (position 0, limit {@link #size()}); no copy. */
     public ByteBuffer data() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
