@@ -54,12 +54,14 @@ public final class Av1Depacketizer implements RtpDepacketizer {
                 boolean lastByCount = w != 0 && index == w - 1;
                 long length = lastByCount ? reader.remaining() : reader.readLeb128("OBU element length");
                 if (length == 0) {
-                    throw new RtpPayloadException("AV1 payload " + p + " has an empty OBU element");
+                    // An empty element carries nothing; senders have been seen padding with zero bytes.
+                    index++;
+                    continue;
                 }
                 int start = reader.skip((int) Math.min(length, Integer.MAX_VALUE), "OBU element");
                 payload.get(start, joined, joinedLength, (int) length);
                 joinedLength += (int) length;
-                boolean continuation = index == 0 && header.continuesFragment();
+                boolean continuation = index == 0 && header.continuesFragment() && elements > 0;
                 if (!continuation) {
                     if (elements == elementEnds.length) {
                         elementEnds = Arrays.copyOf(elementEnds, elements * 2);
@@ -77,6 +79,9 @@ public final class Av1Depacketizer implements RtpDepacketizer {
         }
         if (fragmentOpen) {
             throw new RtpPayloadException("last AV1 payload leaves an OBU fragment open (Y = 1)");
+        }
+        if (elements == 0) {
+            throw new RtpPayloadException("AV1 payloads hold no OBU");
         }
         // Pass 2: each element's size in the output, then the output.
         int[] obuPayloadSizes = new int[elements];

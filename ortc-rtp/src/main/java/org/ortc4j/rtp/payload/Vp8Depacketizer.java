@@ -39,12 +39,14 @@ public final class Vp8Depacketizer implements RtpDepacketizer {
                             + descriptor.pictureId() + ", frame has " + pictureId);
                 }
             }
+            // Payloads with nothing after the descriptor have been seen from real senders (Pion's
+            // tests keep one): they add nothing, but do not spoil the frame.
             int dataSize = payload.remaining() - descriptor.size();
-            if (dataSize <= 0) {
-                throw new RtpPayloadException("VP8 payload " + i + " holds no data after its descriptor");
-            }
             starts[i] = payload.position() + descriptor.size();
             total += dataSize;
+        }
+        if (total == 0) {
+            throw new RtpPayloadException("VP8 payloads hold no data");
         }
         if (total > Integer.MAX_VALUE - 8) {
             throw new RtpPayloadException("frame too large: " + total + " bytes");
@@ -68,7 +70,7 @@ public final class Vp8Depacketizer implements RtpDepacketizer {
     }
 
     /**
-     * Whether the payload starts a key frame: RFC 7741 §4.3, in the VP8 payload header that opens
+     * Whether the payload starts a key frame (false when it holds no VP8 data): RFC 7741 §4.3, in the VP8 payload header that opens
      * the first partition: "P: Inverse key frame flag. When set to 0, the current frame is a key
      * frame."
      */
@@ -80,7 +82,7 @@ public final class Vp8Depacketizer implements RtpDepacketizer {
         }
         int headerIndex = payload.position() + descriptor.size();
         if (headerIndex >= payload.limit()) {
-            throw new RtpPayloadException("VP8 payload ends before the VP8 payload header");
+            return false;
         }
         return (payload.get(headerIndex) & 0x01) == 0;
     }
