@@ -83,8 +83,9 @@ public final class Av1Depacketizer implements RtpDepacketizer {
         if (elements == 0) {
             throw new RtpPayloadException("AV1 payloads hold no OBU");
         }
-        // Pass 2: each element's size in the output, then the output.
-        int[] obuPayloadSizes = new int[elements];
+        // Pass 2: each OBU's payload (after its header and any size field the sender kept), then the output.
+        int[] payloadStarts = new int[elements];
+        int[] payloadSizes = new int[elements];
         long outputSize = 0;
         int elementStart = 0;
         for (int e = 0; e < elements; e++) {
@@ -97,43 +98,37 @@ public final class Av1Depacketizer implements RtpDepacketizer {
             if (end - elementStart < headerSize) {
                 throw new RtpPayloadException("OBU element ends inside its OBU header");
             }
-            int payloadSize = end - elementStart - headerSize;
+            int payloadStart = elementStart + headerSize;
             if ((header & Av1Obu.HAS_SIZE_FIELD) != 0) {
-                // The sender kept the size field: it must say what the element length says.
-                PayloadReader reader = new PayloadReader(ByteBuffer.wrap(joined, elementStart + headerSize, payloadSize));
+                // The sender kept the size field (§4.3 says it SHOULD NOT): it must say what the
+                // element length says.
+                PayloadReader reader = new PayloadReader(ByteBuffer.wrap(joined, payloadStart, end - payloadStart));
                 long obuSize = reader.readLeb128("obu_size");
                 if (obuSize != reader.remaining()) {
                     throw new RtpPayloadException("obu_size " + obuSize + " disagrees with OBU element length");
                 }
-                obuPayloadSizes[e] = -1;
-                if (!Av1Obu.isDropped(Av1Obu.type(header))) {
-                    outputSize += end - elementStart;
-                }
-            } else {
-                obuPayloadSizes[e] = payloadSize;
-                if (!Av1Obu.isDropped(Av1Obu.type(header))) {
-                    outputSize += headerSize + Leb128.size(payloadSize) + payloadSize;
-                }
+                payloadStart = reader.index();
+            }
+            payloadStarts[e] = payloadStart;
+            payloadSizes[e] = end - payloadStart;
+            if (!Av1Obu.isDropped(Av1Obu.type(header))) {
+                outputSize += headerSize + Leb128.size(payloadSizes[e]) + payloadSizes[e];
             }
             elementStart = end;
         }
         ByteBuffer out = ByteBuffer.allocate((int) outputSize);
         elementStart = 0;
         for (int e = 0; e < elements; e++) {
-            int end = elementEnds[e];
             int header = joined[elementStart] & 0xFF;
             if (!Av1Obu.isDropped(Av1Obu.type(header))) {
-                if (obuPayloadSizes[e] < 0) {
-                    out.put(joined, elementStart, end - elementStart);
-                } else {
-                    int headerSize = Av1Obu.headerSize(header);
-                    out.put((byte) (header | Av1Obu.HAS_SIZE_FIELD));
-                    out.put(joined, elementStart + 1, headerSize - 1);
-                    Leb128.write(out, obuPayloadSizes[e]);
-                    out.put(joined, elementStart + headerSize, obuPayloadSizes[e]);
+                out.put((byte) (header | Av1Obu.HAS_SIZE_FIELD));
+                if ((header & Av1Obu.EXTENSION_FLAG) != 0) {
+                    out.put(joined[elementStart + 1]);
                 }
+                Leb128.write(out, payloadSizes[e]);
+                out.put(joined, payloadStarts[e], payloadSizes[e]);
             }
-            elementStart = end;
+            elementStart = elementEnds[e];
         }
         return out.array();
     }
