@@ -27,16 +27,38 @@ public final class H264Depacketizer implements RtpDepacketizer {
         if (payloads.isEmpty()) {
             throw new RtpPayloadException("no payloads");
         }
-        // Every payload byte becomes at most two output bytes, plus 4 per payload (see Writer).
-        long bound = 0;
-        for (ByteBuffer payload : payloads) {
-            bound += 2L * payload.remaining() + START_CODE.length;
-        }
-        int reserve = (sps == null ? 0 : START_CODE.length + sps.length) + (pps == null ? 0 : START_CODE.length + pps.length);
-        if (bound + reserve > Integer.MAX_VALUE - 8) {
+        // Pass 1 checks the payloads and measures the frame; pass 2 writes it into an exactly
+        // sized array, after room for the parameter sets it may lack.
+        Writer measure = new Writer(null, 0);
+        readPayloads(payloads, measure);
+        boolean idr = measure.seen(H264NalUnit.IDR_SLICE);
+        byte[] prependSps = idr && !measure.seen(H264NalUnit.SPS) ? sps : null;
+        byte[] prependPps = idr && !measure.seen(H264NalUnit.PPS) ? pps : null;
+        long prefix = (prependSps == null ? 0 : START_CODE.length + prependSps.length)
+                + (prependPps == null ? 0 : START_CODE.length + prependPps.length);
+        if (prefix + measure.length > Integer.MAX_VALUE - 8) {
             throw new RtpPayloadException("frame too large");
         }
-        Writer out = new Writer(new byte[(int) bound + reserve], reserve);
+        Writer out = new Writer(new byte[(int) (prefix + measure.length)], 0);
+        if (prependSps != null) {
+            out.startNalUnit(H264NalUnit.SPS);
+            out.write(prependSps);
+        }
+        if (prependPps != null) {
+            out.startNalUnit(H264NalUnit.PPS);
+            out.write(prependPps);
+        }
+        readPayloads(payloads, out);
+        if (out.spsStart >= 0) {
+            sps = Arrays.copyOfRange(out.bytes, out.spsStart, out.spsEnd);
+        }
+        if (out.ppsStart >= 0) {
+            pps = Arrays.copyOfRange(out.bytes, out.ppsStart, out.ppsEnd);
+        }
+        return out.bytes;
+    }
+
+    private static void readPayloads(List<ByteBuffer> payloads, Writer out) throws RtpPayloadException {
         boolean inFragment = false;
         for (int p = 0; p < payloads.size(); p++) {
             ByteBuffer payload = payloads.get(p);
@@ -66,7 +88,6 @@ public final class H264Depacketizer implements RtpDepacketizer {
             throw new RtpPayloadException("FU-A fragments end without the E bit");
         }
         out.endNalUnit();
-        return finish(out, reserve);
     }
 
     private static void readStapA(PayloadReader reader, ByteBuffer payload, Writer out) throws RtpPayloadException {
@@ -113,25 +134,6 @@ public final class H264Depacketizer implements RtpDepacketizer {
         }
         out.write(payload, reader.index(), reader.remaining());
         return !end;
-    }
-
-    private byte[] finish(Writer out, int reserve) {
-        boolean idr = out.seen(H264NalUnit.IDR_SLICE);
-        int begin = reserve;
-        // Prepend in reverse order: PPS, then SPS before it.
-        if (idr && !out.seen(H264NalUnit.PPS) && pps != null) {
-            begin = out.prepend(begin, pps);
-        }
-        if (idr && !out.seen(H264NalUnit.SPS) && sps != null) {
-            begin = out.prepend(begin, sps);
-        }
-        if (out.spsStart >= 0) {
-            sps = Arrays.copyOfRange(out.bytes, out.spsStart, out.spsEnd);
-        }
-        if (out.ppsStart >= 0) {
-            pps = Arrays.copyOfRange(out.bytes, out.ppsStart, out.ppsEnd);
-        }
-        return Arrays.copyOfRange(out.bytes, begin, out.length);
     }
 
     /**
@@ -186,10 +188,13 @@ public final class H264Depacketizer implements RtpDepacketizer {
         throw new RtpPayloadException("H.264 packet type " + type + " is not used in packetization modes 0 and 1");
     }
 
-    /** Writes NAL units with start codes into a presized array, noting where SPS and PPS are. */
+    /**
+     * Writes NAL units with start codes into a presized array, noting where SPS and PPS are; with
+     * no array it only counts the bytes (the measuring pass).
+     */
     private static final class Writer {
         final byte[] bytes;
-        int length;
+        long length;
         int seenTypes;
         int currentType = -1;
         int currentStart = -1;
@@ -205,20 +210,22 @@ public final class H264Depacketizer implements RtpDepacketizer {
 
         void startNalUnit(int type) {
             endNalUnit();
-            System.arraycopy(START_CODE, 0, bytes, length, START_CODE.length);
+            if (bytes != null) {
+                System.arraycopy(START_CODE, 0, bytes, (int) length, START_CODE.length);
+            }
             length += START_CODE.length;
             currentType = type;
-            currentStart = length;
+            currentStart = (int) length;
             seenTypes |= 1 << type;
         }
 
         void endNalUnit() {
             if (currentType == H264NalUnit.SPS) {
                 spsStart = currentStart;
-                spsEnd = length;
+                spsEnd = (int) length;
             } else if (currentType == H264NalUnit.PPS) {
                 ppsStart = currentStart;
-                ppsEnd = length;
+                ppsEnd = (int) length;
             }
             currentType = -1;
         }
@@ -232,21 +239,22 @@ public final class H264Depacketizer implements RtpDepacketizer {
         }
 
         void writeByte(int value) {
-            bytes[length++] = (byte) value;
+            if (bytes != null) {
+                bytes[(int) length] = (byte) value;
+            }
+            length++;
         }
 
         void write(ByteBuffer source, int index, int count) {
-            source.get(index, bytes, length, count);
+            if (bytes != null) {
+                source.get(index, bytes, (int) length, count);
+            }
             length += count;
         }
 
-        /** Writes a start code and {@code nal} to end just before {@code begin}; returns the new begin. */
-        int prepend(int begin, byte[] nal) {
-            int at = begin - nal.length;
-            System.arraycopy(nal, 0, bytes, at, nal.length);
-            at -= START_CODE.length;
-            System.arraycopy(START_CODE, 0, bytes, at, START_CODE.length);
-            return at;
+        void write(byte[] source) {
+            System.arraycopy(source, 0, bytes, (int) length, source.length);
+            length += source.length;
         }
     }
 }
