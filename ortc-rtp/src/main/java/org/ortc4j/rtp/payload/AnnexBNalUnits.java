@@ -58,10 +58,28 @@ final class AnnexBNalUnits {
 
     /** Index of the next 0x000001 at or after {@code from}, or -1. */
     private static int nextStartCode(ByteBuffer buffer, int from, int limit) {
+        if (buffer.hasArray()) {
+            int offset = buffer.arrayOffset();
+            int found = nextStartCode(buffer.array(), from + offset, limit + offset);
+            return found < 0 ? -1 : found - offset;
+        }
         for (int i = from; i + 2 < limit; i++) {
             if ((buffer.get(i + 2) & 0xFF) > 1) {
                 i += 2;
             } else if (buffer.get(i) == 0 && buffer.get(i + 1) == 0 && buffer.get(i + 2) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The array form of {@link #nextStartCode(ByteBuffer, int, int)}: the scan over the whole frame. */
+    private static int nextStartCode(byte[] bytes, int from, int limit) {
+        for (int i = from; i + 2 < limit; i++) {
+            // A byte above 1 at i + 2 cannot end a start code starting at i, i + 1 or i + 2.
+            if ((bytes[i + 2] & 0xFF) > 1) {
+                i += 2;
+            } else if (bytes[i] == 0 && bytes[i + 1] == 0 && bytes[i + 2] == 1) {
                 return i;
             }
         }
