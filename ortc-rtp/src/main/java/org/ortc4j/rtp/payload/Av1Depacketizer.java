@@ -100,7 +100,7 @@ public final class Av1Depacketizer implements RtpDepacketizer {
             }
             int payloadStart = elementStart + headerSize;
             if ((header & Av1Obu.HAS_SIZE_FIELD) != 0) {
-                // The sender kept the size field (§4.3 says it SHOULD NOT): it must say what the
+                // The sender kept the size field (§4.5 says it SHOULD NOT): it must say what the
                 // element length says.
                 PayloadReader reader = new PayloadReader(ByteBuffer.wrap(joined, payloadStart, end - payloadStart));
                 long obuSize = reader.readLeb128("obu_size");

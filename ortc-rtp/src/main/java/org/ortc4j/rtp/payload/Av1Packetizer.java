@@ -9,12 +9,15 @@ import java.util.List;
  * AV1 payloads (AOMedia "RTP Payload Format for AV1" v1.0). Takes a temporal unit in the
  * low-overhead bitstream format encoders write (OBUs with size fields, AV1 §5.2), drops temporal
  * delimiters and tile lists, and sends every other OBU as an OBU element without its size field
- * (§4.3: "the obu_has_size_field ... SHOULD be set to zero"). Elements are packed in order; an
+ * (§4.5: "the obu_has_size_field flag SHOULD be set to zero in all OBUs"). Elements are packed in order; an
  * element that does not fit the rest of a payload is fragmented across payloads (Z and Y bits).
  * W is the element count when it is 1..3 (the last element then has no length field), else 0.
  * The first payload of a temporal unit that holds a sequence header gets N = 1; the last payload
- * of the temporal unit gets the marker bit (§4.2: "MUST be set to 1 if the packet is the last
- * packet of the temporal unit").
+ * of the temporal unit gets the marker bit (§4.2: "The RTP header Marker bit MUST be set
+ * equal to 0 if the packet is not the last packet of the temporal unit, it SHOULD be set equal to
+ * 1 otherwise"). OBUs whose extension headers name different layers go in different payloads
+ * (§5: "the values of the temporal_id and spatial_id MUST be the same in all such OBUs in the RTP
+ * packet").
  */
 public final class Av1Packetizer implements RtpPacketizer {
 
@@ -47,9 +50,21 @@ public final class Av1Packetizer implements RtpPacketizer {
         int pieces = 0;
         int used = AGGREGATION_HEADER_SIZE;
         boolean continuesFragment = false;
+        // temporal_id and spatial_id (the top five bits of the extension byte) of the OBUs with
+        // extension headers in the payload being filled, or -1.
+        int payloadLayer = -1;
         for (int e = 0; e < elements.count; e++) {
             int size = elements.size(e);
             int offset = 0;
+            int layer = elements.extension[e] >= 0 ? elements.extension[e] >>> 3 : -1;
+            if (layer >= 0 && payloadLayer >= 0 && layer != payloadLayer && pieces > 0) {
+                payloads.add(assemble(source, elements, pieceElement, pieceOffset, pieceLength, pieces,
+                        continuesFragment, false, payloads.isEmpty() && elements.hasSequenceHeader));
+                continuesFragment = false;
+                pieces = 0;
+                used = AGGREGATION_HEADER_SIZE;
+                payloadLayer = -1;
+            }
             while (offset < size) {
                 int space = maxPayloadSize - used;
                 int take = Math.min(size - offset, space - 1);
@@ -62,6 +77,7 @@ public final class Av1Packetizer implements RtpPacketizer {
                     continuesFragment = false;
                     pieces = 0;
                     used = AGGREGATION_HEADER_SIZE;
+                    payloadLayer = -1;
                     continue;
                 }
                 if (pieces == pieceElement.length) {
@@ -75,6 +91,9 @@ public final class Av1Packetizer implements RtpPacketizer {
                 pieces++;
                 used += Leb128.size(take) + take;
                 offset += take;
+                if (layer >= 0) {
+                    payloadLayer = layer;
+                }
                 if (offset < size) {
                     // The element goes on in the next payload: Y here, Z there.
                     payloads.add(assemble(source, elements, pieceElement, pieceOffset, pieceLength, pieces,
@@ -82,6 +101,7 @@ public final class Av1Packetizer implements RtpPacketizer {
                     continuesFragment = true;
                     pieces = 0;
                     used = AGGREGATION_HEADER_SIZE;
+                    payloadLayer = -1;
                 }
             }
         }

@@ -69,7 +69,7 @@ public final class H264Depacketizer implements RtpDepacketizer {
                 throw new RtpPayloadException("FU-A fragments end without the E bit before payload " + p);
             }
             if (type >= H264NalUnit.NON_IDR_SLICE && type <= 23) {
-                // RFC 6184 §5.6: a single NAL unit packet "MUST contain only one" NAL unit.
+                // RFC 6184 §5.6: a single NAL unit packet carries exactly one NAL unit.
                 out.startNalUnit(type);
                 out.write(payload, payload.position(), payload.remaining());
             } else if (type == H264NalUnit.STAP_A) {
@@ -113,7 +113,8 @@ public final class H264Depacketizer implements RtpDepacketizer {
         int fuHeader = reader.readUnsignedByte("FU header");
         boolean start = (fuHeader & 0x80) != 0;
         boolean end = (fuHeader & 0x40) != 0;
-        // RFC 6184 §5.8: "the Start bit and End bit MUST NOT both be set to one in the same FU header".
+        // RFC 6184 §5.8: "A fragmented NAL unit MUST NOT be transmitted in one FU; that is, the
+        // Start bit and End bit MUST NOT both be set to one in the same FU header."
         if (start && end) {
             throw new RtpPayloadException("FU-A with both S and E bits set");
         }

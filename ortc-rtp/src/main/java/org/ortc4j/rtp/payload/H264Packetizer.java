@@ -152,8 +152,9 @@ public final class H264Packetizer implements RtpPacketizer {
             nri = Math.max(nri, header & 0x60);
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        // RFC 6184 §5.7: "The value of NRI MUST be the maximum of all the NAL units carried in the
-        // aggregation packet"; F "MUST be set to 1 if the F bit of at least one" aggregated unit is 1.
+        // RFC 6184 §5.7: "The F bit MUST be cleared if all F bits of the aggregated NAL units are
+        // zero; otherwise, it MUST be set." "The value of NRI MUST be the maximum of all the NAL
+        // units carried in the aggregation packet."
         out.put((byte) (forbidden | nri | H264NalUnit.STAP_A));
         for (int i = from; i < end; i++) {
             ByteBuffer nal = nals.get(i);
@@ -170,8 +171,8 @@ public final class H264Packetizer implements RtpPacketizer {
         int header = data.get() & 0xFF;
         int chunk = maxPayloadSize - FU_A_HEADER_SIZE;
         // RFC 6184 §5.8: the FU indicator carries the F and NRI of the fragmented NAL unit and type
-        // 28; the FU header carries S, E, R = 0 and the NAL unit's own type. The NAL unit header is
-        // not sent otherwise: "the octets of the NAL unit header ... are not included".
+        // 28; the FU header carries S, E, R = 0 and the NAL unit's own type. The NAL unit header
+        // byte itself is not sent: the receiver rebuilds it from those two bytes.
         int indicator = (header & 0xE0) | H264NalUnit.FU_A;
         int type = header & 0x1F;
         boolean first = true;

@@ -35,7 +35,7 @@ public final class OpusPacketizer implements RtpPacketizer {
         if (size == 0) {
             throw new IllegalArgumentException("an Opus packet is at least one byte");
         }
-        // RFC 7587 §4.2: "The payload MUST NOT be fragmented": one Opus packet per RTP payload.
+        // RFC 7587 §4.2: an RTP payload carries exactly one Opus packet, never a part of one.
         if (size > maxPayloadSize) {
             throw new IllegalArgumentException("Opus packet of " + size + " bytes exceeds max payload size "
                     + maxPayloadSize + "; Opus packets are not fragmented");

@@ -56,8 +56,8 @@ public final class Vp8Packetizer implements RtpPacketizer {
         for (int i = 0; i < count; i++) {
             int length = Math.min(chunk, source.remaining());
             byte[] bytes = new byte[DESCRIPTOR_SIZE + length];
-            // RFC 7741 §4.2: "X: Extended control bits present"; "S: ... The S bit MUST be set to 1
-            // for the first packet of each encoded frame"; PID 0, the frame is one partition here.
+            // RFC 7741 §4.2: X = 1 (extension byte present); "The S bit MUST be set to 1 for the
+            // first packet of each encoded frame"; PID 0, the frame is sent as one partition.
             bytes[0] = (byte) (i == 0 ? 0x90 : 0x80);
             // I: PictureID present.
             bytes[1] = (byte) 0x80;
@@ -65,10 +65,11 @@ public final class Vp8Packetizer implements RtpPacketizer {
             bytes[2] = (byte) (0x80 | (pictureId >>> 8));
             bytes[3] = (byte) pictureId;
             source.get(bytes, DESCRIPTOR_SIZE, length);
-            // RFC 7741 §4.1: "M: ... MUST be set for the very last packet of each encoded frame".
+            // RFC 7741 §4.1: "Marker bit (M): MUST be set for the very last packet of each encoded
+            // frame in line with the normal use of the M bit in video formats."
             payloads.add(new RtpPayload(bytes, i == count - 1, 0));
         }
-        // RFC 7741 §4.2: the picture ID "wraps to 0 after reaching the maximum ID".
+        // RFC 7741 §4.2: the picture ID grows by one per frame and wraps around to 0 after 0x7FFF.
         pictureId = (pictureId + 1) & 0x7FFF;
         return payloads;
     }

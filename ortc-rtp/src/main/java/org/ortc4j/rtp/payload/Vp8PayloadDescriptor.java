@@ -69,9 +69,8 @@ public record Vp8PayloadDescriptor(
             int x = reader.readUnsignedByte("VP8 extension byte");
             if ((x & 0x80) != 0) {
                 int m = reader.readUnsignedByte("VP8 picture ID");
-                // RFC 7741 §4.2: "M: The most significant bit of the first octet is an extension
-                // flag ... If set, the PictureID field MUST contain 15 bits; otherwise, it MUST
-                // contain 7 bits."
+                // RFC 7741 §4.2: the M bit, the first bit of the PictureID field, says whether
+                // the rest of the field is 15 bits (M = 1) or 7 bits (M = 0).
                 if ((m & 0x80) != 0) {
                     pictureId = ((m & 0x7F) << 8) | reader.readUnsignedByte("VP8 15-bit picture ID");
                     pictureIdBits = 15;
@@ -101,7 +100,7 @@ public record Vp8PayloadDescriptor(
     }
 
     /**
-     * Whether this payload starts a frame: RFC 7741 §4.2: "S: ... MUST be set to 1 for the first
+     * Whether this payload starts a frame: RFC 7741 §4.2: "The S bit MUST be set to 1 for the first
      * packet of each encoded frame"; the first packet of a frame also starts partition 0.
      */
     public boolean startsFrame() {

@@ -27,8 +27,8 @@ public final class Vp9Depacketizer implements RtpDepacketizer {
         for (int i = 0; i < count; i++) {
             ByteBuffer payload = payloads.get(i);
             Vp9PayloadDescriptor descriptor = Vp9PayloadDescriptor.parse(payload);
-            // RFC 9628 §4.2: "B: Start of a frame. MUST be set to 1 if the first payload octet of
-            // the RTP packet is the beginning of a new VP9 frame, and MUST NOT be 1 otherwise."
+            // RFC 9628 §4.2: B = 1 exactly when the payload begins a layer frame, E = 1 exactly when
+            // it ends one.
             if (descriptor.startOfFrame() != previousEnded) {
                 throw new RtpPayloadException(descriptor.startOfFrame()
                         ? "VP9 payload " + i + " starts a frame before the previous one ended"

@@ -9,8 +9,8 @@ import java.util.List;
  * with a descriptor holding a 15-bit picture ID that grows by one per frame, B on the first payload
  * of the frame, E on the last, P unless the frame is a key frame. The first payload of a key frame
  * also carries the scalability structure (V = 1) with the frame's resolution, read from the VP9
- * uncompressed header (RFC 9628 §4.2: "the SS data ... SHOULD be included in the first packet of
- * every key frame"). The marker bit goes on the last payload of the frame.
+ * uncompressed header (RFC 9628 §4.2.1 sends the SS with key frames, so that a receiver
+ * can start there). The marker bit goes on the last payload of the frame.
  */
 public final class Vp9Packetizer implements RtpPacketizer {
 

@@ -89,8 +89,8 @@ public final class Vp9PayloadDescriptor {
         int pictureIdBits = 0;
         if (i) {
             int m = reader.readUnsignedByte("VP9 picture ID");
-            // RFC 9628 §4.2: "M: Extension flag. If set, the PICTURE ID field MUST contain 15 bits;
-            // otherwise, it MUST contain 7 bits."
+            // RFC 9628 §4.2: the M bit, the first bit of the picture ID field, says whether the
+            // rest of the field is 15 bits (M = 1) or 7 bits (M = 0).
             if ((m & 0x80) != 0) {
                 pictureId = ((m & 0x7F) << 8) | reader.readUnsignedByte("VP9 15-bit picture ID");
                 pictureIdBits = 15;
@@ -126,7 +126,7 @@ public final class Vp9PayloadDescriptor {
                 }
                 int diff = reader.readUnsignedByte("VP9 P_DIFF");
                 diffs[count++] = diff >>> 1;
-                // RFC 9628 §4.2: "N: Indication that another P_DIFF will follow for the current picture."
+                // RFC 9628 §4.2: N = 1 says another P_DIFF follows.
                 more = (diff & 0x01) != 0;
             }
             referenceDiffs = Arrays.copyOf(diffs, count);
@@ -245,8 +245,8 @@ public final class Vp9PayloadDescriptor {
 
     /**
      * Whether this payload starts a key picture: the start of a base-layer frame without
-     * inter-picture prediction (RFC 9628 §4.2: P "MUST be set to 0" for a layer frame that does
-     * not use inter-picture prediction).
+     * inter-picture prediction (RFC 9628 §4.2: P = 0, the layer frame does not use inter-picture
+     * prediction).
      */
     public boolean startsKeyPicture() {
         return startsPicture() && !interPicturePredicted;

@@ -64,7 +64,7 @@ public final class Vp9ScalabilityStructure {
 
     static Vp9ScalabilityStructure read(PayloadReader reader) throws RtpPayloadException {
         int first = reader.readUnsignedByte("VP9 SS");
-        // RFC 9628 §4.2.1: "N_S: N_S + 1 indicates the number of spatial layers present in the VP9 stream".
+        // RFC 9628 §4.2.1: the stream has N_S + 1 spatial layers.
         int spatialLayers = (first >>> 5) + 1;
         boolean y = (first & 0x10) != 0;
         boolean g = (first & 0x08) != 0;

@@ -105,6 +105,32 @@ class Av1PayloadTest {
     }
 
     @Test
+    void obusOfDifferentLayersGoInDifferentPayloads() throws RtpPayloadException {
+        // §5: OBUs with extension headers in one packet have the same temporal_id and spatial_id;
+        // the spec's example: [ SH MD MD(0,0) FH(0,0) TG(0,0) ] [ MD(0,1) FH(0,1) TG(0,1) ].
+        int layer00 = 0x00;
+        int layer01 = 0x08;
+        byte[] temporalUnit = Frames.concat(
+                Frames.obu(TEMPORAL_DELIMITER, new byte[0]),
+                Frames.obu(SEQUENCE_HEADER, Frames.random(random, 8)),
+                Frames.obu(5, Frames.random(random, 4)),
+                Frames.obu(5, layer00, Frames.random(random, 4)),
+                Frames.obu(3, layer00, Frames.random(random, 6)),
+                Frames.obu(4, layer00, Frames.random(random, 30)),
+                Frames.obu(5, layer01, Frames.random(random, 4)),
+                Frames.obu(3, layer01, Frames.random(random, 6)),
+                Frames.obu(4, layer01, Frames.random(random, 30)));
+        List<RtpPayload> payloads = new Av1Packetizer().packetize(ByteBuffer.wrap(temporalUnit), 1100);
+        assertThat(payloads).hasSize(2);
+        assertThat(Av1AggregationHeader.parse(payloads.get(0).data()))
+                .isEqualTo(new Av1AggregationHeader(false, false, 0, true));
+        assertThat(Av1AggregationHeader.parse(payloads.get(1).data()))
+                .isEqualTo(new Av1AggregationHeader(false, false, 3, false));
+        assertThat(new Av1Depacketizer().depacketize(Frames.buffers(payloads)))
+                .isEqualTo(java.util.Arrays.copyOfRange(temporalUnit, 2, temporalUnit.length));
+    }
+
+    @Test
     void elementsWithLengthFieldsWhenWIsZero() throws RtpPayloadException {
         // W = 0: every element is preceded by its LEB128 length; an OBU with extension byte (0x0C | ext).
         byte[] payload = Frames.bytes(0x00, 3, FRAME << 3 | 0x04, 0x28, 0xAB, 2, 3 << 3, 0xCD);
