@@ -184,6 +184,26 @@ class H264PayloadTest {
     }
 
     @Test
+    void packetizersReadFramesAtAnyPositionInHeapAndDirectBuffers() throws RtpPayloadException {
+        byte[] accessUnit = Frames.annexB(SPS, PPS, Frames.nal(random, 3, 5, 3000));
+        byte[] padded = Frames.concat(Frames.bytes(9, 9, 9), accessUnit, Frames.bytes(9));
+        ByteBuffer sliced = ByteBuffer.wrap(padded, 3, accessUnit.length).slice();
+        ByteBuffer positioned = ByteBuffer.wrap(padded, 3, accessUnit.length);
+        ByteBuffer direct = ByteBuffer.allocateDirect(padded.length).put(padded);
+        direct.position(3).limit(3 + accessUnit.length);
+        for (ByteBuffer frame : List.of(sliced, positioned, direct, positioned.asReadOnlyBuffer())) {
+            int position = frame.position();
+            List<RtpPayload> payloads = new H264Packetizer(H264PacketizationMode.NON_INTERLEAVED).packetize(frame, 1100);
+            assertThat(new H264Depacketizer().depacketize(Frames.buffers(payloads))).isEqualTo(accessUnit);
+            assertThat(frame.position()).isEqualTo(position);
+            List<RtpPayload> vp8 = new Vp8Packetizer().packetize(frame, 1100);
+            assertThat(new Vp8Depacketizer().depacketize(Frames.buffers(vp8))).isEqualTo(accessUnit);
+            List<RtpPayload> vp9 = new Vp9Packetizer().packetize(frame, 1100);
+            assertThat(new Vp9Depacketizer().depacketize(Frames.buffers(vp9))).isEqualTo(accessUnit);
+        }
+    }
+
+    @Test
     void outputIsBoundedByTheInput() throws RtpPayloadException {
         // One-byte NAL units in a STAP-A grow most: 3 input bytes become 5.
         byte[] stap = new byte[1 + 3 * 400];
