@@ -137,22 +137,27 @@ public final class Vp9PayloadDescriptor {
     }
 
     /**
-     * A non-flexible-mode descriptor with a 15-bit picture ID and no layer indices, as a
-     * single-layer sender writes it.
+     * A descriptor as a single-layer sender writes it: a 15-bit picture ID, no layer indices; in
+     * flexible mode the P_DIFFs of an inter-picture-predicted frame.
      */
-    static Vp9PayloadDescriptor nonFlexible(int pictureId, boolean interPicturePredicted, boolean startOfFrame,
-            boolean endOfFrame, Vp9ScalabilityStructure ss) {
-        int size = 3 + (ss == null ? 0 : ss.size());
-        return new Vp9PayloadDescriptor(interPicturePredicted, false, startOfFrame, endOfFrame, false,
-                pictureId, 15, -1, false, -1, false, -1, new int[0], ss, size);
+    static Vp9PayloadDescriptor forSender(boolean flexibleMode, int pictureId, boolean interPicturePredicted,
+            boolean startOfFrame, boolean endOfFrame, int[] referenceDiffs, Vp9ScalabilityStructure ss) {
+        int[] diffs = flexibleMode && interPicturePredicted ? referenceDiffs : new int[0];
+        int size = 3 + diffs.length + (ss == null ? 0 : ss.size());
+        return new Vp9PayloadDescriptor(interPicturePredicted, flexibleMode, startOfFrame, endOfFrame, false,
+                pictureId, 15, -1, false, -1, false, -1, diffs, ss, size);
     }
 
-    /** Writes this descriptor (as {@link #nonFlexible} makes them) at the buffer's position. */
-    void writeNonFlexible(ByteBuffer out) {
-        out.put((byte) (0x80 | (interPicturePredicted ? 0x40 : 0) | (startOfFrame ? 0x08 : 0)
-                | (endOfFrame ? 0x04 : 0) | (scalabilityStructure != null ? 0x02 : 0)));
+    /** Writes a descriptor made by {@link #forSender} at the buffer's position. */
+    void write(ByteBuffer out) {
+        out.put((byte) (0x80 | (interPicturePredicted ? 0x40 : 0) | (flexibleMode ? 0x10 : 0)
+                | (startOfFrame ? 0x08 : 0) | (endOfFrame ? 0x04 : 0) | (scalabilityStructure != null ? 0x02 : 0)));
         out.put((byte) (0x80 | (pictureId >>> 8)));
         out.put((byte) pictureId);
+        for (int i = 0; i < referenceDiffs.length; i++) {
+            boolean more = i < referenceDiffs.length - 1;
+            out.put((byte) ((referenceDiffs[i] << 1) | (more ? 1 : 0)));
+        }
         if (scalabilityStructure != null) {
             scalabilityStructure.write(out);
         }

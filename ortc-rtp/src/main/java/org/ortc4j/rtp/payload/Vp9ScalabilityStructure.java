@@ -62,6 +62,18 @@ public final class Vp9ScalabilityStructure {
                 new int[] {0}, new boolean[] {false}, new int[][] {{1}});
     }
 
+    /**
+     * A structure of one spatial layer of the given resolution without a picture group, as
+     * flexible mode sends it (references travel in every payload descriptor instead).
+     */
+    public static Vp9ScalabilityStructure singleLayerResolution(int width, int height) {
+        if ((width & ~0xFFFF) != 0 || (height & ~0xFFFF) != 0) {
+            throw new IllegalArgumentException("resolution out of 16-bit range: " + width + "x" + height);
+        }
+        return new Vp9ScalabilityStructure(1, new int[] {width}, new int[] {height}, false,
+                new int[0], new boolean[0], new int[0][]);
+    }
+
     static Vp9ScalabilityStructure read(PayloadReader reader) throws RtpPayloadException {
         int first = reader.readUnsignedByte("VP9 SS");
         // RFC 9628 §4.2.1: the stream has N_S + 1 spatial layers.

@@ -124,6 +124,27 @@ class Vp9PayloadTest {
         assertThat(new Vp9Depacketizer().isKeyFrame(payloads.get(0).data())).isFalse();
     }
 
+    @Test
+    void flexibleModeInterFramesReferenceThePreviousPicture() throws RtpPayloadException {
+        Vp9Packetizer packetizer = new Vp9Packetizer(7, true);
+        assertThat(packetizer.flexibleMode()).isTrue();
+        List<RtpPayload> key = packetizer.packetize(ByteBuffer.wrap(Frames.vp9KeyFrame(random, 50)), 1100);
+        // I F B E V; PID 7; SS: N_S 0, Y, no G; 1920x1080.
+        assertThat(key.get(0).toByteArray()).startsWith(0x9E, 0x80, 0x07, 0x10, 0x07, 0x80, 0x04, 0x38, 0x82);
+        List<RtpPayload> inter = packetizer.packetize(ByteBuffer.wrap(Frames.vp9InterFrame(random, 50)), 1100);
+        // I P F B E; PID 8; P_DIFF 1, N = 0.
+        assertThat(inter.get(0).toByteArray()).startsWith(0xDC, 0x80, 0x08, 0x02, 0x86);
+        Vp9PayloadDescriptor d = Vp9PayloadDescriptor.parse(inter.get(0).data());
+        assertThat(d.flexibleMode()).isTrue();
+        assertThat(d.referenceCount()).isEqualTo(1);
+        assertThat(d.referenceDiff(0)).isEqualTo(1);
+        Vp9Depacketizer depacketizer = new Vp9Depacketizer();
+        assertThat(depacketizer.isKeyFrame(key.get(0).data())).isTrue();
+        assertThat(depacketizer.isKeyFrame(inter.get(0).data())).isFalse();
+        byte[] big = Frames.vp9InterFrame(random, 5000);
+        assertThat(depacketizer.depacketize(Frames.buffers(packetizer.packetize(ByteBuffer.wrap(big), 500)))).isEqualTo(big);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1100, 500, 100, 12})
     void framesRoundTripAtMtuSizes(int maxPayloadSize) throws RtpPayloadException {
