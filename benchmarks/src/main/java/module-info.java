@@ -3,6 +3,7 @@ module org.ortc4j.benchmarks {
     requires org.ortc4j.srtp;
     requires org.ortc4j.ice;
     requires org.ortc4j.dtls;
+    requires org.ortc4j.rtp;
     // DtlsRecordBenchmark and DtlsHandshakeBenchmark's baseline run Bouncy Castle's DTLS directly.
     requires org.bouncycastle.tls;
     requires org.bouncycastle.provider;
