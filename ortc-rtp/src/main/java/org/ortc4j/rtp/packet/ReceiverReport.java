@@ -38,6 +38,9 @@ public record ReceiverReport(int ssrc, List<ReportBlock> reportBlocks, byte[] pr
         for (int i = 0; i < count; i++) {
             blocks.add(ReportBlock.read(in));
         }
+        if (in.remaining() % 4 != 0) {
+            throw in.error("profile-specific extension of " + in.remaining() + " bytes is not whole 32-bit words");
+        }
         return new ReceiverReport(ssrc, blocks, in.bytes(in.remaining(), "extension"));
     }
 

@@ -52,6 +52,9 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
         for (int i = 0; i < count; i++) {
             blocks.add(ReportBlock.read(in));
         }
+        if (in.remaining() % 4 != 0) {
+            throw in.error("profile-specific extension of " + in.remaining() + " bytes is not whole 32-bit words");
+        }
         return new SenderReport(ssrc, ntp, rtp, packets, octets, blocks, in.bytes(in.remaining(), "extension"));
     }
 
