@@ -1,8 +1,6 @@
 package org.ortc4j.rtp.packet;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds an RTP packet (RFC 3550 §5.1) to send: fixed header, CSRCs, RFC 8285 header extension
@@ -21,10 +19,13 @@ public final class RtpPacketBuilder {
     private int sequenceNumber;
     private long timestamp;
     private int ssrc;
-    private final List<Integer> csrcs = new ArrayList<>();
+    // Arrays, not lists: no boxing per packet on the send path.
+    private final int[] csrcs = new int[15];
+    private int csrcCount;
     private int extensionProfile = -1;
-    private final List<Integer> extensionIds = new ArrayList<>();
-    private final List<byte[]> extensionValues = new ArrayList<>();
+    private int[] extensionIds = new int[4];
+    private byte[][] extensionValues = new byte[4][];
+    private int extensionCount;
     private byte[] opaqueExtension;
     private ByteBuffer payload = ByteBuffer.allocate(0);
     private int paddingLength;
@@ -73,10 +74,10 @@ public final class RtpPacketBuilder {
 
     /** Appends a contributing source; at most 15 (RFC 3550 §5.1 CC is 4 bits). */
     public RtpPacketBuilder addCsrc(int csrc) {
-        if (csrcs.size() == 15) {
+        if (csrcCount == 15) {
             throw new IllegalStateException("RFC 3550 §5.1: at most 15 CSRCs");
         }
-        csrcs.add(csrc);
+        csrcs[csrcCount++] = csrc;
         return this;
     }
 
@@ -108,8 +109,12 @@ public final class RtpPacketBuilder {
             throw new IllegalArgumentException("extension value of " + value.length + " bytes is longer than 255 (RFC 8285 §4.3)");
         }
         opaqueExtension = null;
-        extensionIds.add(id);
-        extensionValues.add(value.clone());
+        if (extensionCount == extensionIds.length) {
+            extensionIds = java.util.Arrays.copyOf(extensionIds, 2 * extensionCount);
+            extensionValues = java.util.Arrays.copyOf(extensionValues, 2 * extensionCount);
+        }
+        extensionIds[extensionCount] = id;
+        extensionValues[extensionCount++] = value.clone();
         return this;
     }
 
@@ -124,8 +129,7 @@ public final class RtpPacketBuilder {
         if (profile < 0 || profile > 0xFFFF || data.length % 4 != 0 || data.length > 4 * 0xFFFF) {
             throw new IllegalArgumentException("extension needs a 16-bit profile and whole 32-bit words");
         }
-        extensionIds.clear();
-        extensionValues.clear();
+        extensionCount = 0;
         extensionProfile = profile;
         opaqueExtension = data.clone();
         return this;
@@ -155,10 +159,10 @@ public final class RtpPacketBuilder {
         if (extensionProfile >= 0) {
             return extensionProfile;
         }
-        if (extensionIds.isEmpty()) {
+        if (extensionCount == 0) {
             return -1;
         }
-        for (int i = 0; i < extensionIds.size(); i++) {
+        for (int i = 0; i < extensionCount; i++) {
             if (!fitsOneByte(i)) {
                 return RtpPacket.TWO_BYTE_PROFILE;
             }
@@ -169,8 +173,8 @@ public final class RtpPacketBuilder {
     private boolean fitsOneByte(int index) {
         // RFC 8285 §4.2: ids 1-14, and "a length field value of 0 indicates that one byte of data
         // follows, and a value of 15 (the maximum) indicates element data of 16 bytes".
-        int length = extensionValues.get(index).length;
-        return extensionIds.get(index) <= 14 && length >= 1 && length <= 16;
+        int length = extensionValues[index].length;
+        return extensionIds[index] <= 14 && length >= 1 && length <= 16;
     }
 
     private int extensionDataLength(int profile) {
@@ -182,8 +186,8 @@ public final class RtpPacketBuilder {
         }
         int headerPerElement = profile == RtpPacket.ONE_BYTE_PROFILE ? 1 : 2;
         int length = 0;
-        for (byte[] value : extensionValues) {
-            length += headerPerElement + value.length;
+        for (int i = 0; i < extensionCount; i++) {
+            length += headerPerElement + extensionValues[i].length;
         }
         // RFC 3550 §5.3.1: the extension length counts 32-bit words; RFC 8285 pads with zero bytes.
         return (length + 3) & ~3;
@@ -197,16 +201,16 @@ public final class RtpPacketBuilder {
     public int size() {
         int profile = profile();
         checkForm(profile);
-        return RtpPacket.FIXED_HEADER_LENGTH + 4 * csrcs.size() + (profile < 0 ? 0 : 4 + extensionDataLength(profile))
+        return RtpPacket.FIXED_HEADER_LENGTH + 4 * csrcCount + (profile < 0 ? 0 : 4 + extensionDataLength(profile))
                 + payload.remaining() + paddingLength;
     }
 
     private void checkForm(int profile) {
         if (profile == RtpPacket.ONE_BYTE_PROFILE && opaqueExtension == null) {
-            for (int i = 0; i < extensionIds.size(); i++) {
+            for (int i = 0; i < extensionCount; i++) {
                 if (!fitsOneByte(i)) {
-                    throw new IllegalStateException("extension id " + extensionIds.get(i) + " with "
-                            + extensionValues.get(i).length + " bytes does not fit the one-byte form (RFC 8285 §4.2)");
+                    throw new IllegalStateException("extension id " + extensionIds[i] + " with "
+                            + extensionValues[i].length + " bytes does not fit the one-byte form (RFC 8285 §4.2)");
                 }
             }
         }
@@ -220,17 +224,18 @@ public final class RtpPacketBuilder {
     public void writeTo(ByteBuffer out) {
         int profile = profile();
         checkForm(profile);
-        if (out.remaining() < size()) {
+        int size = size();
+        if (out.remaining() < size) {
             throw new java.nio.BufferOverflowException();
         }
         // RFC 3550 §5.1: V=2, P, X, CC; M, PT; sequence number; timestamp; SSRC; CSRC list.
-        out.put((byte) (0x80 | (paddingLength > 0 ? 0x20 : 0) | (profile >= 0 ? 0x10 : 0) | csrcs.size()));
+        out.put((byte) (0x80 | (paddingLength > 0 ? 0x20 : 0) | (profile >= 0 ? 0x10 : 0) | csrcCount));
         out.put((byte) ((marker ? 0x80 : 0) | payloadType));
         out.putShort((short) sequenceNumber);
         out.putInt((int) timestamp);
         out.putInt(ssrc);
-        for (int csrc : csrcs) {
-            out.putInt(csrc);
+        for (int i = 0; i < csrcCount; i++) {
+            out.putInt(csrcs[i]);
         }
         if (profile >= 0) {
             int dataLength = extensionDataLength(profile);
@@ -240,13 +245,13 @@ public final class RtpPacketBuilder {
                 out.put(opaqueExtension);
             } else {
                 int written = 0;
-                for (int i = 0; i < extensionIds.size(); i++) {
-                    byte[] value = extensionValues.get(i);
+                for (int i = 0; i < extensionCount; i++) {
+                    byte[] value = extensionValues[i];
                     if (profile == RtpPacket.ONE_BYTE_PROFILE) {
-                        out.put((byte) (extensionIds.get(i) << 4 | (value.length - 1)));
+                        out.put((byte) (extensionIds[i] << 4 | (value.length - 1)));
                         written += 1;
                     } else {
-                        out.put((byte) (int) extensionIds.get(i));
+                        out.put((byte) extensionIds[i]);
                         out.put((byte) value.length);
                         written += 2;
                     }
