@@ -2,7 +2,6 @@ package org.ortc4j.rtp.packet;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,9 +99,9 @@ public final class RtpPacket {
             }
             offset = extensionDataOffset + extensionDataLength;
             if (profile == ONE_BYTE_PROFILE) {
-                elements = oneByteElements(b, extensionDataOffset, extensionDataLength);
+                elements = elements(b, extensionDataOffset, extensionDataLength, true);
             } else if ((profile & 0xFFF0) == TWO_BYTE_PROFILE) {
-                elements = twoByteElements(b, extensionDataOffset, extensionDataLength);
+                elements = elements(b, extensionDataOffset, extensionDataLength, false);
             }
         }
         int paddingLength = 0;
@@ -124,66 +123,71 @@ public final class RtpPacket {
 
     private static final int[] NO_ELEMENTS = new int[0];
 
-    private static int[] oneByteElements(ByteBuffer b, int start, int length) throws RtpParseException {
-        int[] found = new int[3 * length];
+    /**
+     * Finds the RFC 8285 elements in two passes, the first only counting, so that the array holds
+     * exactly the elements found (3 ints each) whatever the block's size.
+     */
+    private static int[] elements(ByteBuffer b, int start, int length, boolean oneByte) throws RtpParseException {
+        int count = scanElements(b, start, length, oneByte, null);
+        int[] found = new int[3 * count];
+        scanElements(b, start, length, oneByte, found);
+        return found;
+    }
+
+    private static int scanElements(ByteBuffer b, int start, int length, boolean oneByte, int[] found)
+            throws RtpParseException {
         int n = 0;
         int i = start;
         int end = start + length;
         while (i < end) {
             int header = b.get(i) & 0xFF;
-            int id = header >>> 4;
-            if (id == 0) {
-                // RFC 8285 §4.2: padding bytes have the value 0 and may sit between elements.
+            if (header == 0) {
+                // RFC 8285 §4.2 and §4.3: "padding bytes have the value of 0 (zero). They MAY be placed
+                // between extension elements". In the one-byte form this is any byte with ID 0
+                // ("The local identifier value 0 is reserved for padding").
                 i++;
                 continue;
             }
-            if (id == 15) {
-                // RFC 8285 §4.2: "If the ID value 15 is encountered, its length field should be
-                // ignored, processing of the entire extension should terminate at that point".
-                break;
+            int id;
+            int dataOffset;
+            int dataLength;
+            if (oneByte) {
+                id = header >>> 4;
+                if (id == 0) {
+                    i++;
+                    continue;
+                }
+                if (id == 15) {
+                    // RFC 8285 §4.2: "If the ID value 15 is encountered, its length field should be
+                    // ignored, processing of the entire extension should terminate at that point".
+                    break;
+                }
+                // RFC 8285 §4.2: "The 4-bit length is the number, minus one, of data bytes".
+                dataOffset = i + 1;
+                dataLength = (header & 0x0F) + 1;
+            } else {
+                id = header;
+                if (i + 2 > end) {
+                    throw new RtpParseException("two-byte extension element id " + id + " has no length byte");
+                }
+                // RFC 8285 §4.3: "The 8-bit length field is the length of extension data in bytes not
+                // including the ID and length fields."
+                dataOffset = i + 2;
+                dataLength = b.get(i + 1) & 0xFF;
             }
-            // RFC 8285 §4.2: "The 4-bit length is the number, minus one, of data bytes".
-            int dataLength = (header & 0x0F) + 1;
-            if (i + 1 + dataLength > end) {
-                throw new RtpParseException("one-byte extension element id " + id + " of " + dataLength
-                        + " bytes runs past the end of the header extension");
+            if (dataOffset + dataLength > end) {
+                throw new RtpParseException((oneByte ? "one" : "two") + "-byte extension element id " + id + " of "
+                        + dataLength + " bytes runs past the end of the header extension");
             }
-            found[n++] = id;
-            found[n++] = i + 1;
-            found[n++] = dataLength;
-            i += 1 + dataLength;
+            if (found != null) {
+                found[3 * n] = id;
+                found[3 * n + 1] = dataOffset;
+                found[3 * n + 2] = dataLength;
+            }
+            n++;
+            i = dataOffset + dataLength;
         }
-        return Arrays.copyOf(found, n);
-    }
-
-    private static int[] twoByteElements(ByteBuffer b, int start, int length) throws RtpParseException {
-        int[] found = new int[3 * length];
-        int n = 0;
-        int i = start;
-        int end = start + length;
-        while (i < end) {
-            int id = b.get(i) & 0xFF;
-            if (id == 0) {
-                // RFC 8285 §4.3: padding bytes have the value 0 and may sit between elements.
-                i++;
-                continue;
-            }
-            if (i + 2 > end) {
-                throw new RtpParseException("two-byte extension element id " + id + " has no length byte");
-            }
-            // RFC 8285 §4.3: "The 8-bit length field is the length of extension data in bytes not
-            // including the ID and length fields. The value zero (0) indicates that there is no subsequent data."
-            int dataLength = b.get(i + 1) & 0xFF;
-            if (i + 2 + dataLength > end) {
-                throw new RtpParseException("two-byte extension element id " + id + " of " + dataLength
-                        + " bytes runs past the end of the header extension");
-            }
-            found[n++] = id;
-            found[n++] = i + 2;
-            found[n++] = dataLength;
-            i += 2 + dataLength;
-        }
-        return Arrays.copyOf(found, n);
+        return n;
     }
 
     /** Whether the padding bit is set (RFC 3550 §5.1 P). */

@@ -25,6 +25,7 @@ class HeaderExtensionValuesTest {
         assertThat(Hex.of(new VideoOrientationExtension(true, false, 90).encode())).isEqualTo("09");
         assertThat(VideoOrientationExtension.decode(Hex.buffer("f7"))).isEqualTo(new VideoOrientationExtension(false, true, 270));
         assertThatThrownBy(() -> new VideoOrientationExtension(false, false, 45)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VideoOrientationExtension.decode(Hex.buffer(""))).isInstanceOf(RtpParseException.class);
     }
 
     @Test
@@ -47,6 +48,7 @@ class HeaderExtensionValuesTest {
         assertThat(AbsSendTimeExtension.fromMicros(64_000_000).value()).isZero();
         assertThat(AbsSendTimeExtension.decode(Hex.buffer("ffffff")).seconds()).isCloseTo(64.0, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(AbsSendTimeExtension.readValue(Hex.buffer("123456"))).isEqualTo(0x123456);
+        assertThatThrownBy(() -> AbsSendTimeExtension.decode(Hex.buffer("12345678"))).isInstanceOf(RtpParseException.class);
     }
 
     @Test

@@ -159,4 +159,20 @@ class RtpPacketTest {
         RtpPacket c = RtpPacket.builder().addExtension(2, new byte[] {1}).build();
         assertThat(a).isNotEqualTo(b).isNotEqualTo(c).isEqualTo(RtpPacket.builder().addExtension(1, new byte[] {1}).build());
     }
+
+    @Test
+    void builderRefusesABufferTooSmallAndLeavesItUntouched() {
+        RtpPacketBuilder builder = RtpPacket.builder().payload(new byte[100]);
+        ByteBuffer small = ByteBuffer.allocate(50);
+        assertThatThrownBy(() -> builder.writeTo(small)).isInstanceOf(java.nio.BufferOverflowException.class);
+        assertThat(small.position()).isZero();
+    }
+
+    @Test
+    void unknownExtensionIdsAreKeptAsBytes() throws RtpParseException {
+        // Nothing in the packet says what id 9 is; its bytes survive a round trip.
+        RtpPacket p = RtpPacket.parse(Hex.buffer("900100010000000200000003 bede0001 92010203"));
+        assertThat(Hex.of(p.extension(9))).isEqualTo("010203");
+        assertThat(p.toBuilder().build()).isEqualTo(p);
+    }
 }
