@@ -1,6 +1,6 @@
 /**
- * RTP and RTCP for ortc4j: the W3C RTP parameter and capability values and the RTP payload
- * formats; packets, sender, receiver and transceiver come with the rest of the ortc-rtp issue.
+ * RTP and RTCP for ortc4j: the W3C RTP parameter and capability values, RTP/RTCP packets and the
+ * RTP payload formats; sender, receiver and transceiver come with the rest of the ortc-rtp issue.
  */
 module org.ortc4j.rtp {
     requires transitive org.ortc4j.dtls;
@@ -8,5 +8,6 @@ module org.ortc4j.rtp {
     requires transitive org.ortc4j.media;
 
     exports org.ortc4j.rtp;
+    exports org.ortc4j.rtp.packet;
     exports org.ortc4j.rtp.payload;
 }
