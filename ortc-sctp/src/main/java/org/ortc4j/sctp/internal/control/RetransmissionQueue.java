@@ -45,6 +45,8 @@ public final class RetransmissionQueue {
     private long nextTsn;
     private long advancedPeerAckPoint;
     private long flightSize;
+    // Entries in TO_RETRANSMIT, so that hasChunksToRetransmit() is O(1) on the send path.
+    private int toRetransmit;
     private long abandonedChunks;
     private long staleSacks;
 
@@ -87,7 +89,7 @@ public final class RetransmissionQueue {
 
     /** Whether chunks wait for retransmission (§6.1 C: they go before new data). */
     public boolean hasChunksToRetransmit() {
-        return entries.values().stream().anyMatch(e -> e.state == State.TO_RETRANSMIT);
+        return toRetransmit > 0;
     }
 
     /** Chunks abandoned under PR-SCTP so far. */
@@ -373,6 +375,12 @@ public final class RetransmissionQueue {
     }
 
     private void setState(Entry e, State state) {
+        if (e.state == State.TO_RETRANSMIT) {
+            toRetransmit--;
+        }
+        if (state == State.TO_RETRANSMIT) {
+            toRetransmit++;
+        }
         if (e.state == State.IN_FLIGHT) {
             flightSize -= e.chunk.payloadLength();
         }
