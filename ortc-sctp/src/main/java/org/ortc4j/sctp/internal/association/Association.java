@@ -1204,9 +1204,9 @@ public final class Association {
         }
         long now = scheduler.nanoTime();
         long interval = config.heartbeatInterval().toNanos();
-        if (now - lastDataSentNanos < interval && !heartbeatTimeout.isRunning()) {
-            // Data flowed recently: the path is not idle; T3-rtx watches it.
-            heartbeatTimer.start(interval - (now - lastDataSentNanos) + rto.rtoNanos());
+        if ((now - lastDataSentNanos < interval || retransmissions.hasOutstanding()) && !heartbeatTimeout.isRunning()) {
+            // Data flowed recently or is outstanding: the path is not idle; T3-rtx watches it.
+            heartbeatTimer.start(Math.max(0, interval - (now - lastDataSentNanos)) + rto.rtoNanos());
             return;
         }
         ByteBuffer info = ByteBuffer.allocate(HEARTBEAT_INFO_LENGTH).putLong(now).putLong(heartbeatNonce).flip();
