@@ -255,7 +255,7 @@ public final class Association {
         if (sendQueue.bufferedBytes() + message.length > config.maxSendBufferBytes()) {
             return false;
         }
-        sendQueue.add(new SendQueue.Message(streamId, ppid, message, unordered, policy));
+        sendQueue.add(new SendQueue.Message(streamId, ppid, message, unordered, policy, scheduler.nanoTime()));
         runTransmit();
         return true;
     }
@@ -398,6 +398,13 @@ public final class Association {
         }
         if (!tcb && firstType != ChunkType.COOKIE_ECHO && !(state == AssociationState.COOKIE_WAIT
                 && (firstType == ChunkType.INIT_ACK || firstType == ChunkType.ABORT))) {
+            if (state == AssociationState.COOKIE_WAIT && vtag == localTag) {
+                // Early packets of the association we are setting up (the peer established on
+                // a collision before our INIT ACK came): not out of the blue; dropped, the peer
+                // retransmits.
+                droppedOutOfTheBlue++;
+                return;
+            }
             handleOutOfTheBlue(first, vtag);
             return;
         }
@@ -1345,7 +1352,11 @@ public final class Association {
             return;
         }
         boolean sentAny = false;
+        long now = scheduler.nanoTime();
         while (true) {
+            if (forwardTsnNegotiated) {
+                dropExpiredHead(now);
+            }
             OutboundFragment f = sendQueue.peek(fragmenter, maxFragmentSize);
             if (f == null) {
                 break;
@@ -1363,7 +1374,7 @@ public final class Association {
                 continue;
             }
             SendQueue.Message m = sendQueue.current();
-            PrPolicy policy = forwardTsnNegotiated ? m.policy() : PrPolicy.RELIABLE;
+            PrPolicy policy = forwardTsnNegotiated ? remaining(m, now) : PrPolicy.RELIABLE;
             anyLifetimePolicy |= policy.lifetimeNanos() >= 0;
             long tsn = retransmissions.nextTsn();
             int ssn = (int) f.sequence();
@@ -1386,6 +1397,26 @@ public final class Association {
             // running so that it will expire after the RTO of that address."
             t3Rtx.startIfStopped(rto.rtoNanos());
         }
+    }
+
+    /**
+     * Drops messages at the head of the queue whose lifetime ran out before they were sent
+     * (W3C maxPacketLifeTime counts from the send call; RFC 3758 §4 "timed reliability").
+     */
+    private void dropExpiredHead(long now) {
+        SendQueue.Message m;
+        while ((m = sendQueue.expiredHead(now)) != null) {
+            sentMessages.add(m);
+        }
+    }
+
+    /** The message's policy with the lifetime left after its wait in the queue. */
+    private static PrPolicy remaining(SendQueue.Message m, long now) {
+        PrPolicy p = m.policy();
+        if (p.lifetimeNanos() < 0) {
+            return p;
+        }
+        return new PrPolicy(p.maxRetransmits(), Math.max(0, p.lifetimeNanos() - (now - m.queuedNanos())));
     }
 
     private void proceedShutdown() {
