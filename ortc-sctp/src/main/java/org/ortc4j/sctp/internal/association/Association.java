@@ -1353,6 +1353,16 @@ public final class Association {
         }
         boolean sentAny = false;
         long now = scheduler.nanoTime();
+        if (retransmissions.flightSize() == 0) {
+            // §7.2.1: "When the endpoint does not transmit data on a given transport address,
+            // the cwnd of the transport address SHOULD be adjusted to max(cwnd/2, 4*MTU) per RTO."
+            long rtoNanos = rto.rtoNanos();
+            for (long idle = now - lastDataSentNanos; idle >= rtoNanos && congestion.cwnd() > 4L * congestion.mtu();
+                    idle -= rtoNanos) {
+                congestion.onIdleRto();
+                lastDataSentNanos += rtoNanos;
+            }
+        }
         while (true) {
             if (forwardTsnNegotiated) {
                 dropExpiredHead(now);
