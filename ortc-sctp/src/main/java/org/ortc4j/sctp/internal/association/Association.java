@@ -1330,7 +1330,10 @@ public final class Association {
             return;
         }
         List<OutboundChunk> chunks = retransmissions.takeChunksToRetransmit(budget - PacketBuilder.DATA_HEADER);
+        long lowestOutstanding = (retransmissions.cumulativeTsnAck() + 1) & 0xFFFF_FFFFL;
+        boolean restartT3 = false;
         for (OutboundChunk c : chunks) {
+            restartT3 |= c.tsn() == lowestOutstanding;
             OutboundFragment f = (OutboundFragment) c.payload();
             if (!out.fitsData(c.payloadLength())) {
                 flushPacket();
@@ -1342,7 +1345,14 @@ public final class Association {
         }
         if (!chunks.isEmpty()) {
             lastDataSentNanos = scheduler.nanoTime();
-            t3Rtx.startIfStopped(rto.rtoNanos());
+            if (restartT3) {
+                // §7.2.4 rule 4: "Restart the T3-rtx timer only if the last SACK acknowledged the
+                // lowest outstanding TSN number sent to that address, or the endpoint is
+                // retransmitting the first outstanding DATA chunk sent to that address."
+                t3Rtx.start(rto.rtoNanos());
+            } else {
+                t3Rtx.startIfStopped(rto.rtoNanos());
+            }
         }
     }
 
