@@ -1282,7 +1282,9 @@ public final class Association {
             retransmissions.abandonExpired();
             forwardTsnPending = forwardTsnNegotiated;
         }
-        while (true) {
+        // The sink may close the association while a packet goes out (a DTLS failure): then
+        // nothing more is sent.
+        while (tcb) {
             out.begin(peerTag);
             if (sackPending) {
                 // §6.4 (bundling): the SACK goes first, ahead of DATA.
@@ -1489,6 +1491,9 @@ public final class Association {
 
     /** Sends the packet being built. */
     private void flushPacket() {
+        if (!tcb) {
+            return;
+        }
         boolean zero = zeroChecksumSend && tcb && state != AssociationState.COOKIE_WAIT
                 && state != AssociationState.COOKIE_ECHOED;
         packetsSent++;
