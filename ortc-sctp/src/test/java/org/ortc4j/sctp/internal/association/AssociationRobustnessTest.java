@@ -199,6 +199,25 @@ class AssociationRobustnessTest {
     }
 
     @Test
+    void aSinkThatClosesTheAssociationStopsTransmissionAtOnce() {
+        RawPeer peer = new RawPeer(CONFIG).handshake();
+        int[] dataPackets = {0};
+        peer.tap = p -> {
+            if (p[12] == 0 && ++dataPackets[0] == 2) {
+                peer.target.abort("the DTLS transport closed");
+            }
+        };
+        int before = peer.received.size();
+        // One message of four packets' worth, sent in one go (the initial cwnd allows it).
+        peer.target.send(0, 51, new byte[4000], false, PrPolicy.RELIABLE);
+        peer.scheduler.advance(Duration.ofSeconds(5));
+        // Two DATA packets, then the ABORT, then nothing.
+        assertThat(peer.received.subList(before, peer.received.size())).hasSize(3);
+        assertThat(peer.lastChunk()).isInstanceOf(AbortChunk.class);
+        assertThat(peer.listener.closed).containsExactly("the DTLS transport closed");
+    }
+
+    @Test
     void badApiCallsThrow() {
         RawPeer peer = new RawPeer(AssociationConfig.builder().outboundStreams(4).build());
         assertThatThrownBy(() -> peer.target.send(0, 51, new byte[] {1}, false, PrPolicy.RELIABLE))
