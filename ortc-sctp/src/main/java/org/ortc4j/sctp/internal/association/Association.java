@@ -1161,6 +1161,13 @@ public final class Association {
         congestion.onT3RtxTimeout();
         rto.backOff();
         retransmissions.onT3RtxExpired();
+        // Karn's rule (§6.3.1 C5) leaves no RTT sample while only retransmissions are in flight,
+        // so the backed-off RTO would stay high through a long recovery. A HEARTBEAT gives a clean
+        // sample (§8.3: "The endpoint SHOULD also perform an RTT measurement"); this probe does
+        // not count towards the error counter, the T3-rtx expiry already did.
+        if (!heartbeatTimeout.isRunning()) {
+            sendChunks(peerTag, new HeartbeatChunk(heartbeatInfo(scheduler.nanoTime())));
+        }
         forceRetransmitPacket = true;
         forwardTsnPending = forwardTsnNegotiated;
         // E3: "Start the retransmission timer T3-rtx on the destination address to which the
@@ -1216,12 +1223,16 @@ public final class Association {
             heartbeatTimer.start(Math.max(0, interval - (now - lastDataSentNanos)) + rto.rtoNanos());
             return;
         }
-        ByteBuffer info = ByteBuffer.allocate(HEARTBEAT_INFO_LENGTH).putLong(now).putLong(heartbeatNonce).flip();
-        sendChunks(peerTag, new HeartbeatChunk(info));
+        sendChunks(peerTag, new HeartbeatChunk(heartbeatInfo(now)));
         if (!heartbeatTimeout.isRunning()) {
             heartbeatTimeout.start(rto.rtoNanos());
         }
         heartbeatTimer.start(heartbeatDelay());
+    }
+
+    /** Heartbeat Information: our send time and a nonce of this association. */
+    private ByteBuffer heartbeatInfo(long now) {
+        return ByteBuffer.allocate(HEARTBEAT_INFO_LENGTH).putLong(now).putLong(heartbeatNonce).flip();
     }
 
     private void onHeartbeatTimeout() {
