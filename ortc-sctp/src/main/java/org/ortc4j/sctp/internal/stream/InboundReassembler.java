@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Puts received DATA fragments back together into user messages and hands them out in the
+ * Puts received DATA fragments (RFC 9260; {@link InboundFragment#fragmentSequence()} 0 and a 16-bit
+ * {@link InboundFragment#sequence()}) back together into user messages and hands them out in the
  * order RFC 9260 asks: ordered messages per stream strictly by SSN (§6.5, §6.6), unordered ones
  * as soon as they are complete (§6.6), fragments joined by consecutive TSNs from B to E (§6.9).
  *
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * and duplicates it has already acknowledged (RFC 9260 §6.2 has it report them as duplicates)
  * before they reach this class.
  */
-public final class InboundReassembler {
+public final class InboundReassembler implements Reassembler {
 
     private final int maxBufferedBytes;
     private final int maxBufferedMessages;
@@ -61,9 +62,14 @@ public final class InboundReassembler {
      * @param deliver receives complete messages, on the calling thread, before this returns
      * @return what happened to the fragment
      */
+    @Override
     public ReassemblyOutcome receive(InboundFragment fragment, Consumer<ReassembledMessage> deliver) {
+        if (fragment.sequence() > 0xFFFF || fragment.fragmentSequence() != 0) {
+            throw new IllegalArgumentException("not a DATA fragment: SSN " + fragment.sequence()
+                    + ", FSN " + fragment.fragmentSequence());
+        }
         if (!fragment.unordered()
-                && SerialNumbers.ssnLessThan(fragment.ssn(), expectedSsn(fragment.streamId()))) {
+                && SerialNumbers.ssnLessThan(ssnOf(fragment), expectedSsn(fragment.streamId()))) {
             return ReassemblyOutcome.STALE;
         }
         if (fragments.containsKey(fragment.tsn())) {
@@ -71,7 +77,7 @@ public final class InboundReassembler {
         }
         if (!fragment.unordered()) {
             Map<Integer, ReassembledMessage> ready = waiting.get(fragment.streamId());
-            if (ready != null && ready.containsKey(fragment.ssn())) {
+            if (ready != null && ready.containsKey(ssnOf(fragment))) {
                 return ReassemblyOutcome.STALE;
             }
         }
@@ -92,7 +98,7 @@ public final class InboundReassembler {
             // delivers the message immediately (after reassembly), whatever its SSN.
             deliver.accept(complete);
         } else {
-            waiting.computeIfAbsent(complete.streamId(), s -> new HashMap<>()).put(complete.ssn(), complete);
+            waiting.computeIfAbsent(complete.streamId(), s -> new HashMap<>()).put((int) complete.sequence(), complete);
             bufferedBytes += complete.payload().length;
             bufferedMessages++;
             deliverInOrder(complete.streamId(), deliver);
@@ -114,7 +120,14 @@ public final class InboundReassembler {
      * @param skipped the chunk's Stream/Stream Sequence pairs
      * @param deliver receives the messages that became deliverable
      */
+    @Override
     public void forwardTsn(long newCumulativeTsn, List<SkippedStream> skipped, Consumer<ReassembledMessage> deliver) {
+        for (SkippedStream s : skipped) {
+            // RFC 3758 §3.2: FORWARD-TSN lists ordered streams with a 16-bit SSN.
+            if (s.unordered() || s.sequence() > 0xFFFF) {
+                throw new IllegalArgumentException("not a FORWARD-TSN entry: " + s);
+            }
+        }
         Iterator<InboundFragment> abandoned = fragments.headMap(newCumulativeTsn, true).values().iterator();
         while (abandoned.hasNext()) {
             forget(abandoned.next());
@@ -122,8 +135,9 @@ public final class InboundReassembler {
         }
         for (SkippedStream s : skipped) {
             int stream = s.streamId();
+            int skippedSsn = (int) s.sequence();
             int expected = expectedSsn(stream);
-            if (SerialNumbers.ssnLessThan(s.ssn(), expected)) {
+            if (SerialNumbers.ssnLessThan(skippedSsn, expected)) {
                 continue; // an old FORWARD-TSN: this stream is already past it
             }
             // Complete messages up to the skipped SSN go out in SSN order, the gaps skipped.
@@ -131,7 +145,7 @@ public final class InboundReassembler {
             if (ready != null) {
                 List<Integer> ssns = new ArrayList<>();
                 for (int ssn : ready.keySet()) {
-                    if (SerialNumbers.ssnAtMost(ssn, s.ssn())) {
+                    if (SerialNumbers.ssnAtMost(ssn, skippedSsn)) {
                         ssns.add(ssn);
                     }
                 }
@@ -143,12 +157,12 @@ public final class InboundReassembler {
                     deliver.accept(m);
                 }
             }
-            nextSsn.put(stream, SerialNumbers.nextSsn(s.ssn()));
+            nextSsn.put(stream, SerialNumbers.nextSsn(skippedSsn));
             // Fragments of skipped ordered messages above the cumulative TSN can never complete.
             Iterator<InboundFragment> it = fragments.values().iterator();
             while (it.hasNext()) {
                 InboundFragment f = it.next();
-                if (f.streamId() == stream && !f.unordered() && SerialNumbers.ssnAtMost(f.ssn(), s.ssn())) {
+                if (f.streamId() == stream && !f.unordered() && SerialNumbers.ssnAtMost(ssnOf(f), skippedSsn)) {
                     forget(f);
                     it.remove();
                 }
@@ -163,6 +177,7 @@ public final class InboundReassembler {
      * performed only once every TSN up to the request's Sender's Last Assigned TSN has arrived,
      * so nothing of the stream's old numbering is left to deliver; whatever is, is dropped.
      */
+    @Override
     public void resetStream(int streamId) {
         nextSsn.remove(streamId);
         Map<Integer, ReassembledMessage> ready = waiting.remove(streamId);
@@ -188,11 +203,13 @@ public final class InboundReassembler {
     }
 
     /** Payload bytes held (fragments and waiting messages). */
+    @Override
     public long bufferedBytes() {
         return bufferedBytes;
     }
 
     /** Pieces held: fragments plus complete messages waiting for an earlier SSN. */
+    @Override
     public int bufferedMessages() {
         return bufferedMessages;
     }
@@ -262,13 +279,17 @@ public final class InboundReassembler {
                 break;
             }
         }
-        return new ReassembledMessage(head.streamId(), head.unordered() ? 0 : head.ssn(), head.ppid(),
+        return new ReassembledMessage(head.streamId(), head.unordered() ? 0 : head.sequence(), head.ppid(),
                 head.unordered(), joined.toByteArray());
+    }
+
+    private static int ssnOf(InboundFragment f) {
+        return (int) f.sequence();
     }
 
     private static boolean sameMessage(InboundFragment a, InboundFragment b) {
         return a.streamId() == b.streamId()
                 && a.unordered() == b.unordered()
-                && (a.unordered() || a.ssn() == b.ssn());
+                && (a.unordered() || a.sequence() == b.sequence());
     }
 }
