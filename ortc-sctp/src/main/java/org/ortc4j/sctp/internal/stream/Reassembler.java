@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Puts received fragments back together into user messages and hands them out in the order the
- * stream asks for. {@link InboundReassembler} does it for DATA chunks (RFC 9260), {@code
+ * stream asks for. {@link InboundReassembler} does it for DATA chunks (RFC 9260), {@link
  * InterleavedReassembler} for I-DATA chunks (RFC 8260); the association picks one when the
  * association is set up, by whether both ends support I-DATA. Confined to the association's loop.
  *
