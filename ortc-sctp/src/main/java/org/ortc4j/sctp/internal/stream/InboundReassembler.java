@@ -1,6 +1,5 @@
 package org.ortc4j.sctp.internal.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -247,6 +246,14 @@ public final class InboundReassembler implements Reassembler {
     private ReassembledMessage completeMessageAround(InboundFragment added) {
         // RFC 9260 §6.9: the receiver recognizes the fragments of a user message by their
         // consecutive TSNs, from the one with the B bit to the one with the E bit.
+        // The immediate neighbours first: fragments mostly arrive in order, and then the next one
+        // is missing, so a long message costs one lookup per fragment, not a walk to its start.
+        if (!added.beginning() && !joinsAfter(added, fragments.get((added.tsn() - 1) & 0xFFFF_FFFFL))) {
+            return null;
+        }
+        if (!added.ending() && !joinsBefore(added, fragments.get(SerialNumbers.nextTsn(added.tsn())))) {
+            return null;
+        }
         long first = added.tsn();
         InboundFragment f = added;
         while (!f.beginning()) {
@@ -269,18 +276,41 @@ public final class InboundReassembler implements Reassembler {
             last = nextTsn;
             f = next;
         }
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
         InboundFragment head = fragments.get(first);
-        for (long tsn = first; ; tsn = SerialNumbers.nextTsn(tsn)) {
-            InboundFragment piece = fragments.remove(tsn);
-            forget(piece);
-            joined.writeBytes(piece.payload());
-            if (tsn == last) {
-                break;
+        byte[] joined;
+        if (first == last) {
+            fragments.remove(first);
+            forget(head);
+            joined = head.payload(); // handed over, not copied: the caller gave it up (see InboundFragment)
+        } else {
+            List<byte[]> pieces = new ArrayList<>();
+            int length = 0;
+            for (long tsn = first; ; tsn = SerialNumbers.nextTsn(tsn)) {
+                InboundFragment piece = fragments.remove(tsn);
+                forget(piece);
+                pieces.add(piece.payload());
+                length += piece.payload().length;
+                if (tsn == last) {
+                    break;
+                }
+            }
+            joined = new byte[length];
+            int at = 0;
+            for (byte[] p : pieces) {
+                System.arraycopy(p, 0, joined, at, p.length);
+                at += p.length;
             }
         }
         return new ReassembledMessage(head.streamId(), head.unordered() ? 0 : head.sequence(), head.ppid(),
-                head.unordered(), joined.toByteArray());
+                head.unordered(), joined);
+    }
+
+    private static boolean joinsAfter(InboundFragment added, InboundFragment prev) {
+        return prev != null && sameMessage(prev, added) && !prev.ending();
+    }
+
+    private static boolean joinsBefore(InboundFragment added, InboundFragment next) {
+        return next != null && sameMessage(next, added) && !next.beginning();
     }
 
     private static int ssnOf(InboundFragment f) {

@@ -249,4 +249,24 @@ class InboundReassemblerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(r.bufferedMessages()).isZero();
     }
+
+    @Test
+    void aLargeMessageArrivingInOrderIsJoinedWhole() {
+        // 4 MiB in 1200-byte fragments (the data path of a bulk transfer): each fragment is held
+        // until the last one arrives, then the message comes out once, intact.
+        byte[] message = new byte[4 << 20];
+        new Random(4).nextBytes(message);
+        List<OutboundFragment> frags = new MessageFragmenter(false).fragment(2, 53, false, message, 1200);
+        List<InboundFragment> in = withTsns(77, frags);
+        Reassembler r = new InboundReassembler(8 << 20, 10_000);
+        for (InboundFragment f : in) {
+            assertThat(r.receive(f, delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
+        }
+        assertThat(delivered).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(message);
+            assertThat(m.ppid()).isEqualTo(53);
+        });
+        assertThat(r.bufferedBytes()).isZero();
+        assertThat(r.bufferedMessages()).isZero();
+    }
 }

@@ -298,4 +298,27 @@ class InterleavedReassemblerTest {
         assertThat(r.receive(single(7, 3, 0, true, 'd'), delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
         assertThat(markers()).containsExactly('a', 'b', 'c', 'd');
     }
+
+    @Test
+    void aLargeMessageArrivingInOrderIsJoinedWhole() {
+        // 4 MiB in 1200-byte fragments (the data path of a bulk transfer): each fragment is held
+        // until the last one arrives, then the message comes out once, intact.
+        byte[] message = new byte[4 << 20];
+        new Random(4).nextBytes(message);
+        List<OutboundFragment> frags = new MessageFragmenter(true).fragment(2, 53, false, message, 1200);
+        List<InboundFragment> in = new ArrayList<>();
+        for (int i = 0; i < frags.size(); i++) {
+            in.add(received(77 + i, frags.get(i)));
+        }
+        Reassembler r = new InterleavedReassembler(8 << 20, 10_000);
+        for (InboundFragment f : in) {
+            assertThat(r.receive(f, delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
+        }
+        assertThat(delivered).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(message);
+            assertThat(m.ppid()).isEqualTo(53);
+        });
+        assertThat(r.bufferedBytes()).isZero();
+        assertThat(r.bufferedMessages()).isZero();
+    }
 }
