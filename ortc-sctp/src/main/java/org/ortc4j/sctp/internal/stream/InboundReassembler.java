@@ -196,6 +196,27 @@ public final class InboundReassembler implements Reassembler {
         }
     }
 
+    @Override
+    public void resetAllStreams() {
+        nextSsn.clear();
+        for (Map<Integer, ReassembledMessage> ready : waiting.values()) {
+            for (ReassembledMessage m : ready.values()) {
+                bufferedBytes -= m.payload().length;
+                bufferedMessages--;
+            }
+        }
+        waiting.clear();
+        // Unordered DATA messages have no SSN to reset; their fragments stay.
+        Iterator<InboundFragment> it = fragments.values().iterator();
+        while (it.hasNext()) {
+            InboundFragment f = it.next();
+            if (!f.unordered()) {
+                forget(f);
+                it.remove();
+            }
+        }
+    }
+
     /** The SSN the next ordered message on a stream must carry to be delivered. */
     public int expectedSsn(int streamId) {
         return nextSsn.getOrDefault(streamId, 0);

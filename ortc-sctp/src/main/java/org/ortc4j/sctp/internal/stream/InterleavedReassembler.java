@@ -211,6 +211,15 @@ public final class InterleavedReassembler implements Reassembler {
         dropPartials(p -> streamOf(p) == streamId);
     }
 
+    @Override
+    public void resetAllStreams() {
+        ordered.clear();
+        partials.clear();
+        // Everything held was of the old numbering (fragments and waiting messages alike).
+        bufferedBytes = 0;
+        bufferedMessages = 0;
+    }
+
     /** The MID the next ordered message on a stream must carry to be delivered. */
     public long expectedMid(int streamId) {
         OrderedStream os = ordered.get(streamId);

@@ -43,6 +43,12 @@ public interface Reassembler {
      */
     void resetStream(int streamId);
 
+    /**
+     * Resets every incoming stream (RFC 6525 §5.2.2 for a request that lists no streams): as
+     * {@link #resetStream} for each, in one pass.
+     */
+    void resetAllStreams();
+
     /** Payload bytes held (fragments and complete messages waiting for an earlier one). */
     long bufferedBytes();
 

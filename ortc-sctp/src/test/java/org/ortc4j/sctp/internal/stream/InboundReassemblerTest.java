@@ -269,4 +269,20 @@ class InboundReassemblerTest {
         assertThat(r.bufferedBytes()).isZero();
         assertThat(r.bufferedMessages()).isZero();
     }
+
+    @Test
+    void resettingAllStreamsStartsEveryOrderedStreamAgain() {
+        InboundReassembler r = new InboundReassembler(10_000, 100);
+        r.receive(single(1, 1, 0, false, 'a'), delivered::add);
+        r.receive(single(2, 2, 1, false, 'w'), delivered::add); // waits for SSN 0, dropped by the reset
+        r.receive(new InboundFragment(3, 3, 0, 0, 53, true, true, false, new byte[] {1}), delivered::add); // unordered, kept
+        r.resetAllStreams();
+        assertThat(r.expectedSsn(1)).isZero();
+        assertThat(r.bufferedMessages()).isEqualTo(1);
+        assertThat(r.bufferedBytes()).isEqualTo(1);
+        r.receive(single(5, 1, 0, false, 'b'), delivered::add);
+        r.receive(new InboundFragment(4, 3, 0, 0, 53, true, false, true, new byte[] {2}), delivered::add);
+        assertThat(delivered).extracting(m -> m.payload().length).containsExactly(1, 1, 2);
+        assertThat(r.bufferedMessages()).isZero();
+    }
 }

@@ -321,4 +321,19 @@ class InterleavedReassemblerTest {
         assertThat(r.bufferedBytes()).isZero();
         assertThat(r.bufferedMessages()).isZero();
     }
+
+    @Test
+    void resettingAllStreamsDropsEverythingOfTheOldNumbering() {
+        InterleavedReassembler r = new InterleavedReassembler(10_000, 100);
+        r.receive(single(1, 1, 0, false, 'a'), delivered::add);
+        r.receive(single(2, 2, 1, false, 'w'), delivered::add);
+        r.receive(fragment(3, 3, 0, 0, true, true, false, 'p'), delivered::add);
+        r.resetAllStreams();
+        assertThat(r.expectedMid(1)).isZero();
+        assertThat(r.bufferedMessages()).isZero();
+        assertThat(r.bufferedBytes()).isZero();
+        r.receive(single(4, 1, 0, false, 'b'), delivered::add);
+        r.receive(single(5, 2, 0, false, 'c'), delivered::add);
+        assertThat(markers()).containsExactly('a', 'b', 'c');
+    }
 }
