@@ -337,18 +337,25 @@ public final class StreamResetProcedure {
             return;
         }
         long cum = cumulativeTsnAck & 0xFFFF_FFFFL;
+        List<DeferredReset> due = new ArrayList<>(1);
         Iterator<DeferredReset> it = deferred.iterator();
         while (it.hasNext()) {
             DeferredReset d = it.next();
             if (tsnAtMost(d.senderLastAssignedTsn, cum)) {
                 it.remove();
-                lastPerformedDeferred = d;
-                perform(d);
-                if (d.requestSequence == lastPeerRequestSequence) {
-                    // A retransmission of that request now gets the final answer.
-                    lastPeerResult = ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED;
-                }
+                due.add(d);
             }
+        }
+        // State first, callbacks last: the association may call back into this object.
+        for (DeferredReset d : due) {
+            lastPerformedDeferred = d;
+            if (d.requestSequence == lastPeerRequestSequence) {
+                // A retransmission of that request now gets the final answer.
+                lastPeerResult = ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED;
+            }
+        }
+        for (DeferredReset d : due) {
+            perform(d);
         }
     }
 
@@ -401,6 +408,7 @@ public final class StreamResetProcedure {
         Arrays.sort(streams);
         DeferredReset reset = new DeferredReset(seq, Integer.toUnsignedLong(request.sendersLastAssignedTsn()), streams);
         int result;
+        boolean performNow = false;
         if (reset.sameAs(lastPerformedDeferred)) {
             // A peer that asks again under a new sequence number after "In progress" (older
             // dcsctp did) rather than retransmitting: that reset was performed when its TSN
@@ -409,7 +417,7 @@ public final class StreamResetProcedure {
         } else if (tsnAtMost(reset.senderLastAssignedTsn, cum)) {
             // RFC 6525 §5.2.2: everything up to the Sender's Last Assigned TSN has arrived, so the
             // streams are reset now.
-            perform(reset);
+            performNow = true;
             result = ReconfigurationResponseParameter.RESULT_SUCCESS_PERFORMED;
         } else if (isDeferred(reset)) {
             result = ReconfigurationResponseParameter.RESULT_IN_PROGRESS;
@@ -423,6 +431,9 @@ public final class StreamResetProcedure {
             result = ReconfigurationResponseParameter.RESULT_IN_PROGRESS;
         }
         accept(seq, result);
+        if (performNow) {
+            perform(reset); // last: the association may call back into this object
+        }
         return new ReconfigurationResponseParameter(request.requestSequenceNumber(), result);
     }
 

@@ -409,4 +409,48 @@ class StreamResetProcedureTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(a.procedure.hasPending()).isFalse();
     }
+
+    @Test
+    void randomReconfigChunksNeverThrowAndAreAnsweredAtMostOnceEach() {
+        java.util.Random random = new java.util.Random(6525);
+        a.closeStreams(1, 2);
+        for (int i = 0; i < 3000; i++) {
+            List<Parameter> params = new ArrayList<>();
+            int n = 1 + random.nextInt(2);
+            for (int j = 0; j < n; j++) {
+                // Sequence numbers near what B expects, so that some are accepted.
+                int seq = 1000 + random.nextInt(40) - 5;
+                switch (random.nextInt(5)) {
+                    case 0 -> params.add(new OutgoingSsnResetRequestParameter(seq, random.nextInt(),
+                            (int) (b.cumulativeTsnAck + random.nextInt(20) - 10), List.of(random.nextInt(4))));
+                    case 1 -> params.add(new IncomingSsnResetRequestParameter(seq, List.of()));
+                    case 2 -> params.add(new ReconfigurationResponseParameter(seq, random.nextInt(8)));
+                    case 3 -> {
+                        // SSN/TSN Reset and Add Streams requests, of right and wrong lengths.
+                        ByteBuffer value = ByteBuffer.allocate(random.nextInt(10));
+                        if (value.capacity() >= 4) {
+                            value.putInt(0, seq);
+                        }
+                        params.add(new UnknownParameter(15 + random.nextInt(4), value));
+                    }
+                    default -> params.add(new UnknownParameter(random.nextInt(0x10000), ByteBuffer.allocate(4)));
+                }
+            }
+            int before = b.sent.size();
+            b.procedure.onChunk(new ReconfigChunk(params), b.cumulativeTsnAck);
+            if (random.nextInt(10) == 0) {
+                b.cumulativeTsnAck = (b.cumulativeTsnAck + random.nextInt(5)) & 0xFFFF_FFFFL;
+                b.procedure.onCumulativeTsnAdvanced(b.cumulativeTsnAck);
+            }
+            assertThat(b.sent.size() - before).isBetween(0, 1);
+            if (b.sent.size() > before) {
+                assertThat(b.sent.get(before).parameters()).hasSizeLessThanOrEqualTo(2)
+                        .allSatisfy(p -> assertThat(p).isInstanceOf(ReconfigurationResponseParameter.class));
+            }
+            assertThat(b.procedure.holdsBack(random.nextInt(4), random.nextInt() & 0xFFFF_FFFFL)).isIn(true, false);
+        }
+        assertThat(b.procedure.droppedChunks()).isPositive();
+        assertThat(b.incomingResets).isNotEmpty(); // some requests were well-numbered and performed
+        assertThat(b.failures).isEmpty();
+    }
 }
