@@ -84,6 +84,9 @@ public final class InboundReassembler implements Reassembler {
                 || bufferedMessages + 1 > maxBufferedMessages) {
             return ReassemblyOutcome.LIMIT_EXCEEDED;
         }
+        if (fragment.beginning() && fragment.ending() && deliverAtOnce(fragment, deliver)) {
+            return ReassemblyOutcome.ACCEPTED;
+        }
         fragments.put(fragment.tsn(), fragment);
         bufferedBytes += fragment.payload().length;
         bufferedMessages++;
@@ -232,6 +235,26 @@ public final class InboundReassembler implements Reassembler {
     @Override
     public int bufferedMessages() {
         return bufferedMessages;
+    }
+
+    /**
+     * The common case on the data path: a message in one chunk that is unordered or next on its
+     * stream is delivered without being stored. Returns false if it has to wait.
+     */
+    private boolean deliverAtOnce(InboundFragment f, Consumer<ReassembledMessage> deliver) {
+        int stream = f.streamId();
+        if (f.unordered()) {
+            deliver.accept(new ReassembledMessage(stream, 0, f.ppid(), true, f.payload()));
+            return true;
+        }
+        int ssn = ssnOf(f);
+        if (ssn != expectedSsn(stream)) {
+            return false;
+        }
+        nextSsn.put(stream, SerialNumbers.nextSsn(ssn));
+        deliver.accept(new ReassembledMessage(stream, ssn, f.ppid(), false, f.payload()));
+        deliverInOrder(stream, deliver);
+        return true;
     }
 
     private void forget(InboundFragment f) {

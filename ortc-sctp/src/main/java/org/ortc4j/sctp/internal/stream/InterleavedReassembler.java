@@ -81,7 +81,7 @@ public final class InterleavedReassembler implements Reassembler {
             return ReassemblyOutcome.STALE;
         }
         long key = key(stream, fragment.unordered(), mid);
-        PartialMessage partial = partials.get(key);
+        PartialMessage partial = partials.isEmpty() ? null : partials.get(key);
         if (partial != null) {
             ReassemblyOutcome fit = partial.check(fragment);
             if (fit != ReassemblyOutcome.ACCEPTED) {
