@@ -23,7 +23,7 @@ import org.ortc4j.sctp.internal.packet.UnknownParameter;
  * both directions, each side resetting its outgoing stream.
  *
  * <p><b>Sender side.</b> {@link #requestReset} queues streams; {@link #sendPending} sends one
- * request for all of them (several calls coalesce) when none is in flight, because RFC 6525 §5.1.1
+ * request for all of them (several calls coalesce) when none is in flight, because RFC 6525 §5.1
  * allows one outstanding request at a time; the request is retransmitted on a timer
  * (RTO, doubled per timeout) until answered, and after too many timeouts {@link Output#failed} is
  * called. "Performed" ends with {@link Output#outgoingReset}; "In progress" makes it retry the
@@ -160,7 +160,7 @@ public final class StreamResetProcedure {
     /**
      * Sends one Outgoing SSN Reset Request for the queued streams, if any are queued and no request
      * is in flight. The association calls this when the queued streams have no unsent data (RFC
-     * 6525 §5.1.2 has the request name the last TSN assigned; the streams' data before it is sent
+     * 6525 §4.1 has the request name the last TSN assigned; the streams' data before it is sent
      * and will be acknowledged as usual), and again after {@link Output#outgoingReset} or {@link
      * Output#outgoingResetFailed} while {@link #hasPending()}.
      *
@@ -227,7 +227,7 @@ public final class StreamResetProcedure {
             transmit();
             return;
         }
-        // RFC 6525 §5.1.1 (in substance): an unanswered request is retransmitted when its timer
+        // RFC 6525 §5.1 (in substance): an unanswered request is retransmitted when its timer
         // expires, the timer backed off as T3-rtx (RFC 9260 §6.3.3), and the association fails
         // after Association.Max.Retrans consecutive timeouts.
         request.timeouts++;

@@ -269,7 +269,7 @@ class StreamResetProcedureTest {
         a.procedure.requestReset(new int[] {2, 1});
         a.procedure.sendPending(a.lastAssignedTsn);
         assertThat(request(a.sent.get(0)).streams()).containsExactly(1, 2);
-        // RFC 6525 §5.1.1: one request outstanding at a time; more streams wait for the answer.
+        // RFC 6525 §5.1: one request outstanding at a time; more streams wait for the answer.
         a.procedure.requestReset(new int[] {3, 1});
         a.procedure.sendPending(a.lastAssignedTsn);
         assertThat(a.sent).hasSize(1);
