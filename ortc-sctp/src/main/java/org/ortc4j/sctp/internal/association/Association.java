@@ -94,6 +94,12 @@ public final class Association {
     private int maxFragmentSize;
     /** Per stream, the MID of the last ordered message sent (I-DATA), to name it in I-FORWARD-TSN. */
     private final java.util.Map<Integer, Long> lastOrderedMid = new java.util.HashMap<>();
+    /**
+     * Per stream, the unordered partially reliable messages sent with I-DATA and not yet passed by
+     * the peer's cumulative ack, as {MID, last TSN}: I-FORWARD-TSN must name the abandoned ones
+     * (RFC 8260 §2.3.1) so that the receiver drops their fragments.
+     */
+    private final java.util.Map<Integer, ArrayDeque<long[]>> unorderedPrSent = new java.util.HashMap<>();
     private final long heartbeatNonce;
 
     private final ProtocolTimer initTimer;
@@ -959,7 +965,24 @@ public final class Association {
             t3Rtx.start(rto.rtoNanos());
         }
         forwardTsnPending = forwardTsnNegotiated;
+        if (!unorderedPrSent.isEmpty()) {
+            pruneUnorderedPrSent(retransmissions.cumulativeTsnAck());
+        }
         return true;
+    }
+
+    /** Forgets unordered PR messages the peer's cumulative ack has passed: nothing to name. */
+    private void pruneUnorderedPrSent(long cumulativeAck) {
+        java.util.Iterator<ArrayDeque<long[]>> it = unorderedPrSent.values().iterator();
+        while (it.hasNext()) {
+            ArrayDeque<long[]> q = it.next();
+            while (!q.isEmpty() && (int) (q.peekFirst()[1] - cumulativeAck) <= 0) {
+                q.pollFirst();
+            }
+            if (q.isEmpty()) {
+                it.remove();
+            }
+        }
     }
 
     private void handleForwardTsn(ForwardTsnChunk f) {
@@ -1229,6 +1252,7 @@ public final class Association {
                 config.maxReassemblyBytes(), config.maxReassemblyMessages());
         fragmenter = new MessageFragmenter(interleavingNegotiated);
         lastOrderedMid.clear();
+        unorderedPrSent.clear();
         maxFragmentSize = (config.maxPacketSize() - SctpPacket.HEADER_LENGTH
                 - (interleavingNegotiated ? PacketBuilder.I_DATA_HEADER : PacketBuilder.DATA_HEADER)) & ~3;
         reconfigToSend.clear();
@@ -1586,6 +1610,10 @@ public final class Association {
             writeData(flags, (int) tsn, f);
             dataChunksSent++;
             sentAny = true;
+            if (interleavingNegotiated && f.unordered() && f.ending() && !policy.reliable()) {
+                unorderedPrSent.computeIfAbsent(f.streamId(), k -> new ArrayDeque<>())
+                        .add(new long[] {f.sequence(), tsn});
+            }
             SendQueue.Message done = sendQueue.poll();
             if (done != null) {
                 sentMessages.add(done);
@@ -1682,6 +1710,20 @@ public final class Association {
             long last = lastOrderedMid.getOrDefault(s.streamId(), (long) s.ssn());
             long mid = (last - ((last - s.ssn()) & 0xFFFF)) & 0xFFFF_FFFFL;
             streams.add(new IForwardTsnChunk.StreamMessage(s.streamId(), false, (int) mid));
+        }
+        // Unordered messages: the largest MID per stream whose fragments all lie at or below the
+        // New Cumulative TSN (MIDs and TSNs grow together, so every smaller MID there is done).
+        for (java.util.Map.Entry<Integer, ArrayDeque<long[]>> e : unorderedPrSent.entrySet()) {
+            long mid = -1;
+            for (long[] sent : e.getValue()) {
+                if ((int) (sent[1] - f.newCumulativeTsn()) > 0) {
+                    break;
+                }
+                mid = sent[0];
+            }
+            if (mid >= 0) {
+                streams.add(new IForwardTsnChunk.StreamMessage(e.getKey(), true, (int) mid));
+            }
         }
         return new IForwardTsnChunk((int) f.newCumulativeTsn(), streams);
     }

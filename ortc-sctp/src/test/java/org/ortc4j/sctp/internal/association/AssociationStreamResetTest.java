@@ -138,7 +138,7 @@ class AssociationStreamResetTest {
         MemoryLink link = established(AssociationConfig.builder().interleaving(true).build(), 28);
         link.record = true;
         link.loss = 0.3;
-        TrafficCheck traffic = new TrafficCheck(2, 200, new int[] {10, 3000});
+        TrafficCheck traffic = new TrafficCheck(2, 200, new int[] {10, 3000, 5000});
         traffic.pump(link.a.association, PrPolicy.maxRetransmits(0));
         link.run(Duration.ofSeconds(30));
         link.loss = 0;
@@ -152,5 +152,7 @@ class AssociationStreamResetTest {
         assertThat(last).extracting(RecordingListener.Message::streamId).containsExactlyInAnyOrder(0, 1);
         // I-FORWARD-TSN is chunk type 194.
         assertThat(link.fromA).anySatisfy(p -> assertThat(AssociationLifecycleTest.containsChunk(p, 194)).isTrue());
+        // Nothing of the abandoned messages, ordered or unordered, stays held at the receiver.
+        assertThat(link.b.association.stats().localRwnd()).isEqualTo(AssociationConfig.builder().build().receiveWindow());
     }
 }
