@@ -148,9 +148,10 @@ public final class DataChannelRegistry implements AssociationListener {
             endpoint.events().onSent(userBytes);
             return;
         }
-        if (association.send(endpoint.id, ppid, payload, endpoint.sendUnordered(), endpoint.policy())) {
-            endpoint.pending.add(userBytes);
-        } else {
+        // Noted before the send: the association may transmit at once and report it sent within.
+        endpoint.pending.add(userBytes);
+        if (!association.send(endpoint.id, ppid, payload, endpoint.sendUnordered(), endpoint.policy())) {
+            endpoint.pending.removeNewest();
             endpoint.events().onSent(userBytes);
             // W3C §6.2 send: "If channel's underlying data transport cannot queue data ... throw
             // an OperationError"; as Chromium, the channel then closes.
@@ -380,12 +381,13 @@ public final class DataChannelRegistry implements AssociationListener {
             // reliably" and the opener "MAY start sending messages containing user data without
             // waiting for the reception of the corresponding DATA_CHANNEL_ACK message".
             byte[] open = DataChannelOpen.fromInit(endpoint.label(), init).encode();
+            endpoint.pending.add(0);
             if (!association.send(id, PayloadProtocolId.DCEP, open, false, PrPolicy.RELIABLE)) {
+                endpoint.pending.removeNewest();
                 abruptClose(endpoint, new RTCError(RTCError.DATA_CHANNEL_FAILURE,
                         "the SCTP send buffer is full; DATA_CHANNEL_OPEN could not be queued"));
                 return;
             }
-            endpoint.pending.add(0);
             endpoint.awaitingAck = true;
         }
         endpoint.phase = DataChannelEndpoint.Phase.OPEN;
@@ -418,19 +420,20 @@ public final class DataChannelRegistry implements AssociationListener {
             return;
         }
         RTCDataChannelInit init = open.toInit(streamId);
-        DataChannelEndpoint endpoint = new DataChannelEndpoint(open.label(), init, null);
+        DataChannelEndpoint endpoint = new DataChannelEndpoint(open.label(), init, NO_EVENTS);
         bind(endpoint, streamId);
         endpoint.phase = DataChannelEndpoint.Phase.OPEN;
         // RFC 8832 §6: "... the peer ... MUST respond with a DATA_CHANNEL_ACK message on the stream
         // used ...". Ordered and reliable like the OPEN.
+        endpoint.pending.add(0);
         if (!association.send(streamId, PayloadProtocolId.DCEP, ACK, false, PrPolicy.RELIABLE)) {
             // The send buffer is full: the channel cannot be acknowledged; close its stream.
+            endpoint.pending.removeNewest();
             endpoint.setEvents(NO_EVENTS);
             endpoint.phase = DataChannelEndpoint.Phase.CLOSING;
             requestOutgoingReset(endpoint);
             return;
         }
-        endpoint.pending.add(0);
         ChannelEvents events = incoming.accept(endpoint, streamId);
         endpoint.setEvents(events);
         if (endpoint.phase == DataChannelEndpoint.Phase.OPEN) {

@@ -41,6 +41,14 @@ final class PendingSends {
         return userBytes;
     }
 
+    /** Takes back the newest entry (its message could not be queued after all). */
+    void removeNewest() {
+        if (size > 0) {
+            size--;
+            total -= ring[(head + size) & (ring.length - 1)];
+        }
+    }
+
     /** Forgets every entry and returns their bytes together. */
     long clear() {
         long all = total;
