@@ -523,6 +523,8 @@ public final class DataChannelRegistry implements AssociationListener {
             return;
         }
         closed = true;
+        // W3C §6.1.1: the transport is closed first, then each of its channels.
+        transport.onClosed(stopping ? null : error);
         RTCError cause = error == null || stopping ? null : new RTCError(RTCError.SCTP_FAILURE, error);
         List<DataChannelEndpoint> all = new ArrayList<>(waiting);
         waiting.clear();
@@ -538,7 +540,6 @@ public final class DataChannelRegistry implements AssociationListener {
                 endpoint.events().onClosed(cause);
             }
         }
-        transport.onClosed(stopping ? null : error);
     }
 
     /** Where events of a channel nobody sees go (refused, or already announced closed). */
