@@ -73,7 +73,9 @@ public final class DataChannelRegistry implements AssociationListener {
     private int[] resetBatch = new int[16];
     private int resetBatchSize;
     private boolean closed;
-    private boolean stopping;
+    /** Set when we end the association ourselves: the reason channels see then, whatever abort says. */
+    private boolean forced;
+    private String forcedReason;
     /** Written on the loop only; read from any thread. */
     private volatile long droppedMessages;
 
@@ -191,7 +193,8 @@ public final class DataChannelRegistry implements AssociationListener {
 
     /** The transport stops: every channel closes, without error, and the association aborts. */
     public void stop() {
-        stopping = true;
+        forced = true;
+        forcedReason = null;
         if (association != null) {
             try {
                 association.abort("the RTCSctpTransport was stopped");
@@ -204,6 +207,10 @@ public final class DataChannelRegistry implements AssociationListener {
 
     /** The layer below went away (DTLS closed or failed): every channel closes. */
     public void transportGone(String error) {
+        if (!closed && !forced) {
+            forced = true;
+            forcedReason = error;
+        }
         if (association != null && !closed) {
             try {
                 association.abort(error == null ? "the DTLS transport closed" : error);
@@ -523,9 +530,10 @@ public final class DataChannelRegistry implements AssociationListener {
             return;
         }
         closed = true;
+        String reason = forced ? forcedReason : error;
         // W3C §6.1.1: the transport is closed first, then each of its channels.
-        transport.onClosed(stopping ? null : error);
-        RTCError cause = error == null || stopping ? null : new RTCError(RTCError.SCTP_FAILURE, error);
+        transport.onClosed(reason);
+        RTCError cause = reason == null ? null : new RTCError(RTCError.SCTP_FAILURE, reason);
         List<DataChannelEndpoint> all = new ArrayList<>(waiting);
         waiting.clear();
         for (DataChannelEndpoint endpoint : byStream) {
