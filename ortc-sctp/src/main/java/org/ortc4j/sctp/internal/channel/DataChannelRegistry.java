@@ -40,7 +40,7 @@ public final class DataChannelRegistry implements AssociationListener {
         /**
          * The association is closed.
          *
-         * @param error why, or {@code null} after a graceful shutdown or {@link #stop()}
+         * @param error why, or {@code null} after a graceful shutdown or {@link DataChannelRegistry#stop()}
          */
         void onClosed(String error);
     }
