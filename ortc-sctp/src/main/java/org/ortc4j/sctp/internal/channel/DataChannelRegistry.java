@@ -482,7 +482,22 @@ public final class DataChannelRegistry implements AssociationListener {
         }
         // RFC 8831 §6.7: "When one side decides to close the data channel, it resets the
         // corresponding outgoing stream."
-        association.resetOutgoingStreams(streams);
+        try {
+            association.resetOutgoingStreams(streams);
+        } catch (RuntimeException e) {
+            // The association refused (it cannot reset streams now): the channels still close,
+            // here, rather than hang in closing; their streams stay bound so no id is reused.
+            LOG.log(System.Logger.Level.WARNING, "stream reset refused; closing the channels locally", e);
+            for (int id : streams) {
+                DataChannelEndpoint endpoint = byStream[id];
+                if (endpoint != null && endpoint.phase != DataChannelEndpoint.Phase.CLOSED) {
+                    endpoint.phase = DataChannelEndpoint.Phase.CLOSED;
+                    ChannelEvents events = endpoint.events();
+                    endpoint.setEvents(NO_EVENTS);
+                    events.onClosed(null);
+                }
+            }
+        }
     }
 
     private void finishIfBothReset(DataChannelEndpoint endpoint) {
