@@ -12,6 +12,7 @@ import org.ortc4j.ice.OperationException;
 import org.ortc4j.sctp.internal.channel.ChannelEvents;
 import org.ortc4j.sctp.internal.channel.DataChannelEndpoint;
 import org.ortc4j.sctp.internal.channel.Listeners;
+import org.ortc4j.sctp.internal.channel.OnceEvent;
 import org.ortc4j.sctp.internal.dcep.PayloadProtocolId;
 
 /**
@@ -27,8 +28,8 @@ import org.ortc4j.sctp.internal.dcep.PayloadProtocolId;
  *
  * <p>Threads: every method may be called from any thread. {@code send} and {@code close} check
  * the W3C rules on the calling thread and hand the work to the transport's loop; listeners run on
- * the loop and must not block. Register listeners right after construction (a channel on a
- * connected transport may open at once), or check {@link #readyState()} after registering.
+ * the loop and must not block. {@code onOpen} and {@code onClose} listeners added after the event
+ * are called at once, so a channel that opens while its maker registers listeners loses nothing.
  */
 public final class RTCDataChannel {
 
@@ -43,11 +44,11 @@ public final class RTCDataChannel {
     private volatile long bufferedAmountLowThreshold;
     private volatile int id = -1;
 
-    private final Listeners<Void> openListeners = new Listeners<>();
+    private final OnceEvent openListeners;
     private final Listeners<RTCDataChannelMessage> messageListeners = new Listeners<>();
     private final Listeners<Void> bufferedAmountLowListeners = new Listeners<>();
     private final Listeners<Void> closingListeners = new Listeners<>();
-    private final Listeners<Void> closeListeners = new Listeners<>();
+    private final OnceEvent closeListeners;
     private final Listeners<RTCError> errorListeners = new Listeners<>();
 
     /**
@@ -65,6 +66,8 @@ public final class RTCDataChannel {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.label = RTCDataChannelInit.checkStringLength("label", label);
         this.init = Objects.requireNonNull(init, "init");
+        this.openListeners = new OnceEvent(transport::onLoop);
+        this.closeListeners = new OnceEvent(transport::onLoop);
         // W3C §6.2 createDataChannel: "If connection.[[IsClosed]] is true, throw an InvalidStateError."
         if (transport.state() == RTCSctpTransportState.CLOSED) {
             throw new InvalidStateException("the RTCSctpTransport is closed");
@@ -95,6 +98,8 @@ public final class RTCDataChannel {
         this.init = endpoint.init();
         this.endpoint = endpoint;
         this.id = id;
+        this.openListeners = new OnceEvent(transport::onLoop);
+        this.closeListeners = new OnceEvent(transport::onLoop);
     }
 
     ChannelEvents events() {
@@ -259,7 +264,10 @@ public final class RTCDataChannel {
         }
     }
 
-    /** Calls {@code listener} on the loop when the channel opens (W3C {@code open}). */
+    /**
+     * Calls {@code listener} on the loop when the channel opens (W3C {@code open}). Added after
+     * the channel opened, it is called at once (on the loop), so no open is missed to a race.
+     */
     public AutoCloseable onOpen(Runnable listener) {
         return openListeners.add(listener);
     }
@@ -282,7 +290,10 @@ public final class RTCDataChannel {
         return closingListeners.add(listener);
     }
 
-    /** Calls {@code listener} on the loop when the channel is closed (W3C {@code close}). */
+    /**
+     * Calls {@code listener} on the loop when the channel is closed (W3C {@code close}); added
+     * after that, it is called at once (on the loop).
+     */
     public AutoCloseable onClose(Runnable listener) {
         return closeListeners.add(listener);
     }
@@ -313,7 +324,7 @@ public final class RTCDataChannel {
         public void onOpen() {
             // W3C §6.2 "announce open": "If channel.[[ReadyState]] is "closing" or "closed", abort".
             if (readyState.compareAndSet(RTCDataChannelState.CONNECTING, RTCDataChannelState.OPEN)) {
-                openListeners.fire(null);
+                openListeners.fire();
             }
         }
 
@@ -363,7 +374,7 @@ public final class RTCDataChannel {
             if (error != null) {
                 errorListeners.fire(error);
             }
-            closeListeners.fire(null);
+            closeListeners.fire();
         }
     }
 }

@@ -44,9 +44,6 @@ final class ChannelLog {
             events.add("close");
             closed.complete(null);
         });
-        if (channel.readyState() == RTCDataChannelState.OPEN) {
-            opened.complete(null);
-        }
     }
 
     ChannelLog awaitOpen() throws Exception {

@@ -255,11 +255,37 @@ class RTCSctpTransportTest {
         assertThat(peers.atA()).isEmpty();
         assertThat(peers.atB()).isEmpty();
 
-        // W3C §6.2: a negotiated id in use, or at or above maxChannels, is an OperationError.
+        // W3C §6.2: a negotiated id in use is an OperationError.
         assertThatThrownBy(() -> new RTCDataChannel(peers.a(), "again", init)).isInstanceOf(OperationException.class);
+    }
+
+    @Test
+    void maxChannelsIsTheSmallerNegotiatedStreamCount() throws Exception {
+        Peers peers = connect(AssociationConfig.builder().outboundStreams(16).inboundStreams(32).build(),
+                RTCSctpTransport.getCapabilities());
+
+        // RFC 8831 §6.2 / W3C §6.1.1: min(our OS, the peer's MIS) and the reverse.
+        assertThat(peers.a().maxChannels()).hasValue(16);
+        // W3C §6.2: a negotiated id at or above maxChannels is an OperationError.
         assertThatThrownBy(() -> new RTCDataChannel(peers.a(), "far",
-                RTCDataChannelInit.builder().negotiated(true).id(65534).build()))
+                RTCDataChannelInit.builder().negotiated(true).id(16).build()))
                 .isInstanceOf(OperationException.class);
+        ChannelLog last = new ChannelLog(new RTCDataChannel(peers.a(), "last",
+                RTCDataChannelInit.builder().negotiated(true).id(15).build())).awaitOpen();
+        assertThat(last.channel.id()).isEqualTo(15);
+        // Ids 0, 2, ..., 14 are the client's: eight channels, then none is left.
+        List<ChannelLog> channels = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            channels.add(new ChannelLog(new RTCDataChannel(peers.a(), "c" + i, RTCDataChannelInit.defaults())));
+        }
+        for (int i = 0; i < 8; i++) {
+            channels.get(i).awaitOpen();
+            assertThat(channels.get(i).channel.id()).isEqualTo(2 * i);
+        }
+        ChannelLog tooMany = channels.get(8);
+        tooMany.awaitClosed();
+        assertThat(tooMany.events).containsExactly("error", "close");
+        assertThat(tooMany.error.getNow(null).errorDetail()).isEqualTo(RTCError.DATA_CHANNEL_FAILURE);
     }
 
     @Test
