@@ -16,6 +16,7 @@ import org.ortc4j.ice.net.Scheduler;
 import org.ortc4j.sctp.internal.association.Association;
 import org.ortc4j.sctp.internal.association.AssociationConfig;
 import org.ortc4j.sctp.internal.association.AssociationState;
+import org.ortc4j.sctp.internal.association.AssociationStats;
 import org.ortc4j.sctp.internal.channel.ChannelEvents;
 import org.ortc4j.sctp.internal.channel.DataChannelEndpoint;
 import org.ortc4j.sctp.internal.channel.DataChannelRegistry;
@@ -246,6 +247,14 @@ public final class RTCSctpTransport {
     /** Messages from the peer dropped as bad input (malformed DCEP, unknown streams or PPIDs). */
     public long droppedMessages() {
         return registry.droppedMessages();
+    }
+
+    /**
+     * The association's counters (on the loop), or {@code null} before it exists. For tests and,
+     * later, {@code RTCStats}.
+     */
+    AssociationStats associationStats() {
+        return association == null ? null : association.stats();
     }
 
     // ---- for RTCDataChannel (any thread unless noted) ----
