@@ -347,6 +347,35 @@ class RTCSctpTransportTest {
     }
 
     @Test
+    void aSendTheBufferCannotHoldIsAnOperationErrorAndClosesTheChannel() throws Exception {
+        Peers peers = connect(AssociationConfig.builder().maxSendBufferBytes(100_000).build(),
+                RTCSctpTransport.getCapabilities());
+        // W3C §6.1.1: canSendSize (our send buffer) is below the peer's 262144.
+        assertThat(peers.a().maxMessageSize()).isEqualTo(100_000);
+        ChannelLog channel = new ChannelLog(new RTCDataChannel(peers.a(), "full", RTCDataChannelInit.defaults()))
+                .awaitOpen();
+
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        peers.a().transport().iceTransport().scheduler().execute(() -> {
+            try {
+                channel.channel.send(new byte[40_000]);
+                channel.channel.send(new byte[40_000]);
+                channel.channel.send(new byte[30_000]);
+                thrown.complete(null);
+            } catch (RuntimeException e) {
+                thrown.complete(e);
+            }
+        });
+
+        // W3C §6.2 send: "If channel's underlying data transport cannot queue data ... throw an
+        // OperationError"; as Chromium, the channel closes with an error.
+        assertThat(thrown.get(TIMEOUT_S, TimeUnit.SECONDS)).isInstanceOf(OperationException.class);
+        channel.awaitClosed();
+        assertThat(channel.events).containsExactly("open", "error", "close");
+        assertThat(channel.error.getNow(null).errorDetail()).isEqualTo(RTCError.DATA_CHANNEL_FAILURE);
+    }
+
+    @Test
     void closeFromTheOpenerClosesBothSidesAndThePeerSeesClosing() throws Exception {
         Peers peers = connect();
         ChannelLog channel = new ChannelLog(new RTCDataChannel(peers.a(), "c", RTCDataChannelInit.defaults()))
