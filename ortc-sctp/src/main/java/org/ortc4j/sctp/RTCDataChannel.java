@@ -98,6 +98,9 @@ public final class RTCDataChannel {
         this.init = endpoint.init();
         this.endpoint = endpoint;
         this.id = id;
+        // W3C §6.2 "announcing a data channel": "Set channel.[[ReadyState]] to "open" (but do not
+        // fire the open event yet)", so the datachannel listener may send at once.
+        this.readyState.set(RTCDataChannelState.OPEN);
         this.openListeners = new OnceEvent(transport::onLoop);
         this.closeListeners = new OnceEvent(transport::onLoop);
     }
@@ -323,7 +326,8 @@ public final class RTCDataChannel {
         @Override
         public void onOpen() {
             // W3C §6.2 "announce open": "If channel.[[ReadyState]] is "closing" or "closed", abort".
-            if (readyState.compareAndSet(RTCDataChannelState.CONNECTING, RTCDataChannelState.OPEN)) {
+            readyState.compareAndSet(RTCDataChannelState.CONNECTING, RTCDataChannelState.OPEN);
+            if (readyState.get() == RTCDataChannelState.OPEN) {
                 openListeners.fire();
             }
         }

@@ -226,7 +226,8 @@ public final class RTCSctpTransport {
 
     /**
      * Calls {@code listener} on the loop with each data channel the peer opens by DCEP (W3C §6.2
-     * {@code datachannel}), before its {@code open} event: register its listeners in the call.
+     * {@code datachannel}): already {@code open}, so the listener may send, and before its
+     * {@code open} event, so listeners it registers see that event.
      */
     public AutoCloseable onDataChannel(Consumer<RTCDataChannel> listener) {
         return dataChannelListeners.add(listener);

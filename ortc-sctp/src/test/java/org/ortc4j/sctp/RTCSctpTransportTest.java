@@ -88,7 +88,13 @@ class RTCSctpTransportTest {
         LinkedBlockingQueue<ChannelLog> atA = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<ChannelLog> atB = new LinkedBlockingQueue<>();
         a.onDataChannel(channel -> atA.add(new ChannelLog(channel)));
-        b.onDataChannel(channel -> atB.add(new ChannelLog(channel)));
+        b.onDataChannel(channel -> {
+            // W3C §6.2: the announced channel is open already; a listener may send at once.
+            if (channel.label().equals("greet")) {
+                channel.send("welcome");
+            }
+            atB.add(new ChannelLog(channel));
+        });
         CompletableFuture<RTCSctpTransportState> connectedA = whenState(a, RTCSctpTransportState.CONNECTED);
         CompletableFuture<RTCSctpTransportState> connectedB = whenState(b, RTCSctpTransportState.CONNECTED);
 
@@ -186,11 +192,16 @@ class RTCSctpTransportTest {
         chatAtB.channel.send("back");
         assertThat(chat.next().text()).isEqualTo("back");
 
+        ChannelLog greet = new ChannelLog(new RTCDataChannel(peers.a(), "greet", RTCDataChannelInit.defaults()));
+        assertThat(greet.next().text()).isEqualTo("welcome");
+        assertThat(peers.nextAtB().events).containsExactly("open");
+
         ChannelLog fromB = new ChannelLog(new RTCDataChannel(peers.b(), "from b", RTCDataChannelInit.defaults()))
                 .awaitOpen();
         ChannelLog fromBAtA = peers.nextAtA().awaitOpen();
         assertThat(fromB.channel.id()).isEqualTo(1);
         assertThat(fromBAtA.channel.id()).isEqualTo(1);
+        assertThat(greet.channel.id()).isEqualTo(2);
         fromB.channel.send("odd");
         assertThat(fromBAtA.next().text()).isEqualTo("odd");
     }
