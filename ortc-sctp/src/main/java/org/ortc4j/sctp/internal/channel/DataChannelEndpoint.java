@@ -43,6 +43,8 @@ public final class DataChannelEndpoint {
     byte[] partial;
     int partialLength;
     boolean partialBinary;
+    /** A partial message outgrew the limit: its remaining pieces, up to its last, are dropped. */
+    boolean partialDiscarding;
 
     /**
      * @param label the channel label

@@ -73,6 +73,8 @@ public final class DataChannelRegistry implements AssociationListener {
     private int[] resetBatch = new int[16];
     private int resetBatchSize;
     private boolean closed;
+    /** The bytes held by every channel's partial-message buffer together. */
+    private long partialBytes;
     /** Set when we end the association ourselves: the reason channels see then, whatever abort says. */
     private boolean forced;
     private String forcedReason;
@@ -287,6 +289,12 @@ public final class DataChannelRegistry implements AssociationListener {
             return;
         }
         byte[] message = PayloadProtocolId.messageFrom(ppid, payload);
+        if (endpoint.partialDiscarding) {
+            // The last piece of a message dropped for its size.
+            endpoint.partialDiscarding = false;
+            droppedMessages++;
+            return;
+        }
         if (endpoint.partial != null) {
             message = completePartial(endpoint, binary, message);
             if (message == null) {
@@ -316,7 +324,7 @@ public final class DataChannelRegistry implements AssociationListener {
                 continue;
             }
             endpoint.incomingResetDone = true;
-            endpoint.partial = null;
+            dropPartial(endpoint);
             if (endpoint.phase == DataChannelEndpoint.Phase.OPEN) {
                 // RFC 8831 §6.7: "When the peer sees that an incoming stream was reset, it also
                 // resets its corresponding outgoing stream." W3C §6.2.3: closing, then "closing".
@@ -349,7 +357,7 @@ public final class DataChannelRegistry implements AssociationListener {
                 if (lost > 0) {
                     endpoint.events().onSent(lost);
                 }
-                endpoint.partial = null;
+                dropPartial(endpoint);
             }
         }
     }
@@ -595,46 +603,69 @@ public final class DataChannelRegistry implements AssociationListener {
     // ---- deprecated PPID-based fragmentation (RFC 8831 §6.6) ----
 
     private void appendPartial(DataChannelEndpoint endpoint, boolean binary, byte[] part) {
-        if (endpoint.partial == null) {
-            endpoint.partial = new byte[Math.max(part.length, 1024)];
-            endpoint.partialLength = 0;
-            endpoint.partialBinary = binary;
-        } else if (endpoint.partialBinary != binary) {
-            endpoint.partial = null;
+        if (endpoint.partialDiscarding) {
+            return;
+        }
+        if (endpoint.partial != null && endpoint.partialBinary != binary) {
+            dropPartial(endpoint);
             droppedMessages++;
             return;
+        }
+        if (endpoint.partial == null) {
+            endpoint.partialBinary = binary;
+            endpoint.partialLength = 0;
         }
         appendBytes(endpoint, part);
     }
 
     private byte[] completePartial(DataChannelEndpoint endpoint, boolean binary, byte[] last) {
         if (endpoint.partialBinary != binary) {
-            endpoint.partial = null;
+            dropPartial(endpoint);
             droppedMessages++;
             return null;
         }
         if (!appendBytes(endpoint, last)) {
+            endpoint.partialDiscarding = false;
+            droppedMessages++;
             return null;
         }
         byte[] whole = Arrays.copyOf(endpoint.partial, endpoint.partialLength);
-        endpoint.partial = null;
+        dropPartial(endpoint);
         return whole;
     }
 
+    /**
+     * Appends to a channel's partial message. The buffers of all channels together hold at most
+     * {@code maxReceiveMessageSize} bytes: a peer that sends more in pieces than we accept in one
+     * message gets the message dropped, not our memory.
+     */
     private boolean appendBytes(DataChannelEndpoint endpoint, byte[] part) {
         long needed = (long) endpoint.partialLength + part.length;
-        if (needed > maxReceiveMessageSize) {
-            // A peer that sends more than we accept in one message gets it dropped, not our memory.
-            endpoint.partial = null;
-            droppedMessages++;
-            return false;
-        }
-        if (needed > endpoint.partial.length) {
-            endpoint.partial = Arrays.copyOf(endpoint.partial, (int) Math.min(maxReceiveMessageSize,
-                    Math.max(needed, 2L * endpoint.partial.length)));
+        int capacity = endpoint.partial == null ? 0 : endpoint.partial.length;
+        if (needed > capacity) {
+            long grown = Math.min(maxReceiveMessageSize, Math.max(needed, Math.max(1024, 2L * capacity)));
+            if (needed > maxReceiveMessageSize || partialBytes - capacity + grown > maxReceiveMessageSize) {
+                dropPartial(endpoint);
+                endpoint.partialDiscarding = true;
+                return false;
+            }
+            byte[] bigger = new byte[(int) grown];
+            if (endpoint.partial != null) {
+                System.arraycopy(endpoint.partial, 0, bigger, 0, endpoint.partialLength);
+            }
+            partialBytes += grown - capacity;
+            endpoint.partial = bigger;
         }
         System.arraycopy(part, 0, endpoint.partial, endpoint.partialLength, part.length);
         endpoint.partialLength += part.length;
         return true;
+    }
+
+    private void dropPartial(DataChannelEndpoint endpoint) {
+        if (endpoint.partial != null) {
+            partialBytes -= endpoint.partial.length;
+            endpoint.partial = null;
+            endpoint.partialLength = 0;
+        }
     }
 }

@@ -196,6 +196,26 @@ class DataChannelRegistryTest {
     }
 
     @Test
+    void partialPiecesBeyondTheLimitAreDroppedNotHeld() {
+        pair.connect();
+        pair.a.open("p", RTCDataChannelInit.defaults());
+        Recorder atB = announcedAt(pair.b, 0);
+
+        // 20 pieces of 60000 bytes: more than the 1 MiB the registry holds for partial messages.
+        for (int i = 0; i < 20; i++) {
+            pair.a.association.send(0, PayloadProtocolId.BINARY_PARTIAL, new byte[60_000], false, PrPolicy.RELIABLE);
+        }
+        pair.a.association.send(0, PayloadProtocolId.BINARY, new byte[] {7}, false, PrPolicy.RELIABLE);
+        pair.a.association.send(0, PayloadProtocolId.STRING, bytes("after"), false, PrPolicy.RELIABLE);
+        pair.runUntil(() -> !atB.messages.isEmpty(), SOON);
+
+        // The whole oversized message is one drop; no tail of it is delivered as a message.
+        assertThat(pair.b.registry.droppedMessages()).isEqualTo(1);
+        assertThat(atB.binary).isEmpty();
+        assertThat(atB.messages).containsExactly("after");
+    }
+
+    @Test
     void closingResetsTheStreamBothWaysAndFreesItsId() {
         pair.connect();
         Recorder channel = pair.a.open("c", RTCDataChannelInit.defaults());
