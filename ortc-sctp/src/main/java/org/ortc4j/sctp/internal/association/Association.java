@@ -255,7 +255,7 @@ public final class Association {
         if (sendQueue.bufferedBytes() + message.length > config.maxSendBufferBytes()) {
             return false;
         }
-        sendQueue.add(new SendQueue.Message(streamId, ppid, message, unordered, policy));
+        sendQueue.add(new SendQueue.Message(streamId, ppid, message, unordered, policy, scheduler.nanoTime()));
         runTransmit();
         return true;
     }
@@ -398,6 +398,13 @@ public final class Association {
         }
         if (!tcb && firstType != ChunkType.COOKIE_ECHO && !(state == AssociationState.COOKIE_WAIT
                 && (firstType == ChunkType.INIT_ACK || firstType == ChunkType.ABORT))) {
+            if (state == AssociationState.COOKIE_WAIT && vtag == localTag) {
+                // Early packets of the association we are setting up (the peer established on
+                // a collision before our INIT ACK came): not out of the blue; dropped, the peer
+                // retransmits.
+                droppedOutOfTheBlue++;
+                return;
+            }
             handleOutOfTheBlue(first, vtag);
             return;
         }
@@ -1154,6 +1161,13 @@ public final class Association {
         congestion.onT3RtxTimeout();
         rto.backOff();
         retransmissions.onT3RtxExpired();
+        // Karn's rule (§6.3.1 C5) leaves no RTT sample while only retransmissions are in flight,
+        // so the backed-off RTO would stay high through a long recovery. A HEARTBEAT gives a clean
+        // sample (§8.3: "The endpoint SHOULD also perform an RTT measurement"); this probe does
+        // not count towards the error counter, the T3-rtx expiry already did.
+        if (!heartbeatTimeout.isRunning()) {
+            sendChunks(peerTag, new HeartbeatChunk(heartbeatInfo(scheduler.nanoTime())));
+        }
         forceRetransmitPacket = true;
         forwardTsnPending = forwardTsnNegotiated;
         // E3: "Start the retransmission timer T3-rtx on the destination address to which the
@@ -1209,12 +1223,16 @@ public final class Association {
             heartbeatTimer.start(Math.max(0, interval - (now - lastDataSentNanos)) + rto.rtoNanos());
             return;
         }
-        ByteBuffer info = ByteBuffer.allocate(HEARTBEAT_INFO_LENGTH).putLong(now).putLong(heartbeatNonce).flip();
-        sendChunks(peerTag, new HeartbeatChunk(info));
+        sendChunks(peerTag, new HeartbeatChunk(heartbeatInfo(now)));
         if (!heartbeatTimeout.isRunning()) {
             heartbeatTimeout.start(rto.rtoNanos());
         }
         heartbeatTimer.start(heartbeatDelay());
+    }
+
+    /** Heartbeat Information: our send time and a nonce of this association. */
+    private ByteBuffer heartbeatInfo(long now) {
+        return ByteBuffer.allocate(HEARTBEAT_INFO_LENGTH).putLong(now).putLong(heartbeatNonce).flip();
     }
 
     private void onHeartbeatTimeout() {
@@ -1275,7 +1293,9 @@ public final class Association {
             retransmissions.abandonExpired();
             forwardTsnPending = forwardTsnNegotiated;
         }
-        while (true) {
+        // The sink may close the association while a packet goes out (a DTLS failure): then
+        // nothing more is sent.
+        while (tcb) {
             out.begin(peerTag);
             if (sackPending) {
                 // §6.4 (bundling): the SACK goes first, ahead of DATA.
@@ -1323,7 +1343,10 @@ public final class Association {
             return;
         }
         List<OutboundChunk> chunks = retransmissions.takeChunksToRetransmit(budget - PacketBuilder.DATA_HEADER);
+        long lowestOutstanding = (retransmissions.cumulativeTsnAck() + 1) & 0xFFFF_FFFFL;
+        boolean restartT3 = false;
         for (OutboundChunk c : chunks) {
+            restartT3 |= c.tsn() == lowestOutstanding;
             OutboundFragment f = (OutboundFragment) c.payload();
             if (!out.fitsData(c.payloadLength())) {
                 flushPacket();
@@ -1335,7 +1358,14 @@ public final class Association {
         }
         if (!chunks.isEmpty()) {
             lastDataSentNanos = scheduler.nanoTime();
-            t3Rtx.startIfStopped(rto.rtoNanos());
+            if (restartT3) {
+                // §7.2.4 rule 4: "Restart the T3-rtx timer only if the last SACK acknowledged the
+                // lowest outstanding TSN number sent to that address, or the endpoint is
+                // retransmitting the first outstanding DATA chunk sent to that address."
+                t3Rtx.start(rto.rtoNanos());
+            } else {
+                t3Rtx.startIfStopped(rto.rtoNanos());
+            }
         }
     }
 
@@ -1345,7 +1375,21 @@ public final class Association {
             return;
         }
         boolean sentAny = false;
+        long now = scheduler.nanoTime();
+        if (retransmissions.flightSize() == 0) {
+            // §7.2.1: "When the endpoint does not transmit data on a given transport address,
+            // the cwnd of the transport address SHOULD be adjusted to max(cwnd/2, 4*MTU) per RTO."
+            long rtoNanos = rto.rtoNanos();
+            for (long idle = now - lastDataSentNanos; idle >= rtoNanos && congestion.cwnd() > 4L * congestion.mtu();
+                    idle -= rtoNanos) {
+                congestion.onIdleRto();
+                lastDataSentNanos += rtoNanos;
+            }
+        }
         while (true) {
+            if (forwardTsnNegotiated) {
+                dropExpiredHead(now);
+            }
             OutboundFragment f = sendQueue.peek(fragmenter, maxFragmentSize);
             if (f == null) {
                 break;
@@ -1363,7 +1407,7 @@ public final class Association {
                 continue;
             }
             SendQueue.Message m = sendQueue.current();
-            PrPolicy policy = forwardTsnNegotiated ? m.policy() : PrPolicy.RELIABLE;
+            PrPolicy policy = forwardTsnNegotiated ? remaining(m, now) : PrPolicy.RELIABLE;
             anyLifetimePolicy |= policy.lifetimeNanos() >= 0;
             long tsn = retransmissions.nextTsn();
             int ssn = (int) f.sequence();
@@ -1386,6 +1430,26 @@ public final class Association {
             // running so that it will expire after the RTO of that address."
             t3Rtx.startIfStopped(rto.rtoNanos());
         }
+    }
+
+    /**
+     * Drops messages at the head of the queue whose lifetime ran out before they were sent
+     * (W3C maxPacketLifeTime counts from the send call; RFC 3758 §4 "timed reliability").
+     */
+    private void dropExpiredHead(long now) {
+        SendQueue.Message m;
+        while ((m = sendQueue.expiredHead(now)) != null) {
+            sentMessages.add(m);
+        }
+    }
+
+    /** The message's policy with the lifetime left after its wait in the queue. */
+    private static PrPolicy remaining(SendQueue.Message m, long now) {
+        PrPolicy p = m.policy();
+        if (p.lifetimeNanos() < 0) {
+            return p;
+        }
+        return new PrPolicy(p.maxRetransmits(), Math.max(0, p.lifetimeNanos() - (now - m.queuedNanos())));
     }
 
     private void proceedShutdown() {
@@ -1438,6 +1502,9 @@ public final class Association {
 
     /** Sends the packet being built. */
     private void flushPacket() {
+        if (!tcb) {
+            return;
+        }
         boolean zero = zeroChecksumSend && tcb && state != AssociationState.COOKIE_WAIT
                 && state != AssociationState.COOKIE_ECHOED;
         packetsSent++;

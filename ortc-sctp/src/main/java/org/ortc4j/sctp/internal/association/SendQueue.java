@@ -15,8 +15,8 @@ import org.ortc4j.sctp.internal.stream.OutboundFragment;
  */
 final class SendQueue {
 
-    /** One queued user message. */
-    record Message(int streamId, int ppid, byte[] data, boolean unordered, PrPolicy policy) {}
+    /** One queued user message, with the scheduler time it was queued. */
+    record Message(int streamId, int ppid, byte[] data, boolean unordered, PrPolicy policy, long queuedNanos) {}
 
     private final ArrayDeque<Message> messages = new ArrayDeque<>();
     private final ArrayDeque<OutboundFragment> fragments = new ArrayDeque<>();
@@ -69,6 +69,23 @@ final class SendQueue {
             return done;
         }
         return null;
+    }
+
+    /**
+     * Removes and returns the next message if it has not started and its lifetime ran out while
+     * it waited; otherwise {@code null}.
+     */
+    Message expiredHead(long now) {
+        if (!fragments.isEmpty()) {
+            return null;
+        }
+        Message m = messages.peek();
+        if (m == null || m.policy().lifetimeNanos() < 0 || now - m.queuedNanos() < m.policy().lifetimeNanos()) {
+            return null;
+        }
+        messages.poll();
+        bytes -= m.data().length;
+        return m;
     }
 
     /** Whether a message of {@code streamId} waits (fragments of one being sent count). */

@@ -75,8 +75,8 @@ class AssociationDataTest {
         MemoryLink link = established(AssociationConfig.builder().build(), AssociationConfig.builder().build(),
                 Duration.ofMillis(1), 13);
         link.b.listener.keepPayloads = false;
-        int size = 1024;
-        int count = 64 * 1024; // 64 MiB
+        int size = Integer.getInteger("bulk.size", 1024);
+        int count = Integer.getInteger("bulk.count", 64 * 1024); // 64 MiB
         byte[] payload = new byte[size];
         long start = System.nanoTime();
         int[] sent = {0};
@@ -97,5 +97,31 @@ class AssociationDataTest {
                         + "virtual time %.2f s, retransmitted %d%n", count, size, nanos / 1e6, count / (nanos / 1e9),
                 count * (double) size * 8 / (nanos / 1e9) / 1e6, s.packetsSent(),
                 link.scheduler.nanoTime() / 1e9, s.dataChunksRetransmitted());
+    }
+
+    @Test
+    void theSenderKeepsWithinTheReceiversWindow() {
+        // A small window: data held for reordering behind a loss closes it (§6.2), and the sender
+        // must wait (§6.1 A). Reassembly has a little room above the window for the one chunk a
+        // zero-window probe may add; anything more would make the receiver abort the sender.
+        AssociationConfig receiver = AssociationConfig.builder().receiveWindow(8000).maxReassemblyBytes(8000 + 2400)
+                .build();
+        MemoryLink link = established(AssociationConfig.builder().build(), receiver, Duration.ofMillis(10), 14);
+        link.loss = 0.05;
+        TrafficCheck traffic = new TrafficCheck(1, 400, new int[] {1000, 700, 1160});
+        long[] minRwnd = {Long.MAX_VALUE, Long.MAX_VALUE};
+        traffic.pump(link.a.association);
+        boolean done = link.runUntil(() -> {
+            traffic.pump(link.a.association);
+            minRwnd[0] = Math.min(minRwnd[0], link.b.association.stats().localRwnd());
+            minRwnd[1] = Math.min(minRwnd[1], link.a.association.stats().peerRwnd());
+            return link.b.listener.messages.size() == traffic.count();
+        }, Duration.ofMinutes(10));
+        assertThat(done).as("B: %s %s", link.b.listener.closed, link.b.association.stats()).isTrue();
+        traffic.check(link.b.listener.messages, true);
+        assertThat(link.b.listener.closed).isEmpty();
+        // Held data shrank the window, and the sender saw it.
+        assertThat(minRwnd[0]).isLessThan(4000);
+        assertThat(minRwnd[1]).isLessThan(4000);
     }
 }

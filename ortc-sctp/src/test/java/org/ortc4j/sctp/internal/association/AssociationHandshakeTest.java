@@ -67,6 +67,28 @@ class AssociationHandshakeTest {
     }
 
     @Test
+    void simultaneousOpenUnderHeavyLossAndReorderingEstablishesOnceForManySeeds() {
+        for (long seed = 100; seed < 140; seed++) {
+            MemoryLink link = new MemoryLink(config().build(), config().build(), DELAY, seed);
+            link.loss = 0.3;
+            java.util.Random jitter = new java.util.Random(seed);
+            // Delays of 1 to 80 ms: packets overtake each other.
+            link.filter = (fromA, p) -> Duration.ofMillis(1 + jitter.nextInt(80)).toNanos();
+            link.connectBoth();
+            link.runUntil(() -> link.a.association.state() == AssociationState.ESTABLISHED
+                    && link.b.association.state() == AssociationState.ESTABLISHED, Duration.ofMinutes(5));
+            assertThat(link.a.association.state()).as("seed %d", seed).isEqualTo(AssociationState.ESTABLISHED);
+            assertThat(link.b.association.state()).as("seed %d", seed).isEqualTo(AssociationState.ESTABLISHED);
+            assertThat(link.a.listener.established).isEqualTo(1);
+            assertThat(link.b.listener.established).isEqualTo(1);
+            link.loss = 0;
+            link.run(Duration.ofSeconds(5));
+            exchangeOneMessageEachWay(link);
+            assertThat(link.a.listener.restarted + link.b.listener.restarted).as("seed %d", seed).isZero();
+        }
+    }
+
+    @Test
     void messagesQueuedBeforeEstablishmentAreSentAfterIt() {
         MemoryLink link = new MemoryLink(config().build(), config().build(), DELAY, 3);
         link.connectBoth();

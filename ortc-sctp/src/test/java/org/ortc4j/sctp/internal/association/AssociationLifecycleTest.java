@@ -171,6 +171,23 @@ class AssociationLifecycleTest {
     }
 
     @Test
+    void lifetimeCountsFromTheSendCallForMessagesStillQueued() {
+        MemoryLink link = established();
+        link.down = true;
+        // A reliable 200 KB message fills the window; the short-lived ones wait behind it.
+        link.a.association.send(0, 51, new byte[200_000], false, PrPolicy.RELIABLE);
+        for (int i = 0; i < 5; i++) {
+            link.a.association.send(1, 51, new byte[] {(byte) i}, false, PrPolicy.lifetime(Duration.ofMillis(200)));
+        }
+        link.run(Duration.ofSeconds(1));
+        link.down = false;
+        link.run(Duration.ofSeconds(60));
+        assertThat(link.b.listener.messages).extracting(m -> m.payload().length).containsExactly(200_000);
+        assertThat(link.a.association.bufferedBytes()).isZero();
+        assertThat(link.a.listener.sentMessages).isEqualTo(6);
+    }
+
+    @Test
     void zeroChecksumIsUsedOnlyWhenBothSidesAdvertiseIt() {
         AssociationConfig zero = AssociationConfig.builder().zeroChecksumAcceptable(true).build();
         AssociationConfig plain = AssociationConfig.builder().build();

@@ -33,6 +33,8 @@ final class RawPeer {
     int peerTag;
     int nextTsn = 1000;
     InitAckChunk initAck;
+    /** Runs on every packet the target sends, after it is recorded (may call into the target). */
+    java.util.function.Consumer<byte[]> tap = b -> { };
 
     RawPeer(AssociationConfig config) {
         target = new Association(scheduler, config, p -> {
@@ -44,6 +46,7 @@ final class RawPeer {
             } catch (SctpParseException e) {
                 throw new AssertionError("the association sent a malformed packet", e);
             }
+            tap.accept(b);
         }, listener);
     }
 
