@@ -45,6 +45,10 @@ public final class RetransmissionQueue {
     private long nextTsn;
     private long advancedPeerAckPoint;
     private long flightSize;
+    // Entries in TO_RETRANSMIT, so that hasChunksToRetransmit() is O(1) on the send path.
+    private int toRetransmit;
+    // Entries with a PR-SCTP lifetime: without any, nothing can expire and no scan is needed.
+    private int withLifetime;
     private long abandonedChunks;
     private long staleSacks;
 
@@ -87,7 +91,7 @@ public final class RetransmissionQueue {
 
     /** Whether chunks wait for retransmission (§6.1 C: they go before new data). */
     public boolean hasChunksToRetransmit() {
-        return entries.values().stream().anyMatch(e -> e.state == State.TO_RETRANSMIT);
+        return toRetransmit > 0;
     }
 
     /** Chunks abandoned under PR-SCTP so far. */
@@ -110,6 +114,9 @@ public final class RetransmissionQueue {
             throw new IllegalArgumentException("TSN " + chunk.tsn() + " sent, expected " + nextTsn());
         }
         entries.put(nextTsn, new Entry(chunk, policy, scheduler.nanoTime()));
+        if (policy.lifetimeNanos() >= 0) {
+            withLifetime++;
+        }
         nextTsn++;
         flightSize += chunk.payloadLength();
     }
@@ -152,6 +159,9 @@ public final class RetransmissionQueue {
             }
             setState(e, State.ABANDONED); // leaves the flight
             earliestAcked = true;
+            if (e.policy.lifetimeNanos() >= 0) {
+                withLifetime--;
+            }
             it.remove();
         }
         boolean advanced = cum > cumulativeAck;
@@ -308,6 +318,9 @@ public final class RetransmissionQueue {
     }
 
     private void abandonExpired(long now) {
+        if (withLifetime == 0) {
+            return;
+        }
         for (Entry e : entries.values()) {
             if ((e.state == State.IN_FLIGHT || e.state == State.TO_RETRANSMIT) && lifetimeExpired(e, now)) {
                 abandon(e);
@@ -373,6 +386,12 @@ public final class RetransmissionQueue {
     }
 
     private void setState(Entry e, State state) {
+        if (e.state == State.TO_RETRANSMIT) {
+            toRetransmit--;
+        }
+        if (state == State.TO_RETRANSMIT) {
+            toRetransmit++;
+        }
         if (e.state == State.IN_FLIGHT) {
             flightSize -= e.chunk.payloadLength();
         }
