@@ -1,0 +1,272 @@
+package org.ortc4j.sctp.chromium;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A headless Chromium running {@code chromium_peer.html}: a page whose script holds one
+ * {@code RTCPeerConnection} and obeys JSON commands from the test, reporting what happens as JSON
+ * events. The test serves the page itself on 127.0.0.1 ({@link LoopbackHttpServer}); the page
+ * long-polls {@code GET /commands} and posts batches of events, in order, to {@code POST /events}.
+ *
+ * <p>Commands ({@code cmd}) the page knows — see the script for the fields: {@code create},
+ * {@code channel}, {@code offer}, {@code remote}, {@code echo}, {@code sendText},
+ * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code stats}.
+ * Events ({@code ev}): {@code ready}, {@code offer}, {@code answer}, {@code remoteSet},
+ * {@code datachannel}, {@code open}, {@code message}, {@code closing}, {@code close},
+ * {@code error}, {@code stats}, {@code connectionState}, {@code done}.
+ *
+ * <p>Flags: headless, no sandbox (we run as root), a fresh profile, loopback candidates allowed
+ * ({@code --allow-loopback-in-peer-connection}; {@code --use-fake-ui-for-media-stream} grants
+ * the media permission without which Chromium hides all but the default-route address), and
+ * mDNS host-candidate obfuscation off so candidates carry IP addresses.
+ *
+ * <p>{@link #close()} kills the browser's whole process tree and deletes the profile.
+ */
+final class ChromiumPeer implements AutoCloseable {
+
+    /** Where Debian's package {@code chromium} puts the browser. */
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Duration STARTUP = Duration.ofSeconds(20);
+
+    private final LoopbackHttpServer server;
+    private final Path profile;
+    private final Path log;
+    private final Process process;
+    private final List<Map<String, Object>> pendingCommands = new ArrayList<>();
+    /** Every event in arrival order; {@link #await} marks the ones it returns as consumed. */
+    private final List<Map<String, Object>> events = new ArrayList<>();
+    private final List<Boolean> consumed = new ArrayList<>();
+
+    /** Skips (or fails, see {@link ExternalTool}) when Chromium is not installed. */
+    static void requireInstalled() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw ExternalTool.unavailable("chromium", CHROMIUM + " is not installed");
+        }
+    }
+
+    /** Starts Chromium on the page and waits until its script runs. */
+    static ChromiumPeer launch() throws IOException {
+        return new ChromiumPeer();
+    }
+
+    private ChromiumPeer() throws IOException {
+        server = new LoopbackHttpServer();
+        String page = resource("chromium_peer.html");
+        server.handle("/", (method, body) -> LoopbackHttpServer.Response.html(page));
+        server.handle("/commands", (method, body) -> LoopbackHttpServer.Response.json(nextCommands()));
+        server.handle("/events", (method, body) -> {
+            onEvents(body);
+            return LoopbackHttpServer.Response.noContent();
+        });
+        profile = Files.createTempDirectory("ortc4j-chromium-");
+        log = profile.resolveSibling(profile.getFileName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(CHROMIUM.toString(),
+                "--headless=new",
+                "--no-sandbox",
+                "--user-data-dir=" + profile,
+                "--use-fake-ui-for-media-stream",
+                "--allow-loopback-in-peer-connection",
+                "--disable-features=WebRtcHideLocalIpsWithMdns",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-extensions",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--enable-logging=stderr",
+                "--v=0",
+                server.origin() + "/")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Process started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        process = started;
+        try {
+            await("ready", e -> true, STARTUP);
+        } catch (AssertionError | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ChromiumPeer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Queues a command for the page (they run one after another, in order). */
+    void command(String cmd, Object... fields) {
+        Map<String, Object> command = Json.object(fields);
+        command.put("cmd", cmd);
+        synchronized (this) {
+            pendingCommands.add(command);
+            notifyAll();
+        }
+    }
+
+    /** Long poll: the queued commands as a JSON array, or an empty array after 10 s. */
+    private String nextCommands() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (this) {
+            while (pendingCommands.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return "[]";
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            String json = Json.write(pendingCommands);
+            pendingCommands.clear();
+            return json;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void onEvents(String body) {
+        List<Object> batch = (List<Object>) Json.parse(body);
+        synchronized (this) {
+            for (Object event : batch) {
+                events.add((Map<String, Object>) event);
+                consumed.add(false);
+            }
+            notifyAll();
+        }
+    }
+
+    /**
+     * The first event named {@code ev} not returned before that {@code filter} accepts, waiting up
+     * to {@code timeout}; marks it returned.
+     *
+     * @throws AssertionError on timeout, listing the events seen
+     */
+    Map<String, Object> await(String ev, Predicate<Map<String, Object>> filter, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                for (int i = 0; i < events.size(); i++) {
+                    Map<String, Object> event = events.get(i);
+                    if (!consumed.get(i) && ev.equals(event.get("ev")) && filter.test(event)) {
+                        consumed.set(i, true);
+                        return event;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("Chromium sent no '" + ev + "' event within " + timeout
+                            + (process.isAlive() ? "" : " (Chromium exited: " + process.exitValue() + ")")
+                            + "; last events: " + lastEvents(20) + "\nChromium log tail:\n" + logTail(30));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /** The first unreturned event named {@code ev} about channel {@code label}. */
+    Map<String, Object> await(String ev, String label, Duration timeout) {
+        return await(ev, e -> label.equals(e.get("label")), timeout);
+    }
+
+    /** Every event so far named {@code ev} whose {@code label} is {@code label}, returned or not. */
+    synchronized List<Map<String, Object>> seen(String ev, String label) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> event : events) {
+            if (ev.equals(event.get("ev")) && label.equals(event.get("label"))) {
+                out.add(event);
+            }
+        }
+        return out;
+    }
+
+    /** Errors the page reported (failed commands, channel errors). */
+    synchronized List<Map<String, Object>> errors() {
+        return events.stream().filter(e -> "error".equals(e.get("ev"))).toList();
+    }
+
+    /**
+     * Chromium's {@code pc.getStats()} entries of types peer-connection, data-channel, transport,
+     * candidate-pair and certificate, as JSON text, for a failing test's log.
+     */
+    String stats() {
+        try {
+            command("stats");
+            return Json.write(await("stats", e -> true, Duration.ofSeconds(5)).get("stats"));
+        } catch (AssertionError e) {
+            return "(no stats: " + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
+    }
+
+    private synchronized String lastEvents(int n) {
+        List<Map<String, Object>> tail = events.subList(Math.max(0, events.size() - n), events.size());
+        return Json.write(tail);
+    }
+
+    /** The last {@code lines} lines of Chromium's output. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Kills Chromium and every process it started, then deletes its profile. */
+    @Override
+    public void close() throws IOException {
+        try {
+            List<ProcessHandle> tree = process.descendants().toList();
+            process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.onExit().get(10, TimeUnit.SECONDS);
+            for (ProcessHandle child : tree) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IOException("Chromium did not exit", e);
+        } finally {
+            server.close();
+            deleteTree(profile);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Chromium may still be writing in a dying child; a leftover temp dir is harmless.
+        }
+    }
+}
