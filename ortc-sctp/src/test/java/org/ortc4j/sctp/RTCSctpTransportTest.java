@@ -75,6 +75,12 @@ class RTCSctpTransportTest {
      * connected.
      */
     Peers connect(AssociationConfig config, RTCSctpCapabilities remote) throws Exception {
+        return connect(config, remote, sctp -> { });
+    }
+
+    /** As {@link #connect(AssociationConfig, RTCSctpCapabilities)}; {@code early} runs on a before anything starts. */
+    Peers connect(AssociationConfig config, RTCSctpCapabilities remote,
+            java.util.function.Consumer<RTCSctpTransport> early) throws Exception {
         RTCIceTransport iceA = iceTransport();
         RTCIceTransport iceB = iceTransport();
         signal(iceA, iceB);
@@ -98,6 +104,7 @@ class RTCSctpTransportTest {
         CompletableFuture<RTCSctpTransportState> connectedA = whenState(a, RTCSctpTransportState.CONNECTED);
         CompletableFuture<RTCSctpTransportState> connectedB = whenState(b, RTCSctpTransportState.CONNECTED);
 
+        early.accept(a);
         // SCTP is started before DTLS connects: it waits for it.
         a.start(remote, 5000);
         b.start(remote, 5000);
@@ -324,6 +331,30 @@ class RTCSctpTransportTest {
         assertThat(channel.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
         assertThatThrownBy(() -> new RTCDataChannel(sctp, "late", RTCDataChannelInit.defaults()))
                 .isInstanceOf(InvalidStateException.class);
+    }
+
+    @Test
+    void channelsMadeBeforeAnythingConnectsOpenWithTheAssociation() throws Exception {
+        List<ChannelLog> early = new ArrayList<>();
+        Peers peers = connect(AssociationConfig.builder().build(), RTCSctpTransport.getCapabilities(), a -> {
+            early.add(new ChannelLog(new RTCDataChannel(a, "early", RTCDataChannelInit.defaults())));
+            early.add(new ChannelLog(new RTCDataChannel(a, "negotiated",
+                    RTCDataChannelInit.builder().negotiated(true).id(5).build())));
+        });
+        ChannelLog negotiatedAtB = new ChannelLog(new RTCDataChannel(peers.b(), "negotiated",
+                RTCDataChannelInit.builder().negotiated(true).id(5).build())).awaitOpen();
+
+        ChannelLog channel = early.get(0).awaitOpen();
+        ChannelLog negotiated = early.get(1).awaitOpen();
+        // The id is assigned once the DTLS role is known: a is the client, so even.
+        assertThat(channel.channel.id()).isZero();
+        assertThat(negotiated.channel.id()).isEqualTo(5);
+        ChannelLog atB = peers.nextAtB().awaitOpen();
+        assertThat(atB.channel.label()).isEqualTo("early");
+        channel.channel.send("early bird");
+        negotiated.channel.send("agreed");
+        assertThat(atB.next().text()).isEqualTo("early bird");
+        assertThat(negotiatedAtB.next().text()).isEqualTo("agreed");
     }
 
     @Test
