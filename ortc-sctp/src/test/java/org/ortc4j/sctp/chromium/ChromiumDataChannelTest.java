@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ class ChromiumDataChannelTest {
     private static final Duration T = Duration.ofSeconds(10);
     private static final String MID = "0";
 
+    /** One browser for the class (starting one takes seconds); the page reloads for each test. */
+    private static ChromiumPeer browser;
     private ChromiumPeer chromium;
     private OrtcDataChannelPeer ours;
     private final Map<String, CompletableFuture<ChannelProbe>> incoming = new ConcurrentHashMap<>();
@@ -51,6 +54,7 @@ class ChromiumDataChannelTest {
         if (context.getExecutionException().isPresent() && chromium != null) {
             System.err.println("[" + context.getDisplayName() + "] Chromium getStats(): " + chromium.stats());
             System.err.println("[" + context.getDisplayName() + "] Chromium errors: " + chromium.errors());
+            System.err.println("[" + context.getDisplayName() + "] Chromium log tail:\n" + chromium.logTail(15));
             if (ours != null) {
                 System.err.println("[" + context.getDisplayName() + "] ours: ICE " + ours.ice.state() + " pair "
                         + ours.ice.getSelectedCandidatePair().orElse(null) + ", DTLS " + ours.dtls.state()
@@ -63,20 +67,30 @@ class ChromiumDataChannelTest {
     @BeforeEach
     void launch() throws Exception {
         ChromiumPeer.requireInstalled();
-        chromium = ChromiumPeer.launch();
+        if (browser != null && !browser.alive()) {
+            killChromium();
+        }
+        if (browser == null) {
+            browser = ChromiumPeer.launch();
+        } else {
+            browser.reload();
+        }
+        chromium = browser;
         chromium.command("create");
     }
 
     @AfterEach
-    void shutDown() throws Exception {
-        try {
-            if (ours != null) {
-                ours.close();
-            }
-        } finally {
-            if (chromium != null) {
-                chromium.close();
-            }
+    void closeOurs() {
+        if (ours != null) {
+            ours.close();
+        }
+    }
+
+    @AfterAll
+    static void killChromium() throws Exception {
+        if (browser != null) {
+            browser.close();
+            browser = null;
         }
     }
 
@@ -113,6 +127,26 @@ class ChromiumDataChannelTest {
         ours.start(answer, SetupRole.ACTPASS, RTCIceRole.CONTROLLING);
         ours.awaitConnected(T);
         return answer;
+    }
+
+    /** What a missing close event on Chromium's side means. */
+    private static final String OUR_CLOSE = "RFC 8831 §6.7: closing our channel resets its outgoing stream (RFC 6525"
+            + " §5.1.2 Outgoing SSN Reset Request in RE-CONFIG); Chromium resets its own in turn and its channel"
+            + " fires close. It did not.";
+
+    /**
+     * Waits for our channel {@code label} to close after Chromium closed its side: RFC 8831 §6.7,
+     * Chromium resets its outgoing stream and we must reset ours in turn and fire close.
+     */
+    private void awaitClose(ChannelProbe probe, String label) throws Exception {
+        try {
+            probe.awaitClose(T);
+        } catch (AssertionError e) {
+            throw new AssertionError("RFC 8831 §6.7: Chromium closed '" + label + "', which resets its outgoing"
+                    + " stream (RFC 6525 RE-CONFIG); our channel must then reset ours and fire close. It did not."
+                    + " Chromium's side: closing " + chromium.seen("closing", label) + ", close "
+                    + chromium.seen("close", label) + "\n" + e.getMessage(), e);
+        }
     }
 
     private CompletableFuture<ChannelProbe> probeFor(String label) {
@@ -326,7 +360,7 @@ class ChromiumDataChannelTest {
 
         // RFC 8831 §6.7: closing resets the outgoing stream; the peer resets its own in turn.
         doomed.channel.close();
-        chromium.await("close", "doomed", T);
+        chromium.await("close", "doomed", T, OUR_CLOSE);
         doomed.awaitClose(T);
 
         assertThat(ours.dtlsConnected()).isTrue();
@@ -346,7 +380,7 @@ class ChromiumDataChannelTest {
         doomed.awaitOpen(T);
 
         chromium.command("close", "label", "doomed");
-        doomed.awaitClose(T);
+        awaitClose(doomed, "doomed");
         chromium.await("close", "doomed", T);
 
         assertThat(ours.dtlsConnected()).isTrue();
@@ -386,10 +420,10 @@ class ChromiumDataChannelTest {
         assertThat(chromium.await("message", "theirs", T).get("text")).isEqualTo("pong");
 
         mine.channel.close();
-        chromium.await("close", "mine", T);
+        chromium.await("close", "mine", T, OUR_CLOSE);
         mine.awaitClose(T);
         chromium.command("close", "label", "theirs");
-        theirs.awaitClose(T);
+        awaitClose(theirs, "theirs");
         chromium.await("close", "theirs", T);
         assertThat(ours.dtlsConnected()).isTrue();
     }

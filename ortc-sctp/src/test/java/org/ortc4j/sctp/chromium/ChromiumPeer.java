@@ -42,6 +42,14 @@ final class ChromiumPeer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
+    /**
+     * {@code -Dortc4j.chromium.flags="--vmodule=*dcsctp*=2 ..."} adds flags (space-separated),
+     * for example to have dcsctp log every packet; {@code -Dortc4j.chromium.log=<file>} keeps
+     * Chromium's output there when the browser is closed.
+     */
+    static final String FLAGS_PROPERTY = "ortc4j.chromium.flags";
+    static final String LOG_PROPERTY = "ortc4j.chromium.log";
+
     private final LoopbackHttpServer server;
     private final Path profile;
     private final Path log;
@@ -50,6 +58,8 @@ final class ChromiumPeer implements AutoCloseable {
     /** Every event in arrival order; {@link #await} marks the ones it returns as consumed. */
     private final List<Map<String, Object>> events = new ArrayList<>();
     private final List<Boolean> consumed = new ArrayList<>();
+    /** The id of the page load that commands go to and events come from. */
+    private String currentPage;
 
     /** Skips (or fails, see {@link ExternalTool}) when Chromium is not installed. */
     static void requireInstalled() {
@@ -66,15 +76,16 @@ final class ChromiumPeer implements AutoCloseable {
     private ChromiumPeer() throws IOException {
         server = new LoopbackHttpServer();
         String page = resource("chromium_peer.html");
-        server.handle("/", (method, body) -> LoopbackHttpServer.Response.html(page));
-        server.handle("/commands", (method, body) -> LoopbackHttpServer.Response.json(nextCommands()));
-        server.handle("/events", (method, body) -> {
+        server.handle("/", (method, query, body) -> LoopbackHttpServer.Response.html(page));
+        server.handle("/commands", (method, query, body) ->
+                LoopbackHttpServer.Response.json(nextCommands(query.startsWith("page=") ? query.substring(5) : "")));
+        server.handle("/events", (method, query, body) -> {
             onEvents(body);
             return LoopbackHttpServer.Response.noContent();
         });
         profile = Files.createTempDirectory("ortc4j-chromium-");
         log = profile.resolveSibling(profile.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(CHROMIUM.toString(),
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(),
                 "--headless=new",
                 "--no-sandbox",
                 "--user-data-dir=" + profile,
@@ -87,8 +98,13 @@ final class ChromiumPeer implements AutoCloseable {
                 "--no-first-run",
                 "--no-default-browser-check",
                 "--enable-logging=stderr",
-                "--v=0",
-                server.origin() + "/")
+                "--v=0"));
+        String extra = System.getProperty(FLAGS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.add(server.origin() + "/");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Process started;
@@ -116,6 +132,11 @@ final class ChromiumPeer implements AutoCloseable {
         }
     }
 
+    /** Whether the browser process still runs. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** Queues a command for the page (they run one after another, in order). */
     void command(String cmd, Object... fields) {
         Map<String, Object> command = Json.object(fields);
@@ -126,11 +147,38 @@ final class ChromiumPeer implements AutoCloseable {
         }
     }
 
-    /** Long poll: the queued commands as a JSON array, or an empty array after 10 s. */
-    private String nextCommands() throws InterruptedException {
+    /**
+     * Reloads the page (closing its peer connection) and waits for the new load: commands and
+     * events start afresh, and the same browser serves the next test (a launch takes seconds).
+     */
+    void reload() {
+        command("reload");
+        synchronized (this) {
+            String old = currentPage;
+            long deadline = System.nanoTime() + STARTUP.toNanos();
+            while (old.equals(currentPage)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive()) {
+                    throw new AssertionError("Chromium did not reload the page; log tail:\n" + logTail(30));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Long poll from page load {@code page}: the queued commands as a JSON array, or an empty
+     * array after 10 s; a load that is not the current one gets nothing.
+     */
+    private String nextCommands(String page) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         synchronized (this) {
-            while (pendingCommands.isEmpty()) {
+            while (pendingCommands.isEmpty() || !page.equals(currentPage)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return "[]";
@@ -145,8 +193,19 @@ final class ChromiumPeer implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void onEvents(String body) {
-        List<Object> batch = (List<Object>) Json.parse(body);
+        Map<String, Object> message = (Map<String, Object>) Json.parse(body);
+        String page = (String) message.get("page");
+        List<Object> batch = (List<Object>) message.get("events");
         synchronized (this) {
+            if (!page.equals(currentPage)) {
+                boolean newLoad = batch.stream().anyMatch(e -> "ready".equals(((Map<String, Object>) e).get("ev")));
+                if (!newLoad) {
+                    return; // a stale load's last words
+                }
+                currentPage = page;
+                events.clear();
+                consumed.clear();
+            }
             for (Object event : batch) {
                 events.add((Map<String, Object>) event);
                 consumed.add(false);
@@ -191,6 +250,15 @@ final class ChromiumPeer implements AutoCloseable {
     /** The first unreturned event named {@code ev} about channel {@code label}. */
     Map<String, Object> await(String ev, String label, Duration timeout) {
         return await(ev, e -> label.equals(e.get("label")), timeout);
+    }
+
+    /** As {@link #await(String, String, Duration)}, failing with {@code expectation} first. */
+    Map<String, Object> await(String ev, String label, Duration timeout, String expectation) {
+        try {
+            return await(ev, label, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(expectation + "\n" + e.getMessage(), e);
+        }
     }
 
     /** Every event so far named {@code ev} whose {@code label} is {@code label}, returned or not. */
@@ -253,6 +321,10 @@ final class ChromiumPeer implements AutoCloseable {
         } finally {
             server.close();
             deleteTree(profile);
+            String keep = System.getProperty(LOG_PROPERTY, "");
+            if (!keep.isEmpty()) {
+                Files.copy(log, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.deleteIfExists(log);
         }
     }

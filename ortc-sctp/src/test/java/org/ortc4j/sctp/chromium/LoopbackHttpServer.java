@@ -40,7 +40,12 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     /** Answers one request; may block (each connection has its own thread). */
     interface Handler {
-        Response handle(String method, String body) throws Exception;
+        /**
+         * @param method the request method
+         * @param query the text after {@code ?} in the target, or the empty string
+         * @param body the request body as UTF-8
+         */
+        Response handle(String method, String query, String body) throws Exception;
     }
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
@@ -101,9 +106,11 @@ final class LoopbackHttpServer implements AutoCloseable {
             }
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             String path = requestLine[1];
-            int query = path.indexOf('?');
-            if (query >= 0) {
-                path = path.substring(0, query);
+            String query = "";
+            int mark = path.indexOf('?');
+            if (mark >= 0) {
+                query = path.substring(mark + 1);
+                path = path.substring(0, mark);
             }
             Handler handler = handlers.get(path);
             Response response;
@@ -111,7 +118,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 response = new Response(404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             } else {
                 try {
-                    response = handler.handle(requestLine[0], body);
+                    response = handler.handle(requestLine[0], query, body);
                 } catch (Exception e) {
                     response = new Response(500, "text/plain", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
                 }
