@@ -59,7 +59,8 @@ class ChromiumDataChannelTest {
                 System.err.println("[" + context.getDisplayName() + "] ours: ICE " + ours.ice.state() + " pair "
                         + ours.ice.getSelectedCandidatePair().orElse(null) + ", DTLS " + ours.dtls.state()
                         + " role " + ours.dtls.role().orElse(null) + ", SCTP " + ours.sctp.state()
-                        + ", dropped messages " + ours.sctp.droppedMessages());
+                        + ", dropped messages " + ours.sctp.droppedMessages() + ", association "
+                        + AssociationCounters.of(ours.sctp));
             }
         }
     }
