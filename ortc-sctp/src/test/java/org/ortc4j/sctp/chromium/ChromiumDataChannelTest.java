@@ -39,6 +39,8 @@ import org.ortc4j.sdp.SetupRole;
 class ChromiumDataChannelTest {
 
     private static final Duration T = Duration.ofSeconds(10);
+    /** A stream reset takes a round trip or two on loopback; closing waits less than other steps. */
+    private static final Duration CLOSE_T = Duration.ofSeconds(5);
     private static final String MID = "0";
 
     /** One browser for the class (starting one takes seconds); the page reloads for each test. */
@@ -141,7 +143,7 @@ class ChromiumDataChannelTest {
      */
     private void awaitClose(ChannelProbe probe, String label) throws Exception {
         try {
-            probe.awaitClose(T);
+            probe.awaitClose(CLOSE_T);
         } catch (AssertionError e) {
             throw new AssertionError("RFC 8831 §6.7: Chromium closed '" + label + "', which resets its outgoing"
                     + " stream (RFC 6525 RE-CONFIG); our channel must then reset ours and fire close. It did not."
@@ -176,6 +178,8 @@ class ChromiumDataChannelTest {
     @Test
     void chromiumsChannelArrivesWithItsLabelProtocolAndOrdering() throws Exception {
         chromium.command("channel", "label", "chat", "init", Json.object("protocol", "chat-v1"));
+        chromium.command("channel", "label", "timed", "init",
+                Json.object("ordered", false, "maxPacketLifeTime", 500, "priority", "high"));
         chromiumOffers();
 
         ChannelProbe chat = theirs("chat");
@@ -191,6 +195,17 @@ class ChromiumDataChannelTest {
         // the DTLS server here.
         assertThat(chat.channel.id()).isEqualTo(((Double) open.get("id")).intValue());
         assertThat(chat.channel.id() % 2).isEqualTo(1);
+
+        // RFC 8832 §5.1: DATA_CHANNEL_PARTIAL_RELIABLE_TIMED_UNORDERED with the lifetime in ms,
+        // and the priority (RFC 8831 §6.4: 1024 is "high").
+        ChannelProbe timed = theirs("timed");
+        Map<String, Object> timedOpen = chromium.await("open", "timed", T);
+        assertThat(timed.channel.ordered()).isFalse();
+        assertThat(timed.channel.maxPacketLifeTime()).isEqualTo(500);
+        assertThat(timed.channel.maxRetransmits()).isNull();
+        if (timedOpen.get("priority") != null) { // Chromium exposes RTCDataChannel.priority
+            assertThat(timed.channel.priority().value()).isEqualTo(timedOpen.get("priority"));
+        }
         // W3C §6.1.1: the smaller of the remote max-message-size (Chromium: 262144) and what we can send.
         assertThat(ours.sctp.maxMessageSize()).isEqualTo(RTCSctpTransport.MAX_MESSAGE_SIZE);
     }
@@ -361,8 +376,8 @@ class ChromiumDataChannelTest {
 
         // RFC 8831 §6.7: closing resets the outgoing stream; the peer resets its own in turn.
         doomed.channel.close();
-        chromium.await("close", "doomed", T, OUR_CLOSE);
-        doomed.awaitClose(T);
+        chromium.await("close", "doomed", CLOSE_T, OUR_CLOSE);
+        doomed.awaitClose(CLOSE_T);
 
         assertThat(ours.dtlsConnected()).isTrue();
         stay.channel.send("still here");
@@ -382,7 +397,7 @@ class ChromiumDataChannelTest {
 
         chromium.command("close", "label", "doomed");
         awaitClose(doomed, "doomed");
-        chromium.await("close", "doomed", T);
+        chromium.await("close", "doomed", CLOSE_T);
 
         assertThat(ours.dtlsConnected()).isTrue();
         chromium.command("sendText", "label", "stay", "text", "still here");
@@ -392,7 +407,7 @@ class ChromiumDataChannelTest {
     // ---------------------------------------------------------------- 2. we offer
 
     @Test
-    void weOfferChromiumAnswersAndChannelsOpenEchoAndClose() throws Exception {
+    void weOfferChromiumAnswersAndChannelsOpenAndEchoBothWays() throws Exception {
         DataChannelSdp answer = weOffer();
         // RFC 8842 §5.3: the answerer to actpass picks; Chromium picks active, making us the server.
         assertThat(answer.setup()).as("Chromium's answer a=setup").isEqualTo(SetupRole.ACTIVE);
@@ -419,13 +434,24 @@ class ChromiumDataChannelTest {
         chromium.command("sendText", "label", "theirs", "text", "pong");
         assertText(theirs.next(T), "pong");
         assertThat(chromium.await("message", "theirs", T).get("text")).isEqualTo("pong");
+    }
+
+    @Test
+    void weOfferChromiumAnswersAndClosingEitherSideClosesBoth() throws Exception {
+        weOffer();
+        ChannelProbe mine = open("mine", RTCDataChannelInit.defaults());
+        chromium.await("datachannel", "mine", T);
+        chromium.command("channel", "label", "theirs");
+        ChannelProbe theirs = theirs("theirs");
+        chromium.await("open", "theirs", T);
+        theirs.awaitOpen(T);
 
         mine.channel.close();
-        chromium.await("close", "mine", T, OUR_CLOSE);
-        mine.awaitClose(T);
+        chromium.await("close", "mine", CLOSE_T, OUR_CLOSE);
+        mine.awaitClose(CLOSE_T);
         chromium.command("close", "label", "theirs");
         awaitClose(theirs, "theirs");
-        chromium.await("close", "theirs", T);
+        chromium.await("close", "theirs", CLOSE_T);
         assertThat(ours.dtlsConnected()).isTrue();
     }
 

@@ -295,10 +295,11 @@ final class ChromiumPeer implements AutoCloseable {
         return Json.write(tail);
     }
 
-    /** The last {@code lines} lines of Chromium's output. */
+    /** The last {@code lines} lines of Chromium's output, without its D-Bus and font noise. */
     String logTail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.contains("dbus") && !line.contains("Fontconfig")).toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e + ")";
