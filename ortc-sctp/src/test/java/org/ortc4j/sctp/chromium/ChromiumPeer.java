@@ -68,12 +68,21 @@ final class ChromiumPeer implements AutoCloseable {
         }
     }
 
-    /** Starts Chromium on the page and waits until its script runs. */
+    /** Starts Chromium on the page, host candidates as IP addresses, and waits until its script runs. */
     static ChromiumPeer launch() throws IOException {
-        return new ChromiumPeer();
+        return new ChromiumPeer(false);
     }
 
-    private ChromiumPeer() throws IOException {
+    /**
+     * Starts Chromium as {@link #launch()} does, but as a page without the media permission sees
+     * it: host addresses of the default-route interface only, hidden behind mDNS
+     * {@code <uuid>.local} names (draft-ietf-mmusic-mdns-ice-candidates), no loopback.
+     */
+    static ChromiumPeer launchWithMdnsCandidates() throws IOException {
+        return new ChromiumPeer(true);
+    }
+
+    private ChromiumPeer(boolean mdnsCandidates) throws IOException {
         server = new LoopbackHttpServer();
         String page = resource("chromium_peer.html");
         server.handle("/", (method, query, body) -> LoopbackHttpServer.Response.html(page));
@@ -89,9 +98,7 @@ final class ChromiumPeer implements AutoCloseable {
                 "--headless=new",
                 "--no-sandbox",
                 "--user-data-dir=" + profile,
-                "--use-fake-ui-for-media-stream",
                 "--allow-loopback-in-peer-connection",
-                "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--disable-gpu",
                 "--disable-dev-shm-usage",
                 "--disable-extensions",
@@ -99,6 +106,12 @@ final class ChromiumPeer implements AutoCloseable {
                 "--no-default-browser-check",
                 "--enable-logging=stderr",
                 "--v=0"));
+        if (!mdnsCandidates) {
+            // The media permission (granted by the fake UI) is what makes Chromium show host
+            // addresses, loopback included; without it they hide behind mDNS names.
+            command.add("--use-fake-ui-for-media-stream");
+            command.add("--disable-features=WebRtcHideLocalIpsWithMdns");
+        }
         String extra = System.getProperty(FLAGS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
