@@ -54,6 +54,8 @@ final class ChromiumPeer implements AutoCloseable {
     private final Path profile;
     private final Path log;
     private final Process process;
+    /** Kills the browser if the JVM exits without {@link #close()} (a test run interrupted). */
+    private final Thread killOnExit;
     private final List<Map<String, Object>> pendingCommands = new ArrayList<>();
     /** Every event in arrival order; {@link #await} marks the ones it returns as consumed. */
     private final List<Map<String, Object>> events = new ArrayList<>();
@@ -128,6 +130,11 @@ final class ChromiumPeer implements AutoCloseable {
             throw e;
         }
         process = started;
+        killOnExit = new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }, "kill-chromium");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         try {
             await("ready", e -> true, STARTUP);
         } catch (AssertionError | RuntimeException e) {
@@ -333,6 +340,11 @@ final class ChromiumPeer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("Chromium did not exit", e);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException e) {
+                // The JVM is already exiting; the hook runs anyway.
+            }
             server.close();
             deleteTree(profile);
             String keep = System.getProperty(LOG_PROPERTY, "");
