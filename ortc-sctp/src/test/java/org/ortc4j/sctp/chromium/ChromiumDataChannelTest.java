@@ -33,8 +33,13 @@ import org.ortc4j.sdp.SetupRole;
 /**
  * Our SCTP data channels (RFC 8831, DCEP RFC 8832, SCTP RFC 9260 over DTLS RFC 8261) against a
  * real browser's: headless Chromium (whose SCTP is dcsctp) on loopback, bridged to our ORTC
- * objects with hand-written SDP ({@link DataChannelSdp}). Each test starts its own Chromium and
- * kills it afterwards; when a test fails, Chromium's {@code getStats()} goes to the log.
+ * objects with hand-written SDP ({@link DataChannelSdp}). One Chromium serves the class (the page
+ * reloads for each test; the mDNS test starts a second one) and is killed after it; when a test
+ * fails, Chromium's {@code getStats()}, its log tail and our association's counters go to the log.
+ *
+ * <p>Host candidates are IP addresses (Chromium's mDNS obfuscation off, loopback allowed), except
+ * in {@link #chromiumsMdnsHostCandidatesResolveAndConnect()}, where our ICE resolves Chromium's
+ * {@code .local} names.
  */
 class ChromiumDataChannelTest {
 

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *
  * <p>Commands ({@code cmd}) the page knows — see the script for the fields: {@code create},
  * {@code channel}, {@code offer}, {@code remote}, {@code echo}, {@code sendText},
- * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code stats}.
+ * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code stats},
+ * {@code reload} (use {@link #reload()}).
  * Events ({@code ev}): {@code ready}, {@code offer}, {@code answer}, {@code remoteSet},
  * {@code datachannel}, {@code open}, {@code message}, {@code closing}, {@code close},
  * {@code error}, {@code stats}, {@code connectionState}, {@code done}.
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * <p>Flags: headless, no sandbox (we run as root), a fresh profile, loopback candidates allowed
  * ({@code --allow-loopback-in-peer-connection}; {@code --use-fake-ui-for-media-stream} grants
  * the media permission without which Chromium hides all but the default-route address), and
- * mDNS host-candidate obfuscation off so candidates carry IP addresses.
+ * mDNS host-candidate obfuscation off so candidates carry IP addresses; or, with
+ * {@link #launchWithMdnsCandidates()}, neither of the last two, as an ordinary page sees it.
  *
  * <p>{@link #close()} kills the browser's whole process tree and deletes the profile.
  */
@@ -43,9 +45,9 @@ final class ChromiumPeer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
     /**
-     * {@code -Dortc4j.chromium.flags="--vmodule=*dcsctp*=2 ..."} adds flags (space-separated),
-     * for example to have dcsctp log every packet; {@code -Dortc4j.chromium.log=<file>} keeps
-     * Chromium's output there when the browser is closed.
+     * {@code -Dortc4j.chromium.flags="--vmodule=*sctp*=3 ..."} adds flags (space-separated),
+     * for example for more logging; {@code -Dortc4j.chromium.log=<file>} keeps Chromium's output
+     * (WebRTC's warnings and errors, such as dcsctp's) there when the browser is closed.
      */
     static final String FLAGS_PROPERTY = "ortc4j.chromium.flags";
     static final String LOG_PROPERTY = "ortc4j.chromium.log";
