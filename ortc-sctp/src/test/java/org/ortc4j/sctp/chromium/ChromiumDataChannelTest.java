@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.TestAbortedException;
 import org.ortc4j.dtls.RTCDtlsRole;
 import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelMessage;
 import org.ortc4j.sctp.RTCSctpTransport;
+import org.ortc4j.sctp.RTCSctpTransportState;
 import org.ortc4j.sdp.SetupRole;
 
 /**
@@ -58,7 +61,7 @@ class ChromiumDataChannelTest {
     final AfterTestExecutionCallback statsOnFailure = this::logStatsOnFailure;
 
     private void logStatsOnFailure(ExtensionContext context) {
-        if (context.getExecutionException().filter(e -> !(e instanceof org.opentest4j.TestAbortedException)).isPresent()
+        if (context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()
                 && chromium != null) {
             System.err.println("[" + context.getDisplayName() + "] Chromium getStats(): " + chromium.stats());
             System.err.println("[" + context.getDisplayName() + "] Chromium errors: " + chromium.errors());
@@ -166,7 +169,7 @@ class ChromiumDataChannelTest {
     private ChannelProbe theirs(String label) throws Exception {
         try {
             return probeFor(label).get(T.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("our RTCSctpTransport.onDataChannel never gave Chromium's channel '" + label
                     + "' (SCTP " + ours.sctp.state() + ")");
         }
@@ -410,6 +413,44 @@ class ChromiumDataChannelTest {
         assertText(stay.next(T), "still here");
     }
 
+    @Test
+    void stoppingOurTransportEndsTheAssociationAndChromiumsChannelsClose() throws Exception {
+        chromium.command("channel", "label", "a");
+        chromiumOffers();
+        ChannelProbe a = theirs("a");
+        chromium.await("open", "a", T);
+
+        // RFC 9260 §9.1: an ABORT ends the association at once; Chromium's channels then close.
+        ours.sctp.stop();
+        chromium.await("close", "a", T, "Chromium's channel did not close after our RTCSctpTransport.stop()");
+        a.awaitClose(T);
+        assertThat(ours.sctp.state()).isEqualTo(RTCSctpTransportState.CLOSED);
+    }
+
+    @Test
+    void chromiumClosingItsPeerConnectionClosesOurChannelsAndTransport() throws Exception {
+        chromium.command("channel", "label", "a");
+        chromiumOffers();
+        ChannelProbe a = theirs("a");
+        chromium.await("open", "a", T);
+        CompletableFuture<Void> transportClosed = new CompletableFuture<>();
+        ours.sctp.onStateChange(state -> {
+            if (state == RTCSctpTransportState.CLOSED) {
+                transportClosed.complete(null);
+            }
+        });
+
+        // Chromium ends the association (ABORT or SHUTDOWN) and its DTLS (close_notify).
+        chromium.command("closePc");
+        a.awaitClose(T);
+        try {
+            transportClosed.get(T.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("our RTCSctpTransport is still " + ours.sctp.state()
+                    + " after Chromium closed its peer connection (DTLS " + ours.dtls.state() + ")");
+        }
+    }
+
     // ---------------------------------------------------------------- 2. we offer
 
     @Test
@@ -500,7 +541,7 @@ class ChromiumDataChannelTest {
                 hosts.add(c.address());
             }
             if (hosts.stream().noneMatch(h -> h.endsWith(".local"))) {
-                throw new org.opentest4j.TestAbortedException("this Chromium offered no .local candidates: " + hosts);
+                throw new TestAbortedException("this Chromium offered no .local candidates: " + hosts);
             }
             ours = new OrtcDataChannelPeer(T);
             ours.sctp.onDataChannel(channel -> probeFor(channel.label()).complete(new ChannelProbe(channel)));

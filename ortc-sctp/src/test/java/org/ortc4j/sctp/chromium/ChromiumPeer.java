@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *
  * <p>Commands ({@code cmd}) the page knows — see the script for the fields: {@code create},
  * {@code channel}, {@code offer}, {@code remote}, {@code echo}, {@code sendText},
- * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code stats},
+ * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code closePc}, {@code stats},
  * {@code reload} (use {@link #reload()}).
  * Events ({@code ev}): {@code ready}, {@code offer}, {@code answer}, {@code remoteSet},
  * {@code datachannel}, {@code open}, {@code message}, {@code closing}, {@code close},
