@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelMessage;
 import org.ortc4j.sctp.RTCDataChannelState;
@@ -69,7 +70,7 @@ final class ChannelProbe {
     void awaitOpen(Duration timeout) throws Exception {
         try {
             opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("our channel '" + channel.label() + "' did not open within " + timeout
                     + " (readyState " + channel.readyState() + ", id " + channel.id() + ")");
         }
@@ -78,7 +79,7 @@ final class ChannelProbe {
     void awaitClose(Duration timeout) throws Exception {
         try {
             closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("our channel '" + channel.label() + "' did not close within " + timeout
                     + " (readyState " + channel.readyState() + ")");
         }

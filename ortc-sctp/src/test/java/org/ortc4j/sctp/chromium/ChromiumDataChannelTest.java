@@ -414,6 +414,41 @@ class ChromiumDataChannelTest {
     }
 
     @Test
+    void sixteenChannelsOpenedAtOnceFromEachSideGetDistinctIdsAndCarryTheirOwnMessages() throws Exception {
+        chromium.command("channel", "label", "first");
+        chromiumOffers();
+        chromium.await("open", "first", T);
+        int n = 16;
+
+        List<ChannelProbe> mine = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mine.add(new ChannelProbe(new RTCDataChannel(ours.sctp, "ours-" + i, RTCDataChannelInit.defaults())));
+            chromium.command("channel", "label", "theirs-" + i);
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            ChannelProbe m = mine.get(i);
+            m.awaitOpen(T);
+            chromium.await("datachannel", "ours-" + i, T);
+            ChannelProbe t = theirs("theirs-" + i);
+            t.awaitOpen(T);
+            assertThat(ids.add(m.channel.id())).as("id of ours-%d", i).isTrue();
+            assertThat(ids.add(t.channel.id())).as("id of theirs-%d", i).isTrue();
+            // RFC 8832 §6: we are the DTLS client (even ids), Chromium the server (odd ids).
+            assertThat(m.channel.id() % 2).isZero();
+            assertThat(t.channel.id() % 2).isEqualTo(1);
+        }
+        for (int i = 0; i < n; i++) {
+            mine.get(i).channel.send("to " + i);
+            chromium.command("sendText", "label", "theirs-" + i, "text", "from " + i);
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(chromium.await("message", "ours-" + i, T).get("text")).isEqualTo("to " + i);
+            assertText(theirs("theirs-" + i).next(T), "from " + i);
+        }
+    }
+
+    @Test
     void stoppingOurTransportEndsTheAssociationAndChromiumsChannelsClose() throws Exception {
         chromium.command("channel", "label", "a");
         chromiumOffers();
