@@ -217,6 +217,13 @@ class ChromiumDataChannelTest {
         }
         // W3C §6.1.1: the smaller of the remote max-message-size (Chromium: 262144) and what we can send.
         assertThat(ours.sctp.maxMessageSize()).isEqualTo(RTCSctpTransport.MAX_MESSAGE_SIZE);
+        // Chromium read our answer's a=max-message-size, and both sides agree on the stream count
+        // (W3C §6.1.1 maxChannels: the smaller of the INIT's inbound and outbound streams).
+        chromium.command("sctp");
+        Map<String, Object> sctp = chromium.await("sctp", e -> true, T);
+        assertThat(sctp.get("state")).isEqualTo("connected");
+        assertThat(((Double) sctp.get("maxMessageSize")).longValue()).isEqualTo(RTCSctpTransport.MAX_MESSAGE_SIZE);
+        assertThat(ours.sctp.maxChannels()).hasValue(((Double) sctp.get("maxChannels")).intValue());
     }
 
     @Test

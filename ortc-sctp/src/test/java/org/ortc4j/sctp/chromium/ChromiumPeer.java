@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  *
  * <p>Commands ({@code cmd}) the page knows — see the script for the fields: {@code create},
  * {@code channel}, {@code offer}, {@code remote}, {@code echo}, {@code sendText},
- * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code closePc}, {@code stats},
+ * {@code sendBinary}, {@code sendPattern}, {@code sendMany}, {@code close}, {@code closePc}, {@code sctp}, {@code stats},
  * {@code reload} (use {@link #reload()}).
  * Events ({@code ev}): {@code ready}, {@code offer}, {@code answer}, {@code remoteSet},
  * {@code datachannel}, {@code open}, {@code message}, {@code closing}, {@code close},
- * {@code error}, {@code stats}, {@code connectionState}, {@code done}.
+ * {@code error}, {@code stats}, {@code sctp}, {@code digest}, {@code connectionState}, {@code done}.
  *
  * <p>Flags: headless, no sandbox (we run as root), a fresh profile, loopback candidates allowed
  * ({@code --allow-loopback-in-peer-connection}; {@code --use-fake-ui-for-media-stream} grants
