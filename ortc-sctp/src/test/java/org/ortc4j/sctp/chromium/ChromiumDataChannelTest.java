@@ -175,7 +175,7 @@ class ChromiumDataChannelTest {
         }
     }
 
-    /** Opens a channel from our side and waits until both sides see it open. */
+    /** Opens a channel from our side (DCEP unless negotiated) and waits until it is open on our side. */
     private ChannelProbe open(String label, RTCDataChannelInit init) throws Exception {
         ChannelProbe probe = new ChannelProbe(new RTCDataChannel(ours.sctp, label, init));
         probe.awaitOpen(T);
