@@ -265,6 +265,9 @@ public final class RetransmissionQueue {
         List<OutboundChunk> taken = new ArrayList<>();
         long bytes = 0;
         for (Entry e : entries.values()) {
+            if (toRetransmit == 0) {
+                break; // none left further on: no need to walk the rest of the queue
+            }
             if (e.state != State.TO_RETRANSMIT) {
                 continue;
             }

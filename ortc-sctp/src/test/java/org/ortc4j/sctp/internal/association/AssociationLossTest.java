@@ -45,4 +45,27 @@ class AssociationLossTest {
         System.out.printf("loss %.2f seed %d: %.1f s virtual, A %s%n", loss, seed, link.scheduler.nanoTime() / 1e9,
                 link.a.stats());
     }
+
+    @org.junit.jupiter.api.Test
+    void congestionControlFillsABottleneckWithoutCollapsing() {
+        // 10 Mbit/s with a 64 KB queue and 20 ms each way: losses come from queue overflow only.
+        LinkConditions conditions = LinkConditions.builder().delay(Duration.ofMillis(20)).bandwidth(10_000_000)
+                .queueBytes(64 * 1024).build();
+        VnetLink link = new VnetLink(AssociationConfig.builder().build(), conditions, 9);
+        link.a.connect();
+        link.b.connect();
+        assertThat(link.runUntil(() -> link.a.state() == AssociationState.ESTABLISHED, Duration.ofSeconds(5))).isTrue();
+        long start = link.scheduler.nanoTime();
+        TrafficCheck traffic = new TrafficCheck(2, 80, new int[] {65536});
+        boolean done = link.runUntil(() -> {
+            traffic.pump(link.a);
+            return link.listenerB.messages.size() == traffic.count();
+        }, Duration.ofMinutes(2));
+        assertThat(done).as("A %s", link.a.stats()).isTrue();
+        traffic.check(link.listenerB.messages, true);
+        double seconds = (link.scheduler.nanoTime() - start) / 1e9;
+        double mbps = traffic.count() * 65536 * 8 / seconds / 1e6;
+        System.out.printf("bottleneck 10 Mbit/s: %.1f Mbit/s goodput, %s%n", mbps, link.a.stats());
+        assertThat(mbps).isGreaterThan(5);
+    }
 }
