@@ -2,6 +2,7 @@ package org.ortc4j.sctp.internal.association;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,7 @@ import org.ortc4j.sctp.internal.packet.IForwardTsnChunk;
 import org.ortc4j.sctp.internal.packet.InitAckChunk;
 import org.ortc4j.sctp.internal.packet.InitChunk;
 import org.ortc4j.sctp.internal.packet.Parameter;
+import org.ortc4j.sctp.internal.packet.ReconfigChunk;
 import org.ortc4j.sctp.internal.packet.SackChunk;
 import org.ortc4j.sctp.internal.packet.SctpPacket;
 import org.ortc4j.sctp.internal.packet.SctpParseException;
@@ -47,11 +49,15 @@ import org.ortc4j.sctp.internal.packet.UnknownChunk;
 import org.ortc4j.sctp.internal.packet.UnknownParameter;
 import org.ortc4j.sctp.internal.packet.UnrecognizedAction;
 import org.ortc4j.sctp.internal.packet.ZeroChecksumAcceptableParameter;
+import org.ortc4j.sctp.internal.reconfig.StreamResetProcedure;
+import org.ortc4j.sctp.internal.stream.DeferredResetReassembler;
 import org.ortc4j.sctp.internal.stream.InboundFragment;
 import org.ortc4j.sctp.internal.stream.InboundReassembler;
+import org.ortc4j.sctp.internal.stream.InterleavedReassembler;
 import org.ortc4j.sctp.internal.stream.MessageFragmenter;
 import org.ortc4j.sctp.internal.stream.OutboundFragment;
 import org.ortc4j.sctp.internal.stream.ReassembledMessage;
+import org.ortc4j.sctp.internal.stream.Reassembler;
 import org.ortc4j.sctp.internal.stream.ReassemblyOutcome;
 import org.ortc4j.sctp.internal.stream.SkippedStream;
 
@@ -85,7 +91,15 @@ public final class Association {
     private final PacketBuilder out;
     private final RtoEstimator rto;
     private final SendQueue sendQueue = new SendQueue();
-    private final int maxFragmentSize;
+    private int maxFragmentSize;
+    /** Per stream, the MID of the last ordered message sent (I-DATA), to name it in I-FORWARD-TSN. */
+    private final java.util.Map<Integer, Long> lastOrderedMid = new java.util.HashMap<>();
+    /**
+     * Per stream, the unordered partially reliable messages sent with I-DATA and not yet passed by
+     * the peer's cumulative ack, as {MID, last TSN}: I-FORWARD-TSN must name the abandoned ones
+     * (RFC 8260 §2.3.1) so that the receiver drops their fragments.
+     */
+    private final java.util.Map<Integer, ArrayDeque<long[]>> unorderedPrSent = new java.util.HashMap<>();
     private final long heartbeatNonce;
 
     private final ProtocolTimer initTimer;
@@ -117,8 +131,11 @@ public final class Association {
     private RetransmissionQueue retransmissions;
     private CongestionController congestion;
     private SackTracker sackTracker;
-    private InboundReassembler reassembler;
+    private DeferredResetReassembler reassembler;
     private MessageFragmenter fragmenter;
+    /** RFC 6525 both ways, when the peer supports RE-CONFIG; else {@code null}. */
+    private StreamResetProcedure streamReset;
+    private boolean interleavingNegotiated;
     /** Payload bytes the SackTracker counts as held, kept equal to the reassembler's. */
     private long trackerHeldBytes;
     private int errorCount;
@@ -132,6 +149,11 @@ public final class Association {
     private boolean forwardTsnPending;
     private boolean forceRetransmitPacket;
     private final List<SendQueue.Message> sentMessages = new ArrayList<>();
+    /** RE-CONFIG chunks the stream reset procedure asked to send, bundled into the next packet. */
+    private final List<ReconfigChunk> reconfigToSend = new ArrayList<>();
+    /** Messages sent on a stream while its reset is pending: they wait for the new numbering. */
+    private final ArrayDeque<SendQueue.Message> waitingForReset = new ArrayDeque<>();
+    private long waitingForResetBytes;
 
     // Statistics.
     private long packetsSent;
@@ -252,21 +274,50 @@ public final class Association {
         if (streamId < 0 || streamId >= outboundStreams()) {
             throw new IllegalArgumentException("stream " + streamId + " out of range 0.." + (outboundStreams() - 1));
         }
-        if (sendQueue.bufferedBytes() + message.length > config.maxSendBufferBytes()) {
+        if (bufferedBytes() + message.length > config.maxSendBufferBytes()) {
             return false;
         }
-        sendQueue.add(new SendQueue.Message(streamId, ppid, message, unordered, policy, scheduler.nanoTime()));
+        SendQueue.Message m = new SendQueue.Message(streamId, ppid, message, unordered, policy, scheduler.nanoTime());
+        if (streamReset != null && streamReset.isResetting(streamId)) {
+            // RFC 6525 §5.1.2: after the request "the sender MUST NOT send new data on the
+            // stream" until it is answered; the message takes the stream's new numbering.
+            waitingForReset.add(m);
+            waitingForResetBytes += message.length;
+            return true;
+        }
+        sendQueue.add(m);
         runTransmit();
         return true;
     }
 
     /**
-     * Resets outgoing streams (RFC 6525 §5.1.2), each once its queued messages are sent.
-     * Not wired yet: the request is not sent.
+     * Resets outgoing streams (RFC 6525 §5.1.2, how RFC 8831 §6.7 closes a data channel): an
+     * Outgoing SSN Reset Request is sent once the messages queued on these streams so far have
+     * been sent; messages sent on them afterwards wait for the reset and take SSN 0 on. The
+     * outcome comes through {@link AssociationListener#onOutgoingStreamsReset} (or
+     * {@link AssociationListener#onOutgoingStreamsResetFailed}).
+     *
+     * @throws IllegalStateException unless ESTABLISHED, or if the peer does not support RE-CONFIG
+     * @throws IllegalArgumentException for a stream id out of range
      */
     public void resetOutgoingStreams(int[] streamIds) {
         Objects.requireNonNull(streamIds, "streamIds");
-        throw new UnsupportedOperationException("RFC 6525 stream reset is not wired yet");
+        if (state != AssociationState.ESTABLISHED) {
+            throw new IllegalStateException("cannot reset streams in state " + state);
+        }
+        if (streamReset == null) {
+            throw new IllegalStateException("the peer does not support RE-CONFIG (RFC 6525)");
+        }
+        for (int id : streamIds) {
+            if (id < 0 || id >= outboundStreams) {
+                throw new IllegalArgumentException("stream " + id + " out of range 0.." + (outboundStreams - 1));
+            }
+        }
+        if (streamIds.length == 0) {
+            return;
+        }
+        streamReset.requestReset(streamIds.clone());
+        runTransmit();
     }
 
     /**
@@ -325,9 +376,9 @@ public final class Association {
         return tcb ? inboundStreams : config.inboundStreams();
     }
 
-    /** Whether I-DATA (RFC 8260) is in use. Not offered yet: always {@code false}. */
+    /** Whether I-DATA (RFC 8260) is in use: both sides listed it in Supported Extensions. */
     public boolean interleaving() {
-        return false;
+        return tcb && interleavingNegotiated;
     }
 
     /** Whether we send packets with a zero checksum (RFC 9653 negotiated both ways). */
@@ -337,7 +388,7 @@ public final class Association {
 
     /** Bytes of user messages not yet sent once. */
     public long bufferedBytes() {
-        return sendQueue.bufferedBytes();
+        return sendQueue.bufferedBytes() + waitingForResetBytes;
     }
 
     /** Counters and current values. */
@@ -424,6 +475,7 @@ public final class Association {
         }
         boolean data = false;
         boolean immediate = false;
+        boolean forwarded = false;
         for (Chunk chunk : chunks) {
             if (state == AssociationState.CLOSED && terminated) {
                 return;
@@ -431,11 +483,55 @@ public final class Association {
             switch (chunk.type()) {
                 case ChunkType.DATA -> {
                     DataChunk d = (DataChunk) chunk;
-                    if (!handleData(d)) {
+                    if (tcb && interleavingNegotiated) {
+                        // RFC 8260 §2.1: with I-DATA negotiated, "DATA chunks MUST NOT be used";
+                        // a peer that sends them anyway breaks the protocol.
+                        abortWith(ErrorCause.protocolViolation("DATA chunk while I-DATA was negotiated"),
+                                "peer sent DATA after negotiating I-DATA");
+                        return;
+                    }
+                    if (!handleData(d.tsn(), d.streamIdentifier(), d.streamSequenceNumber(), 0,
+                            d.payloadProtocolIdentifier(), d.unordered(), d.beginning(), d.ending(), d.userData())) {
                         return;
                     }
                     data = true;
                     immediate |= d.immediate();
+                }
+                case ChunkType.I_DATA -> {
+                    if (!tcb || !interleavingNegotiated) {
+                        // RFC 8260 §2.1: I-DATA "MUST NOT be sent" unless negotiated; receiving
+                        // it anyway is a protocol violation.
+                        abortWith(ErrorCause.protocolViolation("I-DATA was not negotiated"),
+                                "peer sent I-DATA without negotiating it");
+                        return;
+                    }
+                    IDataChunk d = (IDataChunk) chunk;
+                    // RFC 8260 §2.1: the first fragment carries the PPID, the others their FSN.
+                    long fsn = d.beginning() ? 0 : Integer.toUnsignedLong(d.fragmentSequenceNumber());
+                    int ppid = d.beginning() ? d.payloadProtocolIdentifier() : 0;
+                    if (!handleData(d.tsn(), d.streamIdentifier(), Integer.toUnsignedLong(d.messageIdentifier()),
+                            fsn, ppid, d.unordered(), d.beginning(), d.ending(), d.userData())) {
+                        return;
+                    }
+                    data = true;
+                    immediate |= d.immediate();
+                }
+                case ChunkType.I_FORWARD_TSN -> {
+                    if (tcb && interleavingNegotiated && forwardTsnNegotiated) {
+                        handleIForwardTsn((IForwardTsnChunk) chunk);
+                        forwarded = true;
+                    } else if (!handleUnrecognized(chunk)) {
+                        return;
+                    }
+                }
+                case ChunkType.RE_CONFIG -> {
+                    if (streamReset != null && state != AssociationState.COOKIE_WAIT
+                            && state != AssociationState.COOKIE_ECHOED) {
+                        // RFC 6525 §5.2: requests are answered, responses taken, in the procedure.
+                        streamReset.onChunk((ReconfigChunk) chunk, sackTracker.cumulativeTsnAck());
+                    } else if (!handleUnrecognized(chunk)) {
+                        return;
+                    }
                 }
                 case ChunkType.SACK -> {
                     if (!handleSack((SackChunk) chunk)) {
@@ -460,18 +556,12 @@ public final class Association {
                 case ChunkType.SHUTDOWN_ACK -> handleShutdownAck();
                 case ChunkType.SHUTDOWN_COMPLETE -> handleShutdownComplete();
                 case ChunkType.FORWARD_TSN -> {
-                    if (forwardTsnNegotiated) {
+                    if (forwardTsnNegotiated && !interleavingNegotiated) {
                         handleForwardTsn((ForwardTsnChunk) chunk);
+                        forwarded = true;
                     } else if (!handleUnrecognized(chunk)) {
                         return;
                     }
-                }
-                case ChunkType.I_DATA, ChunkType.I_FORWARD_TSN -> {
-                    // RFC 8260 §2.1: I-DATA "MUST NOT be sent" unless negotiated; receiving it
-                    // anyway is a protocol violation.
-                    abortWith(ErrorCause.protocolViolation("I-DATA was not negotiated"),
-                            "peer sent I-DATA without negotiating it");
-                    return;
                 }
                 default -> {
                     if (!handleUnrecognized(chunk)) {
@@ -479,6 +569,11 @@ public final class Association {
                     }
                 }
             }
+        }
+        if ((data || forwarded) && tcb && streamReset != null) {
+            // RFC 6525 §5.2.2: deferred incoming resets are performed once the cumulative TSN
+            // reaches their Sender's Last Assigned TSN.
+            streamReset.onCumulativeTsnAdvanced(sackTracker.cumulativeTsnAck());
         }
         if (data && tcb) {
             sackTracker.onPacketEnd(immediate);
@@ -752,37 +847,39 @@ public final class Association {
         }
     }
 
-    private boolean handleData(DataChunk d) {
+    /** One received DATA or I-DATA chunk; returns whether the packet's processing goes on. */
+    private boolean handleData(int wireTsn, int streamId, long sequence, long fsn, int ppid, boolean unordered,
+            boolean beginning, boolean ending, ByteBuffer userData) {
         dataChunksReceived++;
         if (!acceptsData()) {
             return true;
         }
-        int length = d.userData().remaining();
+        int length = userData.remaining();
         if (length == 0) {
             // §6.2: "If an endpoint receives a DATA chunk with no user data (i.e., the Length
             // field is set to 16), it MUST send an ABORT chunk with a "No User Data" error cause."
-            abortWith(ErrorCause.noUserData(d.tsn()), "peer sent a DATA chunk with no user data");
+            abortWith(ErrorCause.noUserData(wireTsn), "peer sent a DATA chunk with no user data");
             return false;
         }
-        long tsn = Integer.toUnsignedLong(d.tsn());
+        long tsn = Integer.toUnsignedLong(wireTsn);
         SackTracker.Received r = sackTracker.onDataChunk(tsn, length);
         if (r != SackTracker.Received.NEW) {
             return true;
         }
         trackerHeldBytes += length;
-        if (d.streamIdentifier() >= inboundStreams) {
+        if (streamId >= inboundStreams) {
             // §6.5: "If an endpoint receives a DATA chunk with an invalid stream identifier, it
             // MUST acknowledge the reception of the DATA chunk following the normal procedure,
             // immediately send an ERROR chunk with cause set to "Invalid Stream Identifier" ...
             // and discard the DATA chunk."
-            sendChunks(peerTag, new ErrorChunk(List.of(ErrorCause.invalidStreamIdentifier(d.streamIdentifier()))));
+            sendChunks(peerTag, new ErrorChunk(List.of(ErrorCause.invalidStreamIdentifier(streamId))));
             syncHeldBytes();
             return true;
         }
         byte[] payload = new byte[length];
-        d.userData().get(payload);
-        InboundFragment fragment = new InboundFragment(tsn, d.streamIdentifier(), d.streamSequenceNumber(),
-                d.payloadProtocolIdentifier(), d.unordered(), d.beginning(), d.ending(), payload);
+        userData.get(payload);
+        InboundFragment fragment = new InboundFragment(tsn, streamId, sequence, fsn, ppid, unordered, beginning,
+                ending, payload);
         ReassemblyOutcome outcome = reassembler.receive(fragment, this::deliver);
         if (outcome == ReassemblyOutcome.LIMIT_EXCEEDED) {
             // The peer sent more than our window allowed and filled the reassembly buffers.
@@ -868,7 +965,24 @@ public final class Association {
             t3Rtx.start(rto.rtoNanos());
         }
         forwardTsnPending = forwardTsnNegotiated;
+        if (!unorderedPrSent.isEmpty()) {
+            pruneUnorderedPrSent(retransmissions.cumulativeTsnAck());
+        }
         return true;
+    }
+
+    /** Forgets unordered PR messages the peer's cumulative ack has passed: nothing to name. */
+    private void pruneUnorderedPrSent(long cumulativeAck) {
+        java.util.Iterator<ArrayDeque<long[]>> it = unorderedPrSent.values().iterator();
+        while (it.hasNext()) {
+            ArrayDeque<long[]> q = it.next();
+            while (!q.isEmpty() && (int) (q.peekFirst()[1] - cumulativeAck) <= 0) {
+                q.pollFirst();
+            }
+            if (q.isEmpty()) {
+                it.remove();
+            }
+        }
     }
 
     private void handleForwardTsn(ForwardTsnChunk f) {
@@ -878,11 +992,29 @@ public final class Association {
         long newCum = Integer.toUnsignedLong(f.newCumulativeTsn());
         List<SkippedStream> skipped = new ArrayList<>(f.streams().size());
         for (ForwardTsnChunk.StreamSequence s : f.streams()) {
-            skipped.add(new SkippedStream(s.streamIdentifier(), s.streamSequenceNumber()));
+            skipped.add(new SkippedStream(s.streamIdentifier(), false, s.streamSequenceNumber()));
         }
         // RFC 3758 §3.6: "Upon the reception of the FORWARD TSN chunk, the data receiver MUST
         // first update its cumulative TSN point to the value carried in the FORWARD TSN chunk" and
         // then deliver what became deliverable.
+        if (sackTracker.onForwardTsn(newCum)) {
+            reassembler.forwardTsn(newCum, skipped, this::deliver);
+        }
+        syncHeldBytes();
+    }
+
+    private void handleIForwardTsn(IForwardTsnChunk f) {
+        if (!acceptsData()) {
+            return;
+        }
+        long newCum = Integer.toUnsignedLong(f.newCumulativeTsn());
+        List<SkippedStream> skipped = new ArrayList<>(f.streams().size());
+        for (IForwardTsnChunk.StreamMessage s : f.streams()) {
+            skipped.add(new SkippedStream(s.streamIdentifier(), s.unordered(),
+                    Integer.toUnsignedLong(s.messageIdentifier())));
+        }
+        // RFC 8260 §2.3.1: as FORWARD-TSN, with the skipped messages named by stream, U flag and
+        // MID.
         if (sackTracker.onForwardTsn(newCum)) {
             reassembler.forwardTsn(newCum, skipped, this::deliver);
         }
@@ -1016,8 +1148,17 @@ public final class Association {
     private List<Parameter> localParameters() {
         List<Parameter> params = new ArrayList<>();
         List<Integer> extensions = new ArrayList<>();
+        // RFC 6525 §3.1 / RFC 5061 §4.2.7: RE-CONFIG is announced in Supported Extensions.
+        extensions.add(ChunkType.RE_CONFIG);
         if (config.partialReliability()) {
             extensions.add(ChunkType.FORWARD_TSN);
+        }
+        if (config.interleaving()) {
+            // RFC 8260 §2.2: "both I-DATA and I-FORWARD-TSN" are listed when I-DATA is supported.
+            extensions.add(ChunkType.I_DATA);
+            if (config.partialReliability()) {
+                extensions.add(ChunkType.I_FORWARD_TSN);
+            }
         }
         if (!extensions.isEmpty()) {
             params.add(new SupportedExtensionsParameter(extensions));
@@ -1089,13 +1230,32 @@ public final class Association {
         // RFC 9653 §5: send zero checksums only to a peer that announced it accepts them with
         // the DTLS method, and only as a DTLS user that announced it too.
         zeroChecksumSend = config.zeroChecksumAcceptable() && peer.zeroChecksum();
+        // RFC 8260 §2.2: I-DATA is used only when both sides listed it.
+        interleavingNegotiated = config.interleaving() && peer.interleaving();
         retransmissions = new RetransmissionQueue(scheduler, Integer.toUnsignedLong(localInitialTsn));
         congestion = new CongestionController(config.maxPacketSize(), Integer.toUnsignedLong(peerRwnd));
         sackTracker = new SackTracker(scheduler,
                 new SackTracker.Config(config.receiveWindow(), 16, 16, java.time.Duration.ofNanos(DELAYED_SACK_NANOS)),
                 Integer.toUnsignedLong(peerInitialTsn), this::onSackDue);
-        reassembler = new InboundReassembler(config.maxReassemblyBytes(), config.maxReassemblyMessages());
-        fragmenter = new MessageFragmenter(false);
+        if (streamReset != null) {
+            streamReset.close();
+        }
+        // RFC 6525 §4.1: request sequence numbers start at each side's initial TSN.
+        streamReset = peer.reconfig() ? new StreamResetProcedure(scheduler, Integer.toUnsignedLong(localInitialTsn),
+                Integer.toUnsignedLong(peerInitialTsn), config.maxRetransmissions(), new ResetOutput()) : null;
+        StreamResetProcedure procedure = streamReset;
+        Reassembler inner = interleavingNegotiated
+                ? new InterleavedReassembler(config.maxReassemblyBytes(), config.maxReassemblyMessages())
+                : new InboundReassembler(config.maxReassemblyBytes(), config.maxReassemblyMessages());
+        reassembler = new DeferredResetReassembler(inner,
+                (streamId, tsn) -> procedure != null && procedure.holdsBack(streamId, tsn),
+                config.maxReassemblyBytes(), config.maxReassemblyMessages());
+        fragmenter = new MessageFragmenter(interleavingNegotiated);
+        lastOrderedMid.clear();
+        unorderedPrSent.clear();
+        maxFragmentSize = (config.maxPacketSize() - SctpPacket.HEADER_LENGTH
+                - (interleavingNegotiated ? PacketBuilder.I_DATA_HEADER : PacketBuilder.DATA_HEADER)) & ~3;
+        reconfigToSend.clear();
         trackerHeldBytes = 0;
         errorCount = 0;
         anyLifetimePolicy = false;
@@ -1107,6 +1267,11 @@ public final class Association {
 
     private void dropTcb() {
         tcb = false;
+        if (streamReset != null) {
+            streamReset.close();
+            streamReset = null;
+        }
+        reconfigToSend.clear();
         t3Rtx.cancel();
         t2Shutdown.cancel();
         t5Guard.cancel();
@@ -1134,6 +1299,11 @@ public final class Association {
         for (SendQueue.Message m : sendQueue.clear()) {
             listener.onMessageSent(m.streamId(), m.data().length);
         }
+        for (SendQueue.Message m : waitingForReset) {
+            listener.onMessageSent(m.streamId(), m.data().length);
+        }
+        waitingForReset.clear();
+        waitingForResetBytes = 0;
         establishFromCookie(c);
         state = AssociationState.ESTABLISHED;
         sendChunks(peerTag, new CookieAckChunk());
@@ -1293,6 +1463,12 @@ public final class Association {
             retransmissions.abandonExpired();
             forwardTsnPending = forwardTsnNegotiated;
         }
+        if (state == AssociationState.ESTABLISHED && streamReset != null && streamReset.hasPending()
+                && !sendQueue.hasMessagesFor(streamReset::isResetting)) {
+            // RFC 6525 §5.1.2 / RFC 8831 §6.7: the request goes once the streams' queued data has
+            // been sent; it names the last TSN assigned so the peer can wait for all of it.
+            streamReset.sendPending((retransmissions.nextTsn() - 1) & 0xFFFF_FFFFL);
+        }
         // The sink may close the association while a packet goes out (a DTLS failure): then
         // nothing more is sent.
         while (tcb) {
@@ -1302,11 +1478,22 @@ public final class Association {
                 sackPending = false;
                 out.add(sackChunk(sackTracker.buildSack()));
             }
+            while (!reconfigToSend.isEmpty()) {
+                ReconfigChunk r = reconfigToSend.get(0);
+                if (!out.fits(r)) {
+                    if (out.isEmpty()) {
+                        reconfigToSend.remove(0); // larger than a packet: cannot be sent
+                        continue;
+                    }
+                    break;
+                }
+                out.add(reconfigToSend.remove(0));
+            }
             if (forwardTsnPending && dataAllowed) {
                 forwardTsnPending = false;
                 Optional<ForwardTsn> f = retransmissions.forwardTsn();
                 if (f.isPresent()) {
-                    ForwardTsnChunk chunk = forwardTsnChunk(f.get());
+                    Chunk chunk = interleavingNegotiated ? iForwardTsnChunk(f.get()) : forwardTsnChunk(f.get());
                     if (out.fits(chunk)) {
                         out.add(chunk);
                     }
@@ -1348,11 +1535,11 @@ public final class Association {
         for (OutboundChunk c : chunks) {
             restartT3 |= c.tsn() == lowestOutstanding;
             OutboundFragment f = (OutboundFragment) c.payload();
-            if (!out.fitsData(c.payloadLength())) {
+            if (!fitsData(c.payloadLength())) {
                 flushPacket();
                 out.begin(peerTag);
             }
-            out.addData(c.flags(), (int) c.tsn(), c.streamId(), c.ssn(), f.ppid(), f.payload());
+            writeData(c.flags(), (int) c.tsn(), f);
             congestion.onDataSent(c.payloadLength());
             dataChunksRetransmitted++;
         }
@@ -1398,7 +1585,7 @@ public final class Association {
             if (!congestion.maySendNewData(length, retransmissions.flightSize())) {
                 break;
             }
-            if (!out.fitsData(length)) {
+            if (!fitsData(length)) {
                 if (out.isEmpty()) {
                     break; // cannot happen: fragments fit an empty packet
                 }
@@ -1410,14 +1597,23 @@ public final class Association {
             PrPolicy policy = forwardTsnNegotiated ? remaining(m, now) : PrPolicy.RELIABLE;
             anyLifetimePolicy |= policy.lifetimeNanos() >= 0;
             long tsn = retransmissions.nextTsn();
-            int ssn = (int) f.sequence();
+            // The retransmission queue keeps 16 bits of the SSN or MID; the whole MID stays in
+            // the fragment.
+            int ssn = (int) (f.sequence() & 0xFFFF);
+            if (interleavingNegotiated && f.beginning() && !f.unordered()) {
+                lastOrderedMid.put(f.streamId(), f.sequence());
+            }
             int flags = (f.unordered() ? OutboundChunk.UNORDERED : 0) | (f.beginning() ? OutboundChunk.BEGINNING : 0)
                     | (f.ending() ? OutboundChunk.ENDING : 0);
             retransmissions.onSent(new OutboundChunk(tsn, f.streamId(), ssn, length, flags, f), policy);
             congestion.onDataSent(length);
-            out.addData(flags, (int) tsn, f.streamId(), ssn, f.ppid(), f.payload());
+            writeData(flags, (int) tsn, f);
             dataChunksSent++;
             sentAny = true;
+            if (interleavingNegotiated && f.unordered() && f.ending() && !policy.reliable()) {
+                unorderedPrSent.computeIfAbsent(f.streamId(), k -> new ArrayDeque<>())
+                        .add(new long[] {f.sequence(), tsn});
+            }
             SendQueue.Message done = sendQueue.poll();
             if (done != null) {
                 sentMessages.add(done);
@@ -1492,6 +1688,46 @@ public final class Association {
                 gaps, dups);
     }
 
+    private boolean fitsData(int payloadLength) {
+        return interleavingNegotiated ? out.fitsIData(payloadLength) : out.fitsData(payloadLength);
+    }
+
+    private void writeData(int flags, int tsn, OutboundFragment f) {
+        if (interleavingNegotiated) {
+            // RFC 8260 §2.1: the first fragment carries the PPID, the others their FSN.
+            out.addIData(flags, tsn, f.streamId(), (int) f.sequence(),
+                    f.beginning() ? f.ppid() : (int) f.fragmentSequence(), f.payload());
+        } else {
+            out.addData(flags, tsn, f.streamId(), (int) f.sequence(), f.ppid(), f.payload());
+        }
+    }
+
+    private IForwardTsnChunk iForwardTsnChunk(ForwardTsn f) {
+        // RFC 8260 §2.3.1: each skipped ordered message is named by its stream and whole MID;
+        // the retransmission queue kept its low 16 bits, the rest comes from the last MID sent.
+        List<IForwardTsnChunk.StreamMessage> streams = new ArrayList<>(f.skippedStreams().size());
+        for (ForwardTsn.SkippedStream s : f.skippedStreams()) {
+            long last = lastOrderedMid.getOrDefault(s.streamId(), (long) s.ssn());
+            long mid = (last - ((last - s.ssn()) & 0xFFFF)) & 0xFFFF_FFFFL;
+            streams.add(new IForwardTsnChunk.StreamMessage(s.streamId(), false, (int) mid));
+        }
+        // Unordered messages: the largest MID per stream whose fragments all lie at or below the
+        // New Cumulative TSN (MIDs and TSNs grow together, so every smaller MID there is done).
+        for (java.util.Map.Entry<Integer, ArrayDeque<long[]>> e : unorderedPrSent.entrySet()) {
+            long mid = -1;
+            for (long[] sent : e.getValue()) {
+                if ((int) (sent[1] - f.newCumulativeTsn()) > 0) {
+                    break;
+                }
+                mid = sent[0];
+            }
+            if (mid >= 0) {
+                streams.add(new IForwardTsnChunk.StreamMessage(e.getKey(), true, (int) mid));
+            }
+        }
+        return new IForwardTsnChunk((int) f.newCumulativeTsn(), streams);
+    }
+
     private static ForwardTsnChunk forwardTsnChunk(ForwardTsn f) {
         List<ForwardTsnChunk.StreamSequence> streams = new ArrayList<>(f.skippedStreams().size());
         for (ForwardTsn.SkippedStream s : f.skippedStreams()) {
@@ -1537,6 +1773,85 @@ public final class Association {
         }
     }
 
+    // ---------------------------------------------------------------- stream reset (RFC 6525)
+
+    /** What the stream reset procedure asks of the association. */
+    private final class ResetOutput implements StreamResetProcedure.Output {
+
+        @Override
+        public void send(ReconfigChunk chunk) {
+            reconfigToSend.add(chunk);
+            runTransmit();
+        }
+
+        @Override
+        public void outgoingReset(int[] streams) {
+            // RFC 6525 §5.1.4 / §5.2.2: the streams start again at SSN (or MID) 0.
+            for (int s : streams) {
+                fragmenter.resetStream(s);
+                if (interleavingNegotiated) {
+                    lastOrderedMid.remove(s);
+                }
+            }
+            releaseWaitingForReset();
+            listener.onOutgoingStreamsReset(streams.clone());
+            runTransmit();
+        }
+
+        @Override
+        public void outgoingResetFailed(int[] streams, int result) {
+            releaseWaitingForReset();
+            listener.onOutgoingStreamsResetFailed(streams.clone(),
+                    "the peer answered the stream reset with result " + result);
+            runTransmit();
+        }
+
+        @Override
+        public void incomingReset(int[] streams) {
+            // The old numbering ends, the layer above closes the channels, then the data held for
+            // the streams' new numbering is reassembled (RFC 6525 §5.2.2).
+            if (streams.length == 0) {
+                reassembler.resetAllStreams();
+            } else {
+                for (int s : streams) {
+                    reassembler.resetStream(s);
+                }
+            }
+            syncHeldBytes();
+            listener.onIncomingStreamsReset(streams.clone());
+            if (tcb && reassembler.releaseHeld(Association.this::deliver) == ReassemblyOutcome.LIMIT_EXCEEDED) {
+                abortWith(ErrorCause.protocolViolation("reassembly limit exceeded"),
+                        "peer exceeded the reassembly limits");
+                return;
+            }
+            syncHeldBytes();
+        }
+
+        @Override
+        public long rtoNanos() {
+            return rto.rtoNanos();
+        }
+
+        @Override
+        public void failed(String why) {
+            fail(why);
+        }
+    }
+
+    /** Messages that waited for their stream's reset go to the send queue, in order. */
+    private void releaseWaitingForReset() {
+        int n = waitingForReset.size();
+        for (int i = 0; i < n; i++) {
+            SendQueue.Message m = waitingForReset.poll();
+            if (streamReset != null && streamReset.isResetting(m.streamId())) {
+                waitingForReset.add(m);
+            } else {
+                waitingForResetBytes -= m.data().length;
+                sendQueue.add(m);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- closing
 
     private void abortWith(ErrorCause cause, String reason) {
@@ -1563,6 +1878,8 @@ public final class Association {
         dropTcb();
         sendQueue.clear();
         sentMessages.clear();
+        waitingForReset.clear();
+        waitingForResetBytes = 0;
         listener.onClosed(error);
     }
 

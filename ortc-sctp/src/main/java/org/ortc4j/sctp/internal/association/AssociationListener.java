@@ -41,6 +41,13 @@ public interface AssociationListener {
     void onOutgoingStreamsReset(int[] streamIds);
 
     /**
+     * Our Outgoing SSN Reset Request for these streams was refused (RFC 6525 §5.2.2: "Denied" or
+     * an error result): their SSNs continue. The default does nothing.
+     */
+    default void onOutgoingStreamsResetFailed(int[] streamIds, String reason) {
+    }
+
+    /**
      * The peer restarted the association (RFC 9260 §5.2.4 action A): every stream starts afresh
      * and messages queued before were lost.
      */

@@ -16,6 +16,8 @@ final class PacketBuilder {
 
     /** DATA chunk header: type, flags, length, TSN, stream, SSN, PPID (RFC 9260 §3.3.1). */
     static final int DATA_HEADER = 16;
+    /** I-DATA chunk header: type, flags, length, TSN, stream, reserved, MID, PPID/FSN (RFC 8260 §2.1). */
+    static final int I_DATA_HEADER = 20;
 
     private final ByteBuffer buffer;
     private final int sourcePort;
@@ -76,6 +78,24 @@ final class PacketBuilder {
         int length = DATA_HEADER + payload.length;
         buffer.put((byte) ChunkType.DATA).put((byte) flags).putShort((short) length).putInt(tsn)
                 .putShort((short) streamId).putShort((short) ssn).putInt(ppid).put(payload);
+        pad(length);
+        chunks++;
+    }
+
+    /** Whether an I-DATA chunk with {@code payloadLength} bytes of user data still fits. */
+    boolean fitsIData(int payloadLength) {
+        return pad4(I_DATA_HEADER + payloadLength) <= buffer.remaining();
+    }
+
+    /**
+     * Adds an I-DATA chunk (RFC 8260 §2.1); the caller checked that it {@link #fitsIData fits}.
+     *
+     * @param ppidOrFsn the PPID in the first fragment, the FSN in the others
+     */
+    void addIData(int flags, int tsn, int streamId, int mid, int ppidOrFsn, byte[] payload) {
+        int length = I_DATA_HEADER + payload.length;
+        buffer.put((byte) ChunkType.I_DATA).put((byte) flags).putShort((short) length).putInt(tsn)
+                .putShort((short) streamId).putShort((short) 0).putInt(mid).putInt(ppidOrFsn).put(payload);
         pad(length);
         chunks++;
     }

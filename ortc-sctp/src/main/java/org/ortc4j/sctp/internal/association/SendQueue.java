@@ -88,13 +88,13 @@ final class SendQueue {
         return m;
     }
 
-    /** Whether a message of {@code streamId} waits (fragments of one being sent count). */
-    boolean hasMessagesFor(int streamId) {
-        if (current != null && current.streamId() == streamId) {
+    /** Whether a message of a stream {@code streams} selects waits (one being sent counts). */
+    boolean hasMessagesFor(java.util.function.IntPredicate streams) {
+        if (current != null && !fragments.isEmpty() && streams.test(current.streamId())) {
             return true;
         }
         for (Message m : messages) {
-            if (m.streamId() == streamId) {
+            if (streams.test(m.streamId())) {
                 return true;
             }
         }

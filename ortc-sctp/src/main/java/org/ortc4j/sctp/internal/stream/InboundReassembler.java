@@ -1,6 +1,5 @@
 package org.ortc4j.sctp.internal.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,7 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Puts received DATA fragments back together into user messages and hands them out in the
+ * Puts received DATA fragments (RFC 9260; {@link InboundFragment#fragmentSequence()} 0 and a 16-bit
+ * {@link InboundFragment#sequence()}) back together into user messages and hands them out in the
  * order RFC 9260 asks: ordered messages per stream strictly by SSN (§6.5, §6.6), unordered ones
  * as soon as they are complete (§6.6), fragments joined by consecutive TSNs from B to E (§6.9).
  *
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * and duplicates it has already acknowledged (RFC 9260 §6.2 has it report them as duplicates)
  * before they reach this class.
  */
-public final class InboundReassembler {
+public final class InboundReassembler implements Reassembler {
 
     private final int maxBufferedBytes;
     private final int maxBufferedMessages;
@@ -61,9 +61,14 @@ public final class InboundReassembler {
      * @param deliver receives complete messages, on the calling thread, before this returns
      * @return what happened to the fragment
      */
+    @Override
     public ReassemblyOutcome receive(InboundFragment fragment, Consumer<ReassembledMessage> deliver) {
+        if (fragment.sequence() > 0xFFFF || fragment.fragmentSequence() != 0) {
+            throw new IllegalArgumentException("not a DATA fragment: SSN " + fragment.sequence()
+                    + ", FSN " + fragment.fragmentSequence());
+        }
         if (!fragment.unordered()
-                && SerialNumbers.ssnLessThan(fragment.ssn(), expectedSsn(fragment.streamId()))) {
+                && SerialNumbers.ssnLessThan(ssnOf(fragment), expectedSsn(fragment.streamId()))) {
             return ReassemblyOutcome.STALE;
         }
         if (fragments.containsKey(fragment.tsn())) {
@@ -71,13 +76,16 @@ public final class InboundReassembler {
         }
         if (!fragment.unordered()) {
             Map<Integer, ReassembledMessage> ready = waiting.get(fragment.streamId());
-            if (ready != null && ready.containsKey(fragment.ssn())) {
+            if (ready != null && ready.containsKey(ssnOf(fragment))) {
                 return ReassemblyOutcome.STALE;
             }
         }
         if (bufferedBytes + fragment.payload().length > maxBufferedBytes
                 || bufferedMessages + 1 > maxBufferedMessages) {
             return ReassemblyOutcome.LIMIT_EXCEEDED;
+        }
+        if (fragment.beginning() && fragment.ending() && deliverAtOnce(fragment, deliver)) {
+            return ReassemblyOutcome.ACCEPTED;
         }
         fragments.put(fragment.tsn(), fragment);
         bufferedBytes += fragment.payload().length;
@@ -92,7 +100,7 @@ public final class InboundReassembler {
             // delivers the message immediately (after reassembly), whatever its SSN.
             deliver.accept(complete);
         } else {
-            waiting.computeIfAbsent(complete.streamId(), s -> new HashMap<>()).put(complete.ssn(), complete);
+            waiting.computeIfAbsent(complete.streamId(), s -> new HashMap<>()).put((int) complete.sequence(), complete);
             bufferedBytes += complete.payload().length;
             bufferedMessages++;
             deliverInOrder(complete.streamId(), deliver);
@@ -114,7 +122,14 @@ public final class InboundReassembler {
      * @param skipped the chunk's Stream/Stream Sequence pairs
      * @param deliver receives the messages that became deliverable
      */
+    @Override
     public void forwardTsn(long newCumulativeTsn, List<SkippedStream> skipped, Consumer<ReassembledMessage> deliver) {
+        for (SkippedStream s : skipped) {
+            // RFC 3758 §3.2: FORWARD-TSN lists ordered streams with a 16-bit SSN.
+            if (s.unordered() || s.sequence() > 0xFFFF) {
+                throw new IllegalArgumentException("not a FORWARD-TSN entry: " + s);
+            }
+        }
         Iterator<InboundFragment> abandoned = fragments.headMap(newCumulativeTsn, true).values().iterator();
         while (abandoned.hasNext()) {
             forget(abandoned.next());
@@ -122,8 +137,9 @@ public final class InboundReassembler {
         }
         for (SkippedStream s : skipped) {
             int stream = s.streamId();
+            int skippedSsn = (int) s.sequence();
             int expected = expectedSsn(stream);
-            if (SerialNumbers.ssnLessThan(s.ssn(), expected)) {
+            if (SerialNumbers.ssnLessThan(skippedSsn, expected)) {
                 continue; // an old FORWARD-TSN: this stream is already past it
             }
             // Complete messages up to the skipped SSN go out in SSN order, the gaps skipped.
@@ -131,7 +147,7 @@ public final class InboundReassembler {
             if (ready != null) {
                 List<Integer> ssns = new ArrayList<>();
                 for (int ssn : ready.keySet()) {
-                    if (SerialNumbers.ssnAtMost(ssn, s.ssn())) {
+                    if (SerialNumbers.ssnAtMost(ssn, skippedSsn)) {
                         ssns.add(ssn);
                     }
                 }
@@ -143,12 +159,12 @@ public final class InboundReassembler {
                     deliver.accept(m);
                 }
             }
-            nextSsn.put(stream, SerialNumbers.nextSsn(s.ssn()));
+            nextSsn.put(stream, SerialNumbers.nextSsn(skippedSsn));
             // Fragments of skipped ordered messages above the cumulative TSN can never complete.
             Iterator<InboundFragment> it = fragments.values().iterator();
             while (it.hasNext()) {
                 InboundFragment f = it.next();
-                if (f.streamId() == stream && !f.unordered() && SerialNumbers.ssnAtMost(f.ssn(), s.ssn())) {
+                if (f.streamId() == stream && !f.unordered() && SerialNumbers.ssnAtMost(ssnOf(f), skippedSsn)) {
                     forget(f);
                     it.remove();
                 }
@@ -163,6 +179,7 @@ public final class InboundReassembler {
      * performed only once every TSN up to the request's Sender's Last Assigned TSN has arrived,
      * so nothing of the stream's old numbering is left to deliver; whatever is, is dropped.
      */
+    @Override
     public void resetStream(int streamId) {
         nextSsn.remove(streamId);
         Map<Integer, ReassembledMessage> ready = waiting.remove(streamId);
@@ -182,19 +199,62 @@ public final class InboundReassembler {
         }
     }
 
+    @Override
+    public void resetAllStreams() {
+        nextSsn.clear();
+        for (Map<Integer, ReassembledMessage> ready : waiting.values()) {
+            for (ReassembledMessage m : ready.values()) {
+                bufferedBytes -= m.payload().length;
+                bufferedMessages--;
+            }
+        }
+        waiting.clear();
+        // Unordered DATA messages have no SSN to reset; their fragments stay.
+        Iterator<InboundFragment> it = fragments.values().iterator();
+        while (it.hasNext()) {
+            InboundFragment f = it.next();
+            if (!f.unordered()) {
+                forget(f);
+                it.remove();
+            }
+        }
+    }
+
     /** The SSN the next ordered message on a stream must carry to be delivered. */
     public int expectedSsn(int streamId) {
         return nextSsn.getOrDefault(streamId, 0);
     }
 
     /** Payload bytes held (fragments and waiting messages). */
+    @Override
     public long bufferedBytes() {
         return bufferedBytes;
     }
 
     /** Pieces held: fragments plus complete messages waiting for an earlier SSN. */
+    @Override
     public int bufferedMessages() {
         return bufferedMessages;
+    }
+
+    /**
+     * The common case on the data path: a message in one chunk that is unordered or next on its
+     * stream is delivered without being stored. Returns false if it has to wait.
+     */
+    private boolean deliverAtOnce(InboundFragment f, Consumer<ReassembledMessage> deliver) {
+        int stream = f.streamId();
+        if (f.unordered()) {
+            deliver.accept(new ReassembledMessage(stream, 0, f.ppid(), true, f.payload()));
+            return true;
+        }
+        int ssn = ssnOf(f);
+        if (ssn != expectedSsn(stream)) {
+            return false;
+        }
+        nextSsn.put(stream, SerialNumbers.nextSsn(ssn));
+        deliver.accept(new ReassembledMessage(stream, ssn, f.ppid(), false, f.payload()));
+        deliverInOrder(stream, deliver);
+        return true;
     }
 
     private void forget(InboundFragment f) {
@@ -230,6 +290,14 @@ public final class InboundReassembler {
     private ReassembledMessage completeMessageAround(InboundFragment added) {
         // RFC 9260 §6.9: the receiver recognizes the fragments of a user message by their
         // consecutive TSNs, from the one with the B bit to the one with the E bit.
+        // The immediate neighbours first: fragments mostly arrive in order, and then the next one
+        // is missing, so a long message costs one lookup per fragment, not a walk to its start.
+        if (!added.beginning() && !joinsAfter(added, fragments.get((added.tsn() - 1) & 0xFFFF_FFFFL))) {
+            return null;
+        }
+        if (!added.ending() && !joinsBefore(added, fragments.get(SerialNumbers.nextTsn(added.tsn())))) {
+            return null;
+        }
         long first = added.tsn();
         InboundFragment f = added;
         while (!f.beginning()) {
@@ -252,23 +320,50 @@ public final class InboundReassembler {
             last = nextTsn;
             f = next;
         }
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
         InboundFragment head = fragments.get(first);
-        for (long tsn = first; ; tsn = SerialNumbers.nextTsn(tsn)) {
-            InboundFragment piece = fragments.remove(tsn);
-            forget(piece);
-            joined.writeBytes(piece.payload());
-            if (tsn == last) {
-                break;
+        byte[] joined;
+        if (first == last) {
+            fragments.remove(first);
+            forget(head);
+            joined = head.payload(); // handed over, not copied: the caller gave it up (see InboundFragment)
+        } else {
+            List<byte[]> pieces = new ArrayList<>();
+            int length = 0;
+            for (long tsn = first; ; tsn = SerialNumbers.nextTsn(tsn)) {
+                InboundFragment piece = fragments.remove(tsn);
+                forget(piece);
+                pieces.add(piece.payload());
+                length += piece.payload().length;
+                if (tsn == last) {
+                    break;
+                }
+            }
+            joined = new byte[length];
+            int at = 0;
+            for (byte[] p : pieces) {
+                System.arraycopy(p, 0, joined, at, p.length);
+                at += p.length;
             }
         }
-        return new ReassembledMessage(head.streamId(), head.unordered() ? 0 : head.ssn(), head.ppid(),
-                head.unordered(), joined.toByteArray());
+        return new ReassembledMessage(head.streamId(), head.unordered() ? 0 : head.sequence(), head.ppid(),
+                head.unordered(), joined);
+    }
+
+    private static boolean joinsAfter(InboundFragment added, InboundFragment prev) {
+        return prev != null && sameMessage(prev, added) && !prev.ending();
+    }
+
+    private static boolean joinsBefore(InboundFragment added, InboundFragment next) {
+        return next != null && sameMessage(next, added) && !next.beginning();
+    }
+
+    private static int ssnOf(InboundFragment f) {
+        return (int) f.sequence();
     }
 
     private static boolean sameMessage(InboundFragment a, InboundFragment b) {
         return a.streamId() == b.streamId()
                 && a.unordered() == b.unordered()
-                && (a.unordered() || a.ssn() == b.ssn());
+                && (a.unordered() || a.sequence() == b.sequence());
     }
 }

@@ -47,4 +47,22 @@ final class SerialNumbers {
     static int nextSsn(int ssn) {
         return (ssn + 1) & 0xFFFF;
     }
+
+    /**
+     * RFC 1982 §3.2 with SERIAL_BITS = 32 for I-DATA Message Identifiers: {@code a < b}. RFC 8260
+     * §2.1: "the serial number arithmetic defined in [RFC1982] using SERIAL_BITS = 32 applies".
+     */
+    static boolean midLessThan(long a, long b) {
+        return tsnLessThan(a, b);
+    }
+
+    /** {@code a <= b} for MIDs. */
+    static boolean midAtMost(long a, long b) {
+        return a == b || tsnLessThan(a, b);
+    }
+
+    /** {@code mid + 1} modulo 2^32. */
+    static long nextMid(long mid) {
+        return nextTsn(mid);
+    }
 }

@@ -1,6 +1,7 @@
 package org.ortc4j.sctp.internal.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +24,7 @@ class InboundReassemblerTest {
         List<InboundFragment> in = new ArrayList<>();
         long tsn = firstTsn;
         for (OutboundFragment f : out) {
-            in.add(new InboundFragment(tsn, f.streamId(), (int) f.sequence(), f.ppid(), f.unordered(),
+            in.add(new InboundFragment(tsn, f.streamId(), f.sequence(), 0, f.ppid(), f.unordered(),
                     f.beginning(), f.ending(), f.payload()));
             tsn = SerialNumbers.nextTsn(tsn);
         }
@@ -31,7 +32,7 @@ class InboundReassemblerTest {
     }
 
     private static InboundFragment single(long tsn, int stream, int ssn, boolean unordered, int marker) {
-        return new InboundFragment(tsn, stream, ssn, 51, unordered, true, true, new byte[] {(byte) marker});
+        return new InboundFragment(tsn, stream, ssn, 0, 51, unordered, true, true, new byte[] {(byte) marker});
     }
 
     @ParameterizedTest
@@ -70,14 +71,14 @@ class InboundReassemblerTest {
 
         assertThat(delivered).hasSize(60);
         Map<String, byte[]> received = new HashMap<>();
-        Map<Integer, Integer> lastSsn = new HashMap<>();
+        Map<Integer, Long> lastSsn = new HashMap<>();
         for (ReassembledMessage m : delivered) {
             received.put(m.streamId() + "/" + (m.payload()[0] & 0xFF), m.payload());
             if (!m.unordered()) {
                 // RFC 9260 §6.6: ordered messages of a stream come out strictly by SSN.
-                int expected = lastSsn.getOrDefault(m.streamId(), -1) + 1;
-                assertThat(m.ssn()).isEqualTo(expected);
-                lastSsn.put(m.streamId(), m.ssn());
+                long expected = lastSsn.getOrDefault(m.streamId(), -1L) + 1;
+                assertThat(m.sequence()).isEqualTo(expected);
+                lastSsn.put(m.streamId(), m.sequence());
             }
         }
         assertThat(received).containsOnlyKeys(sent.keySet());
@@ -120,19 +121,19 @@ class InboundReassemblerTest {
         delivered.clear();
         List<InboundFragment> ssn65535 = withTsns(tsn, sender.fragment(5, 51, false, new byte[] {'a'}, 10));
         List<InboundFragment> ssn0 = withTsns(tsn + 1, sender.fragment(5, 51, false, new byte[] {'b'}, 10));
-        assertThat(ssn0.get(0).ssn()).isZero();
+        assertThat(ssn0.get(0).sequence()).isZero();
         r.receive(ssn0.get(0), delivered::add); // SSN 0 after the wrap is ahead of 65535, so it waits
         assertThat(delivered).isEmpty();
         r.receive(ssn65535.get(0), delivered::add);
-        assertThat(delivered).extracting(ReassembledMessage::ssn).containsExactly(65535, 0);
+        assertThat(delivered).extracting(ReassembledMessage::sequence).containsExactly(65535L, 0L);
         assertThat(r.expectedSsn(5)).isEqualTo(1);
     }
 
     @Test
     void duplicatesOfHeldOrDeliveredFragmentsAreIgnored() {
         InboundReassembler r = new InboundReassembler(10_000, 100);
-        InboundFragment first = new InboundFragment(20, 0, 0, 53, false, true, false, new byte[] {1, 2});
-        InboundFragment last = new InboundFragment(21, 0, 0, 53, false, false, true, new byte[] {3});
+        InboundFragment first = new InboundFragment(20, 0, 0, 0, 53, false, true, false, new byte[] {1, 2});
+        InboundFragment last = new InboundFragment(21, 0, 0, 0, 53, false, false, true, new byte[] {3});
         assertThat(r.receive(first, delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
         assertThat(r.receive(first, delivered::add)).isEqualTo(ReassemblyOutcome.DUPLICATE);
         assertThat(r.bufferedBytes()).isEqualTo(2);
@@ -150,20 +151,20 @@ class InboundReassemblerTest {
         InboundReassembler bytes = new InboundReassembler(1000, 100);
         // Ordered messages after a missing SSN 0 pile up until the byte limit.
         for (int ssn = 1; ssn <= 10; ssn++) {
-            assertThat(bytes.receive(new InboundFragment(ssn, 0, ssn, 53, false, true, true, new byte[100]),
+            assertThat(bytes.receive(new InboundFragment(ssn, 0, ssn, 0, 53, false, true, true, new byte[100]),
                     delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
         }
-        assertThat(bytes.receive(new InboundFragment(11, 0, 11, 53, false, true, true, new byte[1]), delivered::add))
+        assertThat(bytes.receive(new InboundFragment(11, 0, 11, 0, 53, false, true, true, new byte[1]), delivered::add))
                 .isEqualTo(ReassemblyOutcome.LIMIT_EXCEEDED);
         assertThat(bytes.bufferedBytes()).isEqualTo(1000);
 
         InboundReassembler count = new InboundReassembler(1 << 20, 5);
         // Middle fragments that never complete: each one counts.
         for (int i = 0; i < 5; i++) {
-            assertThat(count.receive(new InboundFragment(100 + 2 * i, 1, 0, 53, true, false, false, new byte[1]),
+            assertThat(count.receive(new InboundFragment(100 + 2 * i, 1, 0, 0, 53, true, false, false, new byte[1]),
                     delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
         }
-        assertThat(count.receive(new InboundFragment(200, 1, 0, 53, true, false, false, new byte[1]), delivered::add))
+        assertThat(count.receive(new InboundFragment(200, 1, 0, 0, 53, true, false, false, new byte[1]), delivered::add))
                 .isEqualTo(ReassemblyOutcome.LIMIT_EXCEEDED);
         assertThat(count.bufferedMessages()).isEqualTo(5);
         assertThat(delivered).isEmpty();
@@ -173,19 +174,19 @@ class InboundReassemblerTest {
     void forwardTsnDropsAbandonedFragmentsAndDeliversWhatWasWaiting() {
         InboundReassembler r = new InboundReassembler(10_000, 100);
         // Stream 0: SSN 0 is abandoned after its first fragment (TSN 1) arrived; SSN 1 (TSN 3) is complete.
-        r.receive(new InboundFragment(1, 0, 0, 53, false, true, false, new byte[] {1}), delivered::add);
+        r.receive(new InboundFragment(1, 0, 0, 0, 53, false, true, false, new byte[] {1}), delivered::add);
         r.receive(single(3, 0, 1, false, 'b'), delivered::add);
         // An unordered partial message at TSN 4 is abandoned as well.
-        r.receive(new InboundFragment(4, 2, 0, 53, true, true, false, new byte[] {1}), delivered::add);
+        r.receive(new InboundFragment(4, 2, 0, 0, 53, true, true, false, new byte[] {1}), delivered::add);
         // Stream 1: SSN 0 is complete and waits behind nothing; SSN 2 waits behind the abandoned SSN 1.
         r.receive(single(7, 1, 2, false, 'z'), delivered::add);
         assertThat(delivered).isEmpty();
 
         // RFC 3758 §3.6: the new cumulative TSN 6 covers TSNs 1..6; stream 0 skips through SSN 0,
         // stream 1 through SSN 1.
-        r.forwardTsn(6, List.of(new SkippedStream(0, 0), new SkippedStream(1, 1)), delivered::add);
+        r.forwardTsn(6, List.of(new SkippedStream(0, false, 0), new SkippedStream(1, false, 1)), delivered::add);
 
-        assertThat(delivered).extracting(m -> m.streamId() + ":" + m.ssn()).containsExactly("0:1", "1:2");
+        assertThat(delivered).extracting(m -> m.streamId() + ":" + m.sequence()).containsExactly("0:1", "1:2");
         assertThat(r.expectedSsn(0)).isEqualTo(2);
         assertThat(r.expectedSsn(1)).isEqualTo(3);
         assertThat(r.bufferedBytes()).isZero();
@@ -200,8 +201,8 @@ class InboundReassemblerTest {
         // SSN 0 lost and abandoned, SSN 1 and 3 complete, SSN 2 abandoned; FORWARD-TSN skips through SSN 2.
         r.receive(single(11, 0, 3, false, 'd'), delivered::add);
         r.receive(single(9, 0, 1, false, 'b'), delivered::add);
-        r.forwardTsn(10, List.of(new SkippedStream(0, 2)), delivered::add);
-        assertThat(delivered).extracting(ReassembledMessage::ssn).containsExactly(1, 3);
+        r.forwardTsn(10, List.of(new SkippedStream(0, false, 2)), delivered::add);
+        assertThat(delivered).extracting(ReassembledMessage::sequence).containsExactly(1L, 3L);
         assertThat(r.expectedSsn(0)).isEqualTo(4);
     }
 
@@ -210,7 +211,7 @@ class InboundReassemblerTest {
         InboundReassembler r = new InboundReassembler(10_000, 100);
         r.receive(single(1, 0, 0, false, 'a'), delivered::add);
         r.receive(single(2, 0, 1, false, 'b'), delivered::add);
-        r.forwardTsn(2, List.of(new SkippedStream(0, 0)), delivered::add);
+        r.forwardTsn(2, List.of(new SkippedStream(0, false, 0)), delivered::add);
         assertThat(r.expectedSsn(0)).isEqualTo(2);
     }
 
@@ -230,9 +231,58 @@ class InboundReassemblerTest {
     void fragmentsOfDifferentMessagesDoNotJoin() {
         InboundReassembler r = new InboundReassembler(10_000, 100);
         // TSN 1 begins SSN 0 on stream 0, TSN 2 ends a message on stream 1: consecutive TSNs, not one message.
-        r.receive(new InboundFragment(1, 0, 0, 53, false, true, false, new byte[] {1}), delivered::add);
-        r.receive(new InboundFragment(2, 1, 0, 53, false, false, true, new byte[] {2}), delivered::add);
+        r.receive(new InboundFragment(1, 0, 0, 0, 53, false, true, false, new byte[] {1}), delivered::add);
+        r.receive(new InboundFragment(2, 1, 0, 0, 53, false, false, true, new byte[] {2}), delivered::add);
         assertThat(delivered).isEmpty();
         assertThat(r.bufferedMessages()).isEqualTo(2);
+    }
+
+    @Test
+    void iDataShapedInputIsABadCallNotData() {
+        InboundReassembler r = new InboundReassembler(10_000, 100);
+        // DATA has a 16-bit SSN and no FSN (RFC 9260 §3.3.1); such input is the association's bug.
+        assertThatThrownBy(() -> r.receive(new InboundFragment(1, 0, 0x1_0000, 0, 53, false, true, true,
+                new byte[1]), delivered::add)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.receive(new InboundFragment(1, 0, 0, 1, 53, false, false, true,
+                new byte[1]), delivered::add)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.forwardTsn(1, List.of(new SkippedStream(0, true, 0)), delivered::add))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.bufferedMessages()).isZero();
+    }
+
+    @Test
+    void aLargeMessageArrivingInOrderIsJoinedWhole() {
+        // 4 MiB in 1200-byte fragments (the data path of a bulk transfer): each fragment is held
+        // until the last one arrives, then the message comes out once, intact.
+        byte[] message = new byte[4 << 20];
+        new Random(4).nextBytes(message);
+        List<OutboundFragment> frags = new MessageFragmenter(false).fragment(2, 53, false, message, 1200);
+        List<InboundFragment> in = withTsns(77, frags);
+        Reassembler r = new InboundReassembler(8 << 20, 10_000);
+        for (InboundFragment f : in) {
+            assertThat(r.receive(f, delivered::add)).isEqualTo(ReassemblyOutcome.ACCEPTED);
+        }
+        assertThat(delivered).singleElement().satisfies(m -> {
+            assertThat(m.payload()).isEqualTo(message);
+            assertThat(m.ppid()).isEqualTo(53);
+        });
+        assertThat(r.bufferedBytes()).isZero();
+        assertThat(r.bufferedMessages()).isZero();
+    }
+
+    @Test
+    void resettingAllStreamsStartsEveryOrderedStreamAgain() {
+        InboundReassembler r = new InboundReassembler(10_000, 100);
+        r.receive(single(1, 1, 0, false, 'a'), delivered::add);
+        r.receive(single(2, 2, 1, false, 'w'), delivered::add); // waits for SSN 0, dropped by the reset
+        r.receive(new InboundFragment(3, 3, 0, 0, 53, true, true, false, new byte[] {1}), delivered::add); // unordered, kept
+        r.resetAllStreams();
+        assertThat(r.expectedSsn(1)).isZero();
+        assertThat(r.bufferedMessages()).isEqualTo(1);
+        assertThat(r.bufferedBytes()).isEqualTo(1);
+        r.receive(single(5, 1, 0, false, 'b'), delivered::add);
+        r.receive(new InboundFragment(4, 3, 0, 0, 53, true, false, true, new byte[] {2}), delivered::add);
+        assertThat(delivered).extracting(m -> m.payload().length).containsExactly(1, 1, 2);
+        assertThat(r.bufferedMessages()).isZero();
     }
 }
