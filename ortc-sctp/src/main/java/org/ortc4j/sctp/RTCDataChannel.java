@@ -28,8 +28,8 @@ import org.ortc4j.sctp.internal.dcep.PayloadProtocolId;
  *
  * <p>Threads: every method may be called from any thread. {@code send} and {@code close} check
  * the W3C rules on the calling thread and hand the work to the transport's loop; listeners run on
- * the loop and must not block. {@code onOpen} and {@code onClose} listeners added after the event
- * are called at once, so a channel that opens while its maker registers listeners loses nothing.
+ * the loop and must not block. {@code onOpen}, {@code onError} and {@code onClose} listeners added
+ * after their event are called at once, so a channel that opens while its maker registers listeners loses nothing.
  */
 public final class RTCDataChannel {
 
@@ -44,12 +44,12 @@ public final class RTCDataChannel {
     private volatile long bufferedAmountLowThreshold;
     private volatile int id = -1;
 
-    private final OnceEvent openListeners;
+    private final OnceEvent<Void> openListeners;
     private final Listeners<RTCDataChannelMessage> messageListeners = new Listeners<>();
     private final Listeners<Void> bufferedAmountLowListeners = new Listeners<>();
     private final Listeners<Void> closingListeners = new Listeners<>();
-    private final OnceEvent closeListeners;
-    private final Listeners<RTCError> errorListeners = new Listeners<>();
+    private final OnceEvent<Void> closeListeners;
+    private final OnceEvent<RTCError> errorListeners;
 
     /**
      * A new channel on {@code transport} (W3C §6.2 {@code createDataChannel}, ORTC §13).
@@ -66,8 +66,9 @@ public final class RTCDataChannel {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.label = RTCDataChannelInit.checkStringLength("label", label);
         this.init = Objects.requireNonNull(init, "init");
-        this.openListeners = new OnceEvent(transport::onLoop);
-        this.closeListeners = new OnceEvent(transport::onLoop);
+        this.openListeners = new OnceEvent<>(transport::onLoop);
+        this.errorListeners = new OnceEvent<>(transport::onLoop);
+        this.closeListeners = new OnceEvent<>(transport::onLoop);
         // W3C §6.2 createDataChannel: "If connection.[[IsClosed]] is true, throw an InvalidStateError."
         if (transport.state() == RTCSctpTransportState.CLOSED) {
             throw new InvalidStateException("the RTCSctpTransport is closed");
@@ -101,8 +102,9 @@ public final class RTCDataChannel {
         // W3C §6.2 "announcing a data channel": "Set channel.[[ReadyState]] to "open" (but do not
         // fire the open event yet)", so the datachannel listener may send at once.
         this.readyState.set(RTCDataChannelState.OPEN);
-        this.openListeners = new OnceEvent(transport::onLoop);
-        this.closeListeners = new OnceEvent(transport::onLoop);
+        this.openListeners = new OnceEvent<>(transport::onLoop);
+        this.errorListeners = new OnceEvent<>(transport::onLoop);
+        this.closeListeners = new OnceEvent<>(transport::onLoop);
     }
 
     ChannelEvents events() {
@@ -303,7 +305,8 @@ public final class RTCDataChannel {
 
     /**
      * Calls {@code listener} on the loop when the channel closes abruptly (W3C {@code error}, an
-     * {@code RTCErrorEvent}), just before {@code close}.
+     * {@code RTCErrorEvent}), just before {@code close}; added after that, it is called at once
+     * (on the loop).
      */
     public AutoCloseable onError(Consumer<RTCError> listener) {
         return errorListeners.add(listener);
@@ -328,7 +331,7 @@ public final class RTCDataChannel {
             // W3C §6.2 "announce open": "If channel.[[ReadyState]] is "closing" or "closed", abort".
             readyState.compareAndSet(RTCDataChannelState.CONNECTING, RTCDataChannelState.OPEN);
             if (readyState.get() == RTCDataChannelState.OPEN) {
-                openListeners.fire();
+                openListeners.fire(null);
             }
         }
 
@@ -378,7 +381,7 @@ public final class RTCDataChannel {
             if (error != null) {
                 errorListeners.fire(error);
             }
-            closeListeners.fire();
+            closeListeners.fire(null);
         }
     }
 }

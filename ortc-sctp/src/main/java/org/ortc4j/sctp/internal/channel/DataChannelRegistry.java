@@ -349,6 +349,13 @@ public final class DataChannelRegistry implements AssociationListener {
     }
 
     @Override
+    public void onOutgoingStreamsResetFailed(int[] streamIds, String reason) {
+        // RFC 6525 §5.2.2: the peer denied the request or the association gave up on it.
+        LOG.log(System.Logger.Level.WARNING, "stream reset failed (" + reason + "); closing the channels locally");
+        closeLocally(streamIds);
+    }
+
+    @Override
     public void onRestarted() {
         // RFC 9260 §5.2.4: the peer restarted; what was queued is lost, so bufferedAmount gives it back.
         for (DataChannelEndpoint endpoint : byStream) {
@@ -496,14 +503,23 @@ public final class DataChannelRegistry implements AssociationListener {
             // The association refused (it cannot reset streams now): the channels still close,
             // here, rather than hang in closing; their streams stay bound so no id is reused.
             LOG.log(System.Logger.Level.WARNING, "stream reset refused; closing the channels locally", e);
-            for (int id : streams) {
-                DataChannelEndpoint endpoint = byStream[id];
-                if (endpoint != null && endpoint.phase != DataChannelEndpoint.Phase.CLOSED) {
-                    endpoint.phase = DataChannelEndpoint.Phase.CLOSED;
-                    ChannelEvents events = endpoint.events();
-                    endpoint.setEvents(NO_EVENTS);
-                    events.onClosed(null);
-                }
+            closeLocally(streams);
+        }
+    }
+
+    /**
+     * Channels whose outgoing reset cannot happen still close for the application, rather than
+     * hang in closing; their streams stay bound (and their ids taken) since the peer may still use
+     * them.
+     */
+    private void closeLocally(int[] streams) {
+        for (int id : streams) {
+            DataChannelEndpoint endpoint = id >= 0 && id < byStream.length ? byStream[id] : null;
+            if (endpoint != null && endpoint.phase != DataChannelEndpoint.Phase.CLOSED) {
+                endpoint.phase = DataChannelEndpoint.Phase.CLOSED;
+                ChannelEvents events = endpoint.events();
+                endpoint.setEvents(NO_EVENTS);
+                events.onClosed(null);
             }
         }
     }

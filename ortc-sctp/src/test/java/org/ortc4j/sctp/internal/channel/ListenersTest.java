@@ -28,20 +28,20 @@ class ListenersTest {
     @Test
     void aOnceEventRunsEachListenerOnceAndLateListenersAtOnceOnTheLoop() throws Exception {
         List<Runnable> loop = new ArrayList<>();
-        OnceEvent event = new OnceEvent(loop::add);
+        OnceEvent<String> event = new OnceEvent<>(loop::add);
         List<String> got = new ArrayList<>();
         event.add(() -> got.add("early"));
         AutoCloseable removed = event.add(() -> got.add("removed"));
         removed.close();
 
-        event.fire();
-        event.fire();
+        event.fire("value");
+        event.fire("again");
         assertThat(got).containsExactly("early");
 
-        event.add(() -> got.add("late"));
+        event.add(v -> got.add("late " + v));
         assertThat(got).containsExactly("early");
         assertThat(loop).hasSize(1);
         loop.get(0).run();
-        assertThat(got).containsExactly("early", "late");
+        assertThat(got).containsExactly("early", "late value");
     }
 }
