@@ -64,7 +64,9 @@ import org.ortc4j.sctp.internal.stream.SkippedStream;
 /**
  * One SCTP association (RFC 9260) carried over DTLS (RFC 8261): the four-way handshake with a
  * signed state cookie, INIT collisions and peer restarts (§5.2), reliable and partially reliable
- * (RFC 3758) data transfer with congestion control, heartbeats, graceful shutdown and ABORT.
+ * (RFC 3758) data transfer with congestion control, heartbeats, graceful shutdown and ABORT,
+ * stream reset (RFC 6525, through {@code StreamResetProcedure}), I-DATA (RFC 8260) when both sides
+ * offer it, and zero checksums (RFC 9653).
  *
  * <p>Single-homed, one path: the DTLS transport below. All methods run on the scheduler's
  * thread (the layer above hops onto it); time comes only from the {@link Scheduler}. Packets from

@@ -17,14 +17,25 @@ class AssociationLossTest {
     @ParameterizedTest(name = "loss {0}, seed {1}")
     @CsvSource({"0.0, 1", "0.05, 2", "0.05, 3", "0.2, 4", "0.2, 5"})
     void everyMessageArrivesOnceIntactAndInOrder(double loss, long seed) {
+        run(loss, seed, AssociationConfig.builder().build());
+    }
+
+    @ParameterizedTest(name = "I-DATA, loss {0}, seed {1}")
+    @CsvSource({"0.05, 6", "0.2, 7"})
+    void everyInterleavedMessageArrivesOnceIntactAndInOrder(double loss, long seed) {
+        run(loss, seed, AssociationConfig.builder().interleaving(true).build());
+    }
+
+    private static void run(double loss, long seed, AssociationConfig config) {
         LinkConditions conditions = LinkConditions.builder().loss(loss).delay(Duration.ofMillis(15))
                 .jitter(Duration.ofMillis(5)).reordering(loss > 0 ? 0.05 : 0).reorderDelay(Duration.ofMillis(10))
                 .duplication(loss > 0 ? 0.02 : 0).build();
-        VnetLink link = new VnetLink(AssociationConfig.builder().build(), conditions, seed);
+        VnetLink link = new VnetLink(config, conditions, seed);
         link.a.connect();
         link.b.connect();
         assertThat(link.runUntil(() -> link.a.state() == AssociationState.ESTABLISHED
                 && link.b.state() == AssociationState.ESTABLISHED, Duration.ofMinutes(1))).isTrue();
+        assertThat(link.a.interleaving()).isEqualTo(config.interleaving());
         int[] sizes = loss >= 0.2 ? new int[] {1, 3, 100, 1160, 1161, 4000, 65536, 262144}
                 : new int[] {1, 3, 100, 1000, 1160, 1161, 4000, 16384, 65536, 262144, 1 << 20};
         int count = loss >= 0.2 ? 40 : 120;
