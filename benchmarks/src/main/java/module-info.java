@@ -4,6 +4,7 @@ module org.ortc4j.benchmarks {
     requires org.ortc4j.ice;
     requires org.ortc4j.dtls;
     requires org.ortc4j.rtp;
+    requires org.ortc4j.sctp;
     // DtlsRecordBenchmark and DtlsHandshakeBenchmark's baseline run Bouncy Castle's DTLS directly.
     requires org.bouncycastle.tls;
     requires org.bouncycastle.provider;
