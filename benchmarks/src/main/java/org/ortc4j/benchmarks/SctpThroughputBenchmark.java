@@ -89,9 +89,7 @@ public class SctpThroughputBenchmark {
         @Param({"65536", "100"})
         public int messageSize;
 
-        IcePair ice;
-        RTCDtlsTransport dtlsA;
-        RTCDtlsTransport dtlsB;
+        DtlsPair dtls;
         RTCSctpTransport sctpA;
         RTCSctpTransport sctpB;
         RTCDataChannel sender;
@@ -105,13 +103,9 @@ public class SctpThroughputBenchmark {
 
         @Setup(Level.Trial)
         public void connect() throws Exception {
-            ice = IcePair.connect();
-            dtlsA = new RTCDtlsTransport(ice.a, List.of(RTCCertificate.generate()));
-            dtlsB = new RTCDtlsTransport(ice.b, List.of(RTCCertificate.generate()));
-            CompletableFuture.allOf(dtlsA.start(dtlsB.getLocalParameters()), dtlsB.start(dtlsA.getLocalParameters()))
-                    .get(10, TimeUnit.SECONDS);
-            sctpA = new RTCSctpTransport(dtlsA);
-            sctpB = new RTCSctpTransport(dtlsB);
+            dtls = DtlsPair.connect();
+            sctpA = new RTCSctpTransport(dtls.a());
+            sctpB = new RTCSctpTransport(dtls.b());
             sctpA.start(RTCSctpTransport.getCapabilities(), sctpB.port());
             sctpB.start(RTCSctpTransport.getCapabilities(), sctpA.port());
             RTCDataChannelInit init = RTCDataChannelInit.builder().negotiated(true).id(1).build();
@@ -160,35 +154,42 @@ public class SctpThroughputBenchmark {
             }
             sctpA.stop();
             sctpB.stop();
-            dtlsA.stop();
-            dtlsB.stop();
-            ice.close();
+            dtls.close();
         }
     }
 
-    /** Two ICE transports connected on loopback, the controlling one first. */
-    record IcePair(RTCIceTransport a, RTCIceTransport b) {
+    /**
+     * Two DTLS transports connected over two ICE transports on loopback; {@code a} is the ICE
+     * controlling side and so the DTLS client.
+     */
+    record DtlsPair(RTCDtlsTransport a, RTCDtlsTransport b) {
 
-        static IcePair connect() throws Exception {
-            RTCIceTransport a = new RTCIceTransport(new RTCIceGatherer(OPTIONS, NettyNetwork.shared().newStack()));
-            RTCIceTransport b = new RTCIceTransport(new RTCIceGatherer(OPTIONS, NettyNetwork.shared().newStack()));
-            CompletableFuture.allOf(a.iceGatherer().gather(), b.iceGatherer().gather()).get(10, TimeUnit.SECONDS);
-            a.iceGatherer().getLocalCandidates().forEach(b::addRemoteCandidate);
-            b.iceGatherer().getLocalCandidates().forEach(a::addRemoteCandidate);
-            a.addRemoteCandidate(null);
-            b.addRemoteCandidate(null);
-            CompletableFuture.allOf(a.start(b.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLING),
-                    b.start(a.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLED)).get(10, TimeUnit.SECONDS);
-            return new IcePair(a, b);
+        static DtlsPair connect() throws Exception {
+            RTCIceTransport iceA = new RTCIceTransport(new RTCIceGatherer(OPTIONS, NettyNetwork.shared().newStack()));
+            RTCIceTransport iceB = new RTCIceTransport(new RTCIceGatherer(OPTIONS, NettyNetwork.shared().newStack()));
+            CompletableFuture.allOf(iceA.iceGatherer().gather(), iceB.iceGatherer().gather()).get(10, TimeUnit.SECONDS);
+            iceA.iceGatherer().getLocalCandidates().forEach(iceB::addRemoteCandidate);
+            iceB.iceGatherer().getLocalCandidates().forEach(iceA::addRemoteCandidate);
+            iceA.addRemoteCandidate(null);
+            iceB.addRemoteCandidate(null);
+            CompletableFuture.allOf(iceA.start(iceB.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLING),
+                    iceB.start(iceA.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLED)).get(10, TimeUnit.SECONDS);
+            RTCDtlsTransport a = new RTCDtlsTransport(iceA, List.of(RTCCertificate.generate()));
+            RTCDtlsTransport b = new RTCDtlsTransport(iceB, List.of(RTCCertificate.generate()));
+            CompletableFuture.allOf(a.start(b.getLocalParameters()), b.start(a.getLocalParameters()))
+                    .get(10, TimeUnit.SECONDS);
+            return new DtlsPair(a, b);
         }
 
         void close() {
-            a.stop();
-            b.stop();
-            a.iceGatherer().close();
-            b.iceGatherer().close();
+            for (RTCDtlsTransport t : new RTCDtlsTransport[] {a, b}) {
+                t.stop();
+                t.iceTransport().stop();
+                t.iceTransport().iceGatherer().close();
+            }
         }
     }
+
 
     /** Two connected ICE and DTLS transports and nothing above: the baseline's layers. */
     @State(Scope.Benchmark)
@@ -199,28 +200,22 @@ public class SctpThroughputBenchmark {
         /** Records per loop task: the sender hands the loop this many at a time. */
         static final int BATCH = 64;
 
-        IcePair ice;
-        RTCDtlsTransport dtlsA;
-        RTCDtlsTransport dtlsB;
+        DtlsPair dtls;
         final AtomicLong received = new AtomicLong();
         final ByteBuffer record = ByteBuffer.allocate(RECORD);
 
         @Setup(Level.Trial)
         public void connect() throws Exception {
-            ice = IcePair.connect();
-            dtlsA = new RTCDtlsTransport(ice.a, List.of(RTCCertificate.generate()));
-            dtlsB = new RTCDtlsTransport(ice.b, List.of(RTCCertificate.generate()));
-            CompletableFuture.allOf(dtlsA.start(dtlsB.getLocalParameters()), dtlsB.start(dtlsA.getLocalParameters()))
-                    .get(10, TimeUnit.SECONDS);
-            dtlsB.setDataHandler(data -> received.addAndGet(data.remaining()));
+            dtls = DtlsPair.connect();
+            dtls.b().setDataHandler(data -> received.addAndGet(data.remaining()));
         }
 
         /** Sends a batch on the sender's loop and waits until the loop has sent it. */
         void sendBatch() throws Exception {
             CompletableFuture<Void> sent = new CompletableFuture<>();
-            ice.a.scheduler().execute(() -> {
+            dtls.a().iceTransport().scheduler().execute(() -> {
                 for (int i = 0; i < BATCH; i++) {
-                    dtlsA.send(record);
+                    dtls.a().send(record);
                 }
                 sent.complete(null);
             });
@@ -229,9 +224,7 @@ public class SctpThroughputBenchmark {
 
         @TearDown(Level.Trial)
         public void close() {
-            dtlsA.stop();
-            dtlsB.stop();
-            ice.close();
+            dtls.close();
         }
     }
 
