@@ -55,11 +55,9 @@ public final class Vp9ScalabilityStructure {
      * stream repeats.
      */
     public static Vp9ScalabilityStructure singleLayer(int width, int height) {
-        if ((width & ~0xFFFF) != 0 || (height & ~0xFFFF) != 0) {
-            throw new IllegalArgumentException("resolution out of 16-bit range: " + width + "x" + height);
-        }
-        return new Vp9ScalabilityStructure(1, new int[] {width}, new int[] {height}, true,
-                new int[] {0}, new boolean[] {false}, new int[][] {{1}});
+        boolean fits = fits(width, height);
+        return new Vp9ScalabilityStructure(1, fits ? new int[] {width} : new int[0],
+                fits ? new int[] {height} : new int[0], true, new int[] {0}, new boolean[] {false}, new int[][] {{1}});
     }
 
     /**
@@ -67,11 +65,19 @@ public final class Vp9ScalabilityStructure {
      * flexible mode sends it (references travel in every payload descriptor instead).
      */
     public static Vp9ScalabilityStructure singleLayerResolution(int width, int height) {
-        if ((width & ~0xFFFF) != 0 || (height & ~0xFFFF) != 0) {
-            throw new IllegalArgumentException("resolution out of 16-bit range: " + width + "x" + height);
-        }
-        return new Vp9ScalabilityStructure(1, new int[] {width}, new int[] {height}, false,
-                new int[0], new boolean[0], new int[0][]);
+        boolean fits = fits(width, height);
+        return new Vp9ScalabilityStructure(1, fits ? new int[] {width} : new int[0],
+                fits ? new int[] {height} : new int[0], false, new int[0], new boolean[0], new int[0][]);
+    }
+
+    /**
+     * Whether a resolution fits the SS's 16-bit WIDTH and HEIGHT fields (RFC 9628 §4.2.1). A VP9
+     * frame may be 65,536 pixels wide or tall (its header codes the size minus one in 16 bits);
+     * such a frame, or a nonsensical size, is described without resolutions (Y = 0), which the
+     * RFC allows, rather than refused.
+     */
+    private static boolean fits(int width, int height) {
+        return width > 0 && height > 0 && width <= 0xFFFF && height <= 0xFFFF;
     }
 
     static Vp9ScalabilityStructure read(PayloadReader reader) throws RtpPayloadException {
