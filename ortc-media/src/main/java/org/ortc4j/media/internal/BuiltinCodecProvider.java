@@ -13,8 +13,12 @@ public final class BuiltinCodecProvider implements MediaCodecProvider {
     // RFC 3551 Table 4: PCMU and PCMA at 8000 Hz, one channel.
     static final CodecInfo PCMU = new CodecInfo("audio/PCMU", 8000, 1);
     static final CodecInfo PCMA = new CodecInfo("audio/PCMA", 8000, 1);
+    // RFC 3551 §4.5.2: G.722's RTP clock rate is 8000 although it samples at 16 kHz.
+    static final CodecInfo G722 = new CodecInfo("audio/G722", 8000, 1);
+    // RFC 7587 §7: "opus/48000/2" whatever the stream's actual channels and rate.
+    static final CodecInfo OPUS = new CodecInfo("audio/opus", 48000, 2);
 
-    private static final List<CodecInfo> CODECS = List.of(PCMU, PCMA);
+    private static final List<CodecInfo> CODECS = List.of(OPUS, G722, PCMU, PCMA);
 
     /** The provider; ServiceLoader calls this. */
     public BuiltinCodecProvider() {
@@ -38,6 +42,12 @@ public final class BuiltinCodecProvider implements MediaCodecProvider {
         if (PCMA.accepts(codec)) {
             return Optional.of(new G711Encoder(PCMA));
         }
+        if (G722.accepts(codec)) {
+            return Optional.of(new G722Encoder(G722));
+        }
+        if (OPUS.accepts(codec)) {
+            return Optional.of(new OpusEncoder(OPUS));
+        }
         return Optional.empty();
     }
 
@@ -48,6 +58,12 @@ public final class BuiltinCodecProvider implements MediaCodecProvider {
         }
         if (PCMA.accepts(codec)) {
             return Optional.of(new G711Decoder(PCMA));
+        }
+        if (G722.accepts(codec)) {
+            return Optional.of(new G722Decoder(G722));
+        }
+        if (OPUS.accepts(codec)) {
+            return Optional.of(new OpusDecoder(OPUS));
         }
         return Optional.empty();
     }

@@ -1,0 +1,86 @@
+package org.ortc4j.media.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ortc4j.media.AudioCodecRoundTrip;
+import org.ortc4j.media.AudioFrame;
+import org.ortc4j.media.CodecInfo;
+import org.ortc4j.media.EncodedFrame;
+import org.ortc4j.media.MediaCodecException;
+import org.ortc4j.media.MediaCodecs;
+import org.ortc4j.media.MediaEncoder;
+import org.ortc4j.media.Signals;
+import org.ortc4j.media.TimeBase;
+
+class OpusTest {
+
+    private static final CodecInfo OPUS = new CodecInfo("audio/opus", 48000, 2);
+
+    @Test
+    void toneRoundTripsAbove20Db() {
+        short[] tone = Signals.sine(440, 10000, 48000, 96000);
+        AudioCodecRoundTrip trip = AudioCodecRoundTrip.run(OPUS, tone, 48000, 64000);
+        assertThat(trip.decodedRate).isEqualTo(48000);
+        assertThat(trip.encoded).hasSize(100);
+        // Opus is perceptual, not waveform-matching; a steady tone still comes back close.
+        assertThat(Signals.snrDb(tone, trip.decoded, 1200, 4800)).isGreaterThan(20);
+    }
+
+    @Test
+    void framesAre20MillisecondsOnThe48KilohertzClock() {
+        AudioCodecRoundTrip trip = AudioCodecRoundTrip.run(OPUS, Signals.sine(440, 10000, 8000, 8000), 8000, 32000);
+        assertThat(trip.encoded).hasSize(50);
+        assertThat(trip.encoded.get(3).pts()).isEqualTo(3 * 960);
+        assertThat(trip.encoded.get(3).duration()).isEqualTo(960);
+        assertThat(trip.encoded.get(3).timeBase()).isEqualTo(TimeBase.ofRate(48000));
+    }
+
+    @Test
+    void tenMillisecondInputIsBufferedIntoTwentyMillisecondFrames() {
+        MediaEncoder encoder = MediaCodecs.load().createEncoder(OPUS).orElseThrow();
+        short[] half = Signals.sine(440, 10000, 48000, 480);
+        assertThat(encoder.encode(new AudioFrame(half, 48000, 1, 0, TimeBase.ofRate(48000)))).isEmpty();
+        assertThat(encoder.encode(new AudioFrame(half, 48000, 1, 480, TimeBase.ofRate(48000)))).hasSize(1);
+    }
+
+    @Test
+    void bitrateIsObeyedAndChangesOnTheFly() {
+        Random random = new Random(11);
+        short[] noise = new short[48000 * 2];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (short) (random.nextGaussian() * 5000);
+        }
+        double low = kbps(AudioCodecRoundTrip.run(OPUS, noise, 48000, 16000).encoded);
+        double high = kbps(AudioCodecRoundTrip.run(OPUS, noise, 48000, 96000).encoded);
+        assertThat(low).isBetween(16 * 0.7, 16 * 1.3);
+        assertThat(high).isBetween(96 * 0.7, 96 * 1.3);
+    }
+
+    @Test
+    void garbageFailsWithACodecExceptionAndTheDecoderLivesOn() {
+        var decoder = MediaCodecs.load().createDecoder(OPUS).orElseThrow();
+        assertThatThrownBy(() -> decoder.decode(new EncodedFrame("audio/opus", new byte[0], true, 0, TimeBase.ofRate(48000), 0)))
+                .isInstanceOf(MediaCodecException.class);
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            byte[] junk = new byte[1 + random.nextInt(300)];
+            random.nextBytes(junk);
+            try {
+                decoder.decode(new EncodedFrame("audio/opus", junk, true, 0, TimeBase.ofRate(48000), 0));
+            } catch (MediaCodecException expected) {
+                // fine: rejected cleanly
+            }
+        }
+        List<EncodedFrame> good = AudioCodecRoundTrip.run(OPUS, Signals.sine(440, 10000, 48000, 960), 48000, 32000).encoded;
+        assertThat(decoder.decode(good.get(0))).hasSize(1);
+    }
+
+    private static double kbps(List<EncodedFrame> frames) {
+        long bytes = frames.stream().mapToLong(EncodedFrame::size).sum();
+        return bytes * 8.0 / (frames.size() * 0.02) / 1000;
+    }
+}
