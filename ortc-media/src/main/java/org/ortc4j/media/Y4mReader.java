@@ -60,7 +60,7 @@ public final class Y4mReader implements AutoCloseable {
         int height = 0;
         int rateNum = 30;
         int rateDen = 1;
-        for (String token : header.substring(MAGIC.length()).trim().split(" +")) {
+        for (String token : tokens(header.substring(MAGIC.length()))) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -69,12 +69,12 @@ public final class Y4mReader implements AutoCloseable {
                 case 'W' -> width = dimension(value, "width");
                 case 'H' -> height = dimension(value, "height");
                 case 'F' -> {
-                    String[] parts = value.split(":", -1);
-                    if (parts.length != 2) {
+                    int colon = value.indexOf(':');
+                    if (colon < 0) {
                         throw new MediaFormatException("frame rate '" + value + "' is not n:d");
                     }
-                    rateNum = positive(parts[0], "frame rate numerator");
-                    rateDen = positive(parts[1], "frame rate denominator");
+                    rateNum = positive(value.substring(0, colon), "frame rate numerator");
+                    rateDen = positive(value.substring(colon + 1), "frame rate denominator");
                 }
                 case 'C' -> {
                     if (!CHROMA_420.contains(value)) {
@@ -91,6 +91,21 @@ public final class Y4mReader implements AutoCloseable {
             throw new MediaFormatException("Y4M header without W and H");
         }
         return new Y4mReader(in, width, height, new TimeBase(rateDen, rateNum));
+    }
+
+    // Space-separated fields, without regular expressions.
+    private static java.util.List<String> tokens(String fields) {
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < fields.length()) {
+            int space = fields.indexOf(' ', at);
+            int end = space < 0 ? fields.length() : space;
+            if (end > at) {
+                tokens.add(fields.substring(at, end));
+            }
+            at = end + 1;
+        }
+        return tokens;
     }
 
     private static int dimension(String value, String what) throws MediaFormatException {
