@@ -93,6 +93,30 @@ class OpusTest {
         assertThat(decoder.decode(good.get(0))).hasSize(1);
     }
 
+    @Test
+    void mutatedPacketsDecodeOrFailCleanly() {
+        // Seeded random loop (the project's property-check style): real packets with bytes flipped,
+        // truncated or extended must decode or fail with MediaCodecException, nothing else.
+        List<EncodedFrame> real = AudioCodecRoundTrip.run(OPUS, Signals.sine(300, 12000, 48000, 9600), 48000, 48000).encoded;
+        var decoder = MediaCodecs.load().createDecoder(OPUS).orElseThrow();
+        Random random = new Random(2024);
+        int decoded = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] packet = real.get(random.nextInt(real.size())).toByteArray();
+            packet = java.util.Arrays.copyOf(packet, Math.max(1, packet.length + random.nextInt(21) - 10));
+            for (int flips = random.nextInt(4); flips > 0; flips--) {
+                packet[random.nextInt(packet.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            try {
+                decoder.decode(new EncodedFrame("audio/opus", packet, true, 0, TimeBase.ofRate(48000), 0));
+                decoded++;
+            } catch (MediaCodecException expected) {
+                // rejected cleanly
+            }
+        }
+        assertThat(decoded).isPositive();
+    }
+
     private static double kbps(List<EncodedFrame> frames) {
         long bytes = frames.stream().mapToLong(EncodedFrame::size).sum();
         return bytes * 8.0 / (frames.size() * 0.02) / 1000;
