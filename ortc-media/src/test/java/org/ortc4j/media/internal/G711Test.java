@@ -100,6 +100,29 @@ class G711Test {
         assertThat(Signals.snrDb(reference, decoded, 3, 0)).isGreaterThan(20);
     }
 
+    // FFmpeg's pcm_mulaw and pcm_alaw decoders, an independent implementation of the G.711
+    // tables, decode a sweep's codes (vectors in src/test/resources/.../internal/g711/) to exactly
+    // our samples.
+    @Test
+    void decodersMatchFfmpegSampleForSample() throws java.io.IOException {
+        for (String law : List.of("pcmu", "pcma")) {
+            byte[] codes = resource("sweep." + law);
+            byte[] expected = resource("sweep." + law + ".decoded.raw");
+            java.nio.ShortBuffer ffmpeg = java.nio.ByteBuffer.wrap(expected).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            assertThat(codes).hasSize(4000);
+            for (int i = 0; i < codes.length; i++) {
+                short ours = law.equals("pcmu") ? G711.ulawToLinear(codes[i]) : G711.alawToLinear(codes[i]);
+                assertThat(ours).as("%s code %02x", law, codes[i] & 0xFF).isEqualTo(ffmpeg.get(i));
+            }
+        }
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = G711Test.class.getResourceAsStream("g711/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
     private static short[] roundTrip(String mime, short[] pcm, int rate, int frameSamples) {
         MediaCodecs codecs = MediaCodecs.load();
         MediaEncoder encoder = codecs.createEncoder(new CodecInfo(mime, 8000, 1)).orElseThrow();
