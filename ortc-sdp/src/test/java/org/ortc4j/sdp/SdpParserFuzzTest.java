@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SdpParserFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         SessionDescription parsed;

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  */
 class RtcpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws RtpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         RtcpCompoundPacket compound;

@@ -19,7 +19,7 @@ import java.util.List;
  */
 class Av1DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         List<ByteBuffer> payloads = FuzzPayloads.split(data.consumeRemainingAsBytes());
         Av1Depacketizer depacketizer = new Av1Depacketizer();

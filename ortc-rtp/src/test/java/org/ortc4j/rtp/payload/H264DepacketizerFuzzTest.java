@@ -19,7 +19,7 @@ import java.util.List;
  */
 class H264DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         List<ByteBuffer> payloads = FuzzPayloads.split(data.consumeRemainingAsBytes());
         H264Depacketizer depacketizer = new H264Depacketizer();

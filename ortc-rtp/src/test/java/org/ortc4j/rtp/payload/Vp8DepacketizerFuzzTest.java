@@ -19,7 +19,7 @@ import java.util.List;
  */
 class Vp8DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         List<ByteBuffer> payloads = FuzzPayloads.split(data.consumeRemainingAsBytes());
         Vp8Depacketizer depacketizer = new Vp8Depacketizer();

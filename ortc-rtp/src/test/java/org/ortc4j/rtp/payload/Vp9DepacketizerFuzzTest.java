@@ -19,7 +19,7 @@ import java.util.List;
  */
 class Vp9DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         List<ByteBuffer> payloads = FuzzPayloads.split(data.consumeRemainingAsBytes());
         Vp9Depacketizer depacketizer = new Vp9Depacketizer();

@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SctpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws SctpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         SctpPacket packet;
