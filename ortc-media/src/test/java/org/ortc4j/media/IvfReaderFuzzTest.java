@@ -16,7 +16,7 @@ import java.util.List;
  */
 class IvfReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<EncodedFrame> frames = new ArrayList<>();
         IvfReader header;

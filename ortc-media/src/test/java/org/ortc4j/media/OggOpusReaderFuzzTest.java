@@ -17,7 +17,7 @@ import java.util.List;
  */
 class OggOpusReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<EncodedFrame> frames = new ArrayList<>();
         OggOpusReader header;

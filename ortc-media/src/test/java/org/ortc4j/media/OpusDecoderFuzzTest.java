@@ -16,7 +16,7 @@ class OpusDecoderFuzzTest {
 
     private static final MediaDecoder DECODER = MediaCodecs.load().createDecoder("audio/opus").orElseThrow();
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void decodesOrRejects(byte[] input) {
         List<MediaFrame> frames;
         try {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 class Y4mReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<VideoFrame> frames = new ArrayList<>();
         Y4mReader header;
