@@ -95,6 +95,13 @@ public final class NettyUdpSocket implements UdpSocket {
 
     @Override
     public void close() {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(this::close);
+            return;
+        }
+        // Datagrams written in this turn of the loop (a TURN Refresh with LIFETIME 0, a last
+        // close_notify) leave before the socket closes; closing would discard them.
+        flushNow();
         channel.close();
     }
 

@@ -211,6 +211,33 @@ class NettyUdpSocketTest {
 
     @ParameterizedTest
     @EnumSource(NettyTransport.class)
+    void aDatagramSentJustBeforeCloseStillLeaves(NettyTransport transport) throws Exception {
+        // Sends are flushed once per turn of the loop; a close in the same turn must not discard
+        // them (a TURN Refresh with LIFETIME 0 is sent just before its socket closes).
+        NetworkStack stack = network(transport).newStack();
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        UdpSocket receiver = stack.bindUdp(new InetSocketAddress("127.0.0.1", 0), (s, from, data) -> {
+            heard.add(data.toString(US_ASCII));
+            data.release();
+        }).get(5, TimeUnit.SECONDS);
+        UdpSocket sender = stack.bindUdp(new InetSocketAddress("127.0.0.1", 0), Received::discard)
+                .get(5, TimeUnit.SECONDS);
+
+        onLoop(stack, () -> {
+            ByteBuf last = stack.alloc().buffer();
+            last.writeCharSequence("last words", US_ASCII);
+            sender.send(last, receiver.localAddress());
+            sender.close();
+            return null;
+        });
+
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo("last words");
+        assertThat(sender.isOpen()).isFalse();
+        closeOnLoop(stack, receiver);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NettyTransport.class)
     void sendsAfterCloseAreDroppedReleasedAndCounted(NettyTransport transport) throws Exception {
         NetworkStack stack = network(transport).newStack();
         NettyUdpSocket socket = (NettyUdpSocket) stack.bindUdp(new InetSocketAddress("127.0.0.1", 0), Received::discard)
