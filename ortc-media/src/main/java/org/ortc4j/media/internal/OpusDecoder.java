@@ -47,8 +47,12 @@ public final class OpusDecoder implements MediaDecoder {
         int samples;
         try {
             samples = decoder.decode(data, 0, data.length, pcm, 0, MAX_FRAME_SAMPLES, false);
-        } catch (OpusException | RuntimeException e) {
-            // Concentus reports some malformed packets as runtime exceptions; both mean a bad packet.
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // Concentus reports some malformed packets as runtime exceptions, and some trip the
+            // assertions it carries over from libopus's C code, which it checks always (not only
+            // under -ea) by throwing AssertionError (found by fuzzing: a SILK frame whose
+            // coefficients overflow). All of them mean a bad packet from the network; the state is
+            // reset so the next packet decodes afresh.
             decoder.resetState();
             throw new MediaCodecException("not a valid Opus packet: " + e.getMessage(), e);
         }
