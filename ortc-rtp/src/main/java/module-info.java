@@ -10,4 +10,5 @@ module org.ortc4j.rtp {
     exports org.ortc4j.rtp;
     exports org.ortc4j.rtp.packet;
     exports org.ortc4j.rtp.payload;
+    exports org.ortc4j.rtp.interceptor;
 }
