@@ -6,6 +6,7 @@ module org.ortc4j.rtp {
     requires transitive org.ortc4j.dtls;
     requires transitive org.ortc4j.srtp;
     requires transitive org.ortc4j.media;
+    requires org.slf4j;
 
     exports org.ortc4j.rtp;
     exports org.ortc4j.rtp.packet;
