@@ -13,7 +13,7 @@ import java.util.Set;
  * @param headerExtensions the header extensions to write
  * @param rtcp CNAME and reduced size
  * @param mid the media identification written in the {@code sdes:mid} extension, or {@code null}
- * @param encodings the streams to send; at least one
+ * @param encodings the streams to send ({@code send} needs at least one)
  * @param transactionId {@code getParameters}' token that {@code setParameters} checks (W3C
  *     §5.2), or {@code null} for parameters a user builds for {@code send}
  */
@@ -29,8 +29,7 @@ public record RTCRtpSendParameters(
      * Validates and copies.
      *
      * @throws IllegalArgumentException if payload types or extension ids repeat (as
-     *     {@link RTCRtpParameters} checks), there is no encoding, or two encodings share an SSRC or
-     *     a rid
+     *     {@link RTCRtpParameters} checks), or two encodings share an SSRC or a rid
      */
     public RTCRtpSendParameters {
         RTCRtpParameters common = new RTCRtpParameters(codecs, headerExtensions, rtcp);
@@ -38,9 +37,6 @@ public record RTCRtpSendParameters(
         headerExtensions = common.headerExtensions();
         rtcp = common.rtcp();
         encodings = RTCRtpParameters.copy(encodings, "encodings");
-        if (encodings.isEmpty()) {
-            throw new IllegalArgumentException("a sender sends at least one encoding");
-        }
         Set<Object> seen = new HashSet<>();
         for (RTCRtpEncodingParameters encoding : encodings) {
             if (encoding.ssrc() != null && !seen.add(encoding.ssrc())) {

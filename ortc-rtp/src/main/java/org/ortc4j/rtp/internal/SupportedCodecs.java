@@ -1,9 +1,11 @@
 package org.ortc4j.rtp.internal;
 
 import java.util.List;
+import org.ortc4j.media.CodecInfo;
 import org.ortc4j.rtp.RTCRtcpFeedback;
 import org.ortc4j.rtp.RTCRtpCapabilities;
 import org.ortc4j.rtp.RTCRtpCodecCapability;
+import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpHeaderExtensionCapability;
 import org.ortc4j.rtp.packet.AbsSendTimeExtension;
 import org.ortc4j.rtp.packet.AudioLevelExtension;
@@ -93,5 +95,14 @@ public final class SupportedCodecs {
                     new RTCRtcpFeedback("ccm", "fir"), new RTCRtcpFeedback("nack"), new RTCRtcpFeedback("nack", "pli"));
         }
         return List.of(new RTCRtcpFeedback("transport-cc"));
+    }
+
+    /**
+     * The codec SPI's name for a negotiated codec: video has 0 channels, audio its channels or 1
+     * when unspecified (RFC 4566 §6: "the number of channels ... defaults to one").
+     */
+    public static CodecInfo codecInfo(RTCRtpCodecParameters codec) {
+        int channels = codec.kind().equals("video") ? 0 : codec.channels() == null ? 1 : codec.channels();
+        return new CodecInfo(codec.mimeType(), codec.clockRate(), channels, codec.parameters());
     }
 }

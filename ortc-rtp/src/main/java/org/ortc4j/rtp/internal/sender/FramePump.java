@@ -1,0 +1,202 @@
+package org.ortc4j.rtp.internal.sender;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ortc4j.media.AudioFrame;
+import org.ortc4j.media.CodecInfo;
+import org.ortc4j.media.EncodedFrame;
+import org.ortc4j.media.MediaCodecs;
+import org.ortc4j.media.MediaEncoder;
+import org.ortc4j.media.MediaFrame;
+import org.ortc4j.media.MediaStreamEndedException;
+import org.ortc4j.media.MediaStreamTrack;
+import org.ortc4j.media.VideoFrame;
+import org.ortc4j.rtp.internal.AudioLevels;
+import org.ortc4j.rtp.internal.MediaWorkers;
+import org.ortc4j.rtp.internal.SerialExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls frames from a sender's track and encodes them on a media lane, off the transport loop
+ * (aiortc's {@code RTCRtpSender._next_encoded_frame}): raw frames go through an encoder found by
+ * the codec SPI, encoded frames of the sent codec pass as they are (aiortc's {@code decode=False}
+ * players). Key-frame requests (PLI/FIR) and bitrate changes (setParameters, REMB) reach the
+ * encoder before the next frame.
+ *
+ * <p>One frame is asked for at a time: the next {@code recv()} follows the previous frame's
+ * encoding, so a paced source sets the pace and a slow encoder makes the source drop, not us
+ * queue.
+ */
+public final class FramePump {
+
+    /** Where encoded frames go: called on the media lane; the sender hops to its loop. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param audioLevel -dBov of the raw frame (RFC 6464), or -1 when unknown
+         */
+        void onEncoded(EncodedFrame frame, int audioLevel);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FramePump.class);
+
+    private final CodecInfo codec;
+    private final MediaCodecs codecs;
+    private final Sink sink;
+    private final SerialExecutor lane = MediaWorkers.newLane();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong framesDropped = new AtomicLong();
+    private volatile boolean keyFrameRequested;
+    private volatile int targetBitrate;
+    private volatile double maxFramerate;
+    private volatile double scaleDownBy = 1;
+    private volatile boolean active = true;
+    // Lane-confined.
+    private MediaEncoder encoder;
+    private boolean encoderMissing;
+    private long lastFrameNanosOfMedia = Long.MIN_VALUE;
+
+    /**
+     * @param codec the codec to send: encoders are asked for it, encoded frames must be it
+     */
+    public FramePump(CodecInfo codec, MediaCodecs codecs, Sink sink) {
+        this.codec = codec;
+        this.codecs = codecs;
+        this.sink = sink;
+    }
+
+    /** Starts pulling from {@code track} (stopping any earlier track's pulling); {@code null} stops. */
+    public void start(MediaStreamTrack track) {
+        long current = generation.incrementAndGet();
+        if (track != null) {
+            lane.execute(() -> pull(track, current));
+        }
+    }
+
+    /** Stops pulling and closes the encoder. */
+    public void stop() {
+        generation.incrementAndGet();
+        lane.execute(() -> {
+            if (encoder != null) {
+                encoder.close();
+                encoder = null;
+            }
+        });
+    }
+
+    /** The next encoded frame will be a key frame (RFC 4585 §6.3.1 PLI, RFC 5104 §4.3.1 FIR). */
+    public void requestKeyFrame() {
+        keyFrameRequested = true;
+    }
+
+    /** The encoder's bitrate target in bits per second; 0 keeps the encoder's own. */
+    public void setTargetBitrate(int bitsPerSecond) {
+        targetBitrate = bitsPerSecond;
+    }
+
+    /** The most frames per second sent, 0 for no cap. */
+    public void setMaxFramerate(double framesPerSecond) {
+        maxFramerate = framesPerSecond;
+    }
+
+    /** How much video frames are scaled down, 1 or more. */
+    public void setScaleResolutionDownBy(double factor) {
+        scaleDownBy = factor;
+    }
+
+    /** Whether frames are encoded and handed on; inactive encodings still drain the track. */
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    /** Frames the pump dropped: wrong codec, no encoder, frame rate cap, encoder failure. */
+    public long framesDropped() {
+        return framesDropped.get();
+    }
+
+    private void pull(MediaStreamTrack track, long pullGeneration) {
+        if (generation.get() != pullGeneration) {
+            return;
+        }
+        track.recv().whenCompleteAsync((frame, error) -> {
+            if (generation.get() != pullGeneration) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (!(cause instanceof MediaStreamEndedException)) {
+                    LOG.warn("track {} failed; the sender stops pulling it", track.id(), cause);
+                }
+                return;
+            }
+            try {
+                handle(frame);
+            } catch (RuntimeException e) {
+                framesDropped.incrementAndGet();
+                LOG.warn("could not encode a frame of track {}", track.id(), e);
+            }
+            pull(track, pullGeneration);
+        }, lane);
+    }
+
+    private void handle(MediaFrame frame) {
+        if (!active) {
+            return;
+        }
+        if (frame instanceof EncodedFrame encoded) {
+            if (!encoded.isCodec(codec.mimeType())) {
+                framesDropped.incrementAndGet();
+                return;
+            }
+            sink.onEncoded(encoded, -1);
+            return;
+        }
+        if (frame instanceof VideoFrame video && skipForFramerate(video)) {
+            framesDropped.incrementAndGet();
+            return;
+        }
+        MediaEncoder current = encoder();
+        if (current == null) {
+            framesDropped.incrementAndGet();
+            return;
+        }
+        int bitrate = targetBitrate;
+        if (bitrate > 0 && bitrate != current.targetBitrate()) {
+            current.setTargetBitrate(bitrate);
+        }
+        if (keyFrameRequested) {
+            keyFrameRequested = false;
+            current.requestKeyFrame();
+        }
+        MediaFrame input = frame instanceof VideoFrame video ? I420Downscaler.scale(video, scaleDownBy) : frame;
+        int level = frame instanceof AudioFrame audio ? AudioLevels.levelOf(audio) : -1;
+        List<EncodedFrame> encoded = current.encode(input);
+        for (EncodedFrame out : encoded) {
+            sink.onEncoded(out, level);
+        }
+    }
+
+    private boolean skipForFramerate(VideoFrame frame) {
+        double cap = maxFramerate;
+        long nanos = (long) (frame.timeBase().toSeconds(frame.pts()) * 1e9);
+        if (cap > 0 && lastFrameNanosOfMedia != Long.MIN_VALUE && nanos - lastFrameNanosOfMedia < (long) (1e9 / cap) * 0.95) {
+            return true;
+        }
+        lastFrameNanosOfMedia = nanos;
+        return false;
+    }
+
+    private MediaEncoder encoder() {
+        if (encoder == null && !encoderMissing) {
+            encoder = codecs.createEncoder(codec).orElse(null);
+            if (encoder == null) {
+                encoderMissing = true;
+                LOG.warn("no encoder for {} on the class path; raw frames are dropped (put ortc-media-ffmpeg on the "
+                        + "class path for video codecs, or send encoded frames)", codec.mimeType());
+            }
+        }
+        return encoder;
+    }
+}
