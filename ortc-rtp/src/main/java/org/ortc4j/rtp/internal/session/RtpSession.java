@@ -280,7 +280,18 @@ public final class RtpSession {
      */
     public RtcpOutput rtcpOutput() {
         RtcpOutput output = rtcpOutput;
-        return output != null ? output : packets -> onLoop(() -> rtcpOutput.write(packets));
+        if (output != null) {
+            return output;
+        }
+        // Asked for before the loop bound the chain (or on a session closed before that).
+        return packets -> onLoop(() -> {
+            RtcpOutput bound = rtcpOutput;
+            if (bound == null) {
+                droppedNotConnected++;
+            } else {
+                bound.write(packets);
+            }
+        });
     }
 
     /**
@@ -309,6 +320,10 @@ public final class RtpSession {
     // ---- loop ----
 
     private void start() {
+        if (closed) {
+            // The transport ended before the loop got here: nothing to bind, no handler to set.
+            return;
+        }
         rtcpInput = chain.bindRtcpInput(this::deliverRtcp);
         rtcpOutput = chain.bindRtcpOutput(this::sendRtcp);
         dtls.setSrtpHandler(this::receive);
