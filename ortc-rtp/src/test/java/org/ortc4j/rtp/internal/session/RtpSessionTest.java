@@ -403,6 +403,58 @@ class RtpSessionTest {
         assertThat(stats.rtpPacketsSent()).isZero();
     }
 
+    @Test
+    void aSinkOrListenerThatThrowsIsCountedAndDeliveryGoesOn() throws Exception {
+        Peers peers = connect();
+        RtpSession b = peers.b();
+        Received sink = new Received();
+        AtomicInteger calls = new AtomicInteger();
+        run(b, () -> b.bindRemoteStream(video(0x3333, null, null), (packet, arrival) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("a receiver's bug");
+            }
+            sink.receive(packet, arrival);
+        }));
+        RtcpReceived rtcp = new RtcpReceived();
+        run(b, () -> b.addRtcpListener((packets, arrival) -> {
+            throw new IllegalStateException("a listener's bug");
+        }));
+        run(b, () -> b.addRtcpListener(rtcp));
+        RtpOutput out = onLoop(peers.a(), () -> peers.a().bindLocalStream(video(0x3333, null, null)));
+
+        run(peers.a(), () -> out.write(packet(0x3333, 1, null)));
+        RtpPacket second = packet(0x3333, 2, null);
+        run(peers.a(), () -> out.write(second));
+        assertThat(sink.next()).isEqualTo(second);
+        run(peers.a(), () -> peers.a().rtcpOutput().write(List.of(new PictureLossIndication(1, 0x3333))));
+        assertThat(rtcp.next()).hasSize(2);
+        assertThat(onLoop(b, b::callbackFailures)).isEqualTo(2);
+        assertThat(onLoop(b, b::stats).rtpPacketsReceived()).isEqualTo(2);
+    }
+
+    @Test
+    void boundSsrcsAreUniqueAndBounded() throws Exception {
+        RtpSession session = RtpSession.of(dtls(iceTransport(), RTCDtlsTransportOptions.defaults()));
+        Received sink = new Received();
+        int streams = RtpSession.MAX_BOUND_SSRCS / 2;
+        run(session, () -> {
+            for (int i = 0; i < streams; i++) {
+                session.bindRemoteStream(video(2 * i, 2 * i + 1, null), sink);
+            }
+        });
+        // Each stream holds its media and its RTX SSRC: the table is full.
+        assertThatThrownBy(() -> run(session, () -> session.bindRemoteStream(video(-1, null, null), sink)))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        // The RTX SSRC of stream 0 is taken.
+        run(session, () -> session.unbindRemoteStream(video(2, 3, null)));
+        assertThatThrownBy(() -> run(session, () -> session.bindRemoteStream(video(-1, 1, null), sink)))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        run(session, () -> session.bindRemoteStream(video(-1, -2, null), sink));
+        run(session, () -> session.bindLocalStream(video(5, null, null)));
+        assertThatThrownBy(() -> run(session, () -> session.bindLocalStream(video(5, null, null))))
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
     /** An interceptor that logs what it is bound to and every packet it sees. */
     private static final class Recorder implements RtpInterceptor {
         final List<String> events = new CopyOnWriteArrayList<>();
