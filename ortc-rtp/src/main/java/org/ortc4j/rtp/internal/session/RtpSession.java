@@ -1,5 +1,7 @@
 package org.ortc4j.rtp.internal.session;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -53,7 +55,7 @@ public final class RtpSession {
     /** The most SSRCs of received streams (media and RTX counted apart), and of sent streams. */
     public static final int MAX_BOUND_SSRCS = 4096;
 
-    private static final System.Logger LOG = System.getLogger(RtpSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
 
     /**
      * Room after a packet for what SRTP and SRTCP append: the longest tag of the profiles
@@ -348,7 +350,7 @@ public final class RtpSession {
         RTCDtlsRole role = dtls.role().orElse(null);
         if (keys == null || role == null) {
             // A connected transport without an SRTP profile: every write is dropped and counted.
-            LOG.log(System.Logger.Level.DEBUG, "DTLS connected without an SRTP profile: RTP is dropped");
+            LOG.debug("DTLS connected without an SRTP profile: RTP is dropped");
             return;
         }
         // RFC 5764 §4.2: the client protects with the client write key, the server with the server's.
@@ -367,12 +369,12 @@ public final class RtpSession {
         try {
             stateSubscription.close();
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.DEBUG, "state listener not removed", e);
+            LOG.debug("state listener not removed", e);
         }
         try {
             chain.close();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "an interceptor failed to close", e);
+            LOG.warn("an interceptor failed to close", e);
         }
         remoteBySsrc.clear();
         localBySsrc.clear();
@@ -403,7 +405,7 @@ public final class RtpSession {
         } catch (RuntimeException e) {
             // Bad input is normal input: nothing escapes onto the loop.
             malformed++;
-            LOG.log(System.Logger.Level.WARNING, "RTP datagram dropped", e);
+            LOG.warn("RTP datagram dropped", e);
         } finally {
             datagram.release();
         }
@@ -434,7 +436,7 @@ public final class RtpSession {
             binding.input().receive(packet, arrivalNanos);
         } catch (RuntimeException e) {
             callbackFailures++;
-            LOG.log(System.Logger.Level.WARNING, "the receiver of SSRC " + Integer.toUnsignedString(packet.ssrc())
+            LOG.warn("the receiver of SSRC " + Integer.toUnsignedString(packet.ssrc())
                     + " threw", e);
         }
     }
@@ -447,7 +449,7 @@ public final class RtpSession {
                 claimed = handler.claim(packet);
             } catch (RuntimeException e) {
                 callbackFailures++;
-                LOG.log(System.Logger.Level.WARNING, "an unknown-SSRC handler threw", e);
+                LOG.warn("an unknown-SSRC handler threw", e);
                 continue;
             }
             if (claimed) {
@@ -474,7 +476,7 @@ public final class RtpSession {
             rtcpInput.receive(compound.packets(), arrivalNanos);
         } catch (RuntimeException e) {
             callbackFailures++;
-            LOG.log(System.Logger.Level.WARNING, "an RTCP interceptor threw", e);
+            LOG.warn("an RTCP interceptor threw", e);
         }
     }
 
@@ -497,7 +499,7 @@ public final class RtpSession {
                 listener.receive(packets, arrivalNanos);
             } catch (RuntimeException e) {
                 callbackFailures++;
-                LOG.log(System.Logger.Level.WARNING, "an RTCP listener threw", e);
+                LOG.warn("an RTCP listener threw", e);
             }
         }
     }
@@ -519,7 +521,7 @@ public final class RtpSession {
             SrtpResult result = srtp.protectRtp(view);
             if (result != SrtpResult.OK) {
                 srtpFailures++;
-                LOG.log(System.Logger.Level.DEBUG, "SRTP refused an RTP packet: {0}", result);
+                LOG.debug("SRTP refused an RTP packet: {}", result);
                 return;
             }
             buf.writerIndex(view.limit());
@@ -554,7 +556,7 @@ public final class RtpSession {
             SrtpResult result = srtp.protectRtcp(view);
             if (result != SrtpResult.OK) {
                 srtpFailures++;
-                LOG.log(System.Logger.Level.DEBUG, "SRTCP refused an RTCP packet: {0}", result);
+                LOG.debug("SRTCP refused an RTCP packet: {}", result);
                 return;
             }
             buf.writerIndex(view.limit());
