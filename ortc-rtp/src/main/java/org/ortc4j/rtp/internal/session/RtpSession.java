@@ -1,7 +1,5 @@
 package org.ortc4j.rtp.internal.session;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -33,6 +31,8 @@ import org.ortc4j.srtp.DtlsSrtpKeys;
 import org.ortc4j.srtp.SrtpInboundSession;
 import org.ortc4j.srtp.SrtpOutboundSession;
 import org.ortc4j.srtp.SrtpResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The RTP session of one {@link RTCDtlsTransport}: every RTP stream and all RTCP that the
