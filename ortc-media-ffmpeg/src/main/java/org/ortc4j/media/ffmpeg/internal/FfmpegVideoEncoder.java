@@ -43,7 +43,8 @@ import org.ortc4j.media.VideoFrame;
  *
  * <p>The codec context opens at the first frame, at its size. A new size or a new target bitrate
  * re-opens it before the next frame, so that frame is a key frame (with SPS and PPS for H.264)
- * and the stream stays decodable: none of these FFmpeg wrappers reconfigures an open encoder.
+ * and the stream stays decodable: none of these FFmpeg 8.1 wrappers reconfigures an open encoder
+ * (setting the context's rates in place was measured to change nothing for any of them).
  * Closing frees the context, the frame and the packet; nothing native is allocated per frame.
  */
 public final class FfmpegVideoEncoder implements MediaEncoder {
@@ -158,6 +159,8 @@ public final class FfmpegVideoEncoder implements MediaEncoder {
         ctx.gop_size(GOP);
         ctx.keyint_min(GOP);
         ctx.max_b_frames(0);
+        ctx.qmin(binding.qmin());
+        ctx.qmax(binding.qmax());
         // CBR: FFmpeg's libvpx and libaom wrappers pick constant bitrate when the minimum and
         // maximum rates equal the target; a one-second buffer keeps frames even.
         ctx.bit_rate(bitrate);

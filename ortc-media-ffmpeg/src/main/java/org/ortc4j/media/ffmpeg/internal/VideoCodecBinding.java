@@ -14,9 +14,12 @@ import org.ortc4j.media.CodecInfo;
  * @param encodes        what the encoder offers through the SPI
  * @param decodes        what the decoder offers through the SPI
  * @param realtimeOptions the encoder's private options for real time (no lag, fastest preset)
+ * @param qmin           lowest quantizer, in the encoder's own scale
+ * @param qmax           highest quantizer: FFmpeg's default (31) would cap compression far
+ *                       below what low bitrates need on these codecs' 0..63 (0..51 for H.264) scales
  */
 public record VideoCodecBinding(String mimeType, String encoderName, String decoderName, List<CodecInfo> encodes,
-        List<CodecInfo> decodes, Map<String, String> realtimeOptions) {
+        List<CodecInfo> decodes, Map<String, String> realtimeOptions, int qmin, int qmax) {
 
     /** Copies the lists and map. */
     public VideoCodecBinding {
@@ -41,13 +44,13 @@ public record VideoCodecBinding(String mimeType, String encoderName, String deco
             // libvpx real time: "deadline=realtime" and cpu-used 8 (fast), no look-ahead so every
             // frame comes out as it goes in, error resilience for lossy networks.
             Map.of("deadline", "realtime", "cpu-used", "8", "lag-in-frames", "0", "error-resilient", "1",
-                    "auto-alt-ref", "0", "max-intra-rate", "300", "undershoot-pct", "95", "overshoot-pct", "15"));
+                    "auto-alt-ref", "0", "max-intra-rate", "300", "undershoot-pct", "95", "overshoot-pct", "15"), 2, 56);
 
     /** VP9 profile 0 through libvpx-vp9 and FFmpeg's native VP9 decoder. */
     public static final VideoCodecBinding VP9 = new VideoCodecBinding("video/VP9", "libvpx-vp9", "vp9",
             List.of(video("video/VP9", Map.of("profile-id", "0"))), List.of(video("video/VP9", Map.of("profile-id", "0"))),
             Map.of("deadline", "realtime", "cpu-used", "8", "lag-in-frames", "0", "row-mt", "1", "error-resilient", "1",
-                    "aq-mode", "3", "undershoot-pct", "95", "overshoot-pct", "15"));
+                    "aq-mode", "3", "undershoot-pct", "95", "overshoot-pct", "15"), 2, 56);
 
     /**
      * H.264 through OpenH264 (constrained baseline: no B-frames by definition) and FFmpeg's H.264
@@ -58,13 +61,13 @@ public record VideoCodecBinding(String mimeType, String encoderName, String deco
             List.of(h264("42e01f"), h264("42001f"), h264("4d001f"), h264("640c1f"), h264("64001f")),
             // rc_mode=bitrate: OpenH264's rate control aims at the bitrate; skipping frames to
             // hold it would stall the picture, so it stays off.
-            Map.of("rc_mode", "bitrate", "allow_skip_frames", "0"));
+            Map.of("rc_mode", "bitrate", "allow_skip_frames", "0"), 10, 51);
 
     /** AV1 through libaom (encoder and decoder), real-time usage. */
     public static final VideoCodecBinding AV1 = new VideoCodecBinding("video/AV1", "libaom-av1", "libaom-av1",
             List.of(video("video/AV1", Map.of())), List.of(video("video/AV1", Map.of())),
             Map.of("usage", "realtime", "cpu-used", "8", "lag-in-frames", "0", "row-mt", "1", "error-resilience", "1",
-                    "aq-mode", "3", "undershoot-pct", "95", "overshoot-pct", "15"));
+                    "aq-mode", "3", "undershoot-pct", "95", "overshoot-pct", "15"), 10, 56);
 
     /** Every binding, in the order the provider lists them. */
     public static final List<VideoCodecBinding> ALL = List.of(VP8, VP9, H264, AV1);
