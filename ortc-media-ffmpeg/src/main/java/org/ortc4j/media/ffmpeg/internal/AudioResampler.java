@@ -17,7 +17,9 @@ import org.bytedeco.javacpp.ShortPointer;
 import org.ortc4j.media.MediaCodecException;
 
 /**
- * Converts interleaved 16-bit PCM between sample rates and channel counts with swresample,
+ * Converts interleaved 16-bit PCM between sample rates (swresample) and channel counts (here:
+ * mono is copied to every channel and several channels are averaged to mono, at full level,
+ * where swresample's default matrix would mix a mono centre at -3 dB into each side),
  * keeping its filter state across calls so a stream cut into frames converts without clicks.
  * Native buffers grow to the largest frame seen and are reused; {@link #close()} frees them.
  * Not thread-safe.
@@ -41,23 +43,23 @@ public final class AudioResampler implements AutoCloseable {
         this.inChannels = inChannels;
         this.outRate = outRate;
         this.outChannels = outChannels;
-        if (passthrough()) {
+        if (inRate == outRate) {
             return;
         }
         AVChannelLayout inLayout = new AVChannelLayout();
         AVChannelLayout outLayout = new AVChannelLayout();
-        av_channel_layout_default(inLayout, inChannels);
+        av_channel_layout_default(inLayout, outChannels);
         av_channel_layout_default(outLayout, outChannels);
-        PointerPointer<SwrContext> holder = new PointerPointer<>(1);
+        // swr_alloc_set_opts2 allocates when *ps is NULL: an empty SwrContext passes NULL by
+        // pointer-to-pointer and receives the new context.
+        SwrContext holder = new SwrContext(null);
         int ret = swr_alloc_set_opts2(holder, outLayout, AV_SAMPLE_FMT_S16, outRate, inLayout, AV_SAMPLE_FMT_S16, inRate, 0, null);
         inLayout.close();
         outLayout.close();
-        if (ret < 0) {
-            holder.close();
+        if (ret < 0 || holder.isNull()) {
             throw new MediaCodecException("swresample refused " + inRate + "/" + inChannels + " -> " + outRate + "/" + outChannels + ": " + Ffmpeg.message(ret));
         }
-        swr = holder.get(SwrContext.class, 0);
-        holder.close();
+        swr = holder;
         ret = swr_init(swr);
         if (ret < 0) {
             close();
@@ -85,7 +87,11 @@ public final class AudioResampler implements AutoCloseable {
         if (passthrough()) {
             return samples;
         }
-        int inCount = samples.length / inChannels;
+        samples = remix(samples);
+        if (inRate == outRate) {
+            return samples;
+        }
+        int inCount = samples.length / outChannels;
         int maxOut = swr_get_out_samples(swr, inCount);
         if (maxOut < 0) {
             throw new MediaCodecException("swresample failed: " + Ffmpeg.message(maxOut));
@@ -102,6 +108,29 @@ public final class AudioResampler implements AutoCloseable {
         short[] result = new short[got * outChannels];
         out.position(0).get(result);
         return result;
+    }
+
+    /** {@code samples} with {@code outChannels} channels, at the input rate. */
+    private short[] remix(short[] samples) {
+        if (inChannels == outChannels) {
+            return samples;
+        }
+        int frames = samples.length / inChannels;
+        short[] out = new short[frames * outChannels];
+        for (int i = 0; i < frames; i++) {
+            if (outChannels == 1) {
+                int sum = 0;
+                for (int c = 0; c < inChannels; c++) {
+                    sum += samples[i * inChannels + c];
+                }
+                out[i] = (short) (sum / inChannels);
+            } else {
+                for (int c = 0; c < outChannels; c++) {
+                    out[i * outChannels + c] = samples[i * inChannels + (inChannels == 1 ? 0 : Math.min(c, inChannels - 1))];
+                }
+            }
+        }
+        return out;
     }
 
     private static ShortPointer grow(ShortPointer buffer, long needed) {
