@@ -32,10 +32,23 @@ public final class VideoScaler implements AutoCloseable {
 
     private SwsContext sws;
     private AVFrame scratch;
+    private int width;
+    private int height;
 
     /** A scaler; natives are allocated at first use. */
     public VideoScaler() {
         Ffmpeg.init();
+    }
+
+    /** Sets the size {@link #toScaledFrame} gives: 0 keeps the frame's own width or height. */
+    public void size(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    /** {@code frame} as I420 at the size set by {@link #size(int, int)}. */
+    public VideoFrame toScaledFrame(AVFrame frame, long pts, TimeBase timeBase) {
+        return toVideoFrame(frame, width, height, pts, timeBase);
     }
 
     /**
