@@ -176,6 +176,14 @@ public final class FfmpegMediaRecorder {
         return stopped;
     }
 
+    /**
+     * Completes when the file is complete: after {@link #stop()}, or on its own once every track
+     * has ended; exceptionally with the error that stopped recording.
+     */
+    public CompletableFuture<Void> finished() {
+        return stopped;
+    }
+
     private void pull(Recording recording) {
         if (!running) {
             return;
@@ -293,7 +301,7 @@ public final class FfmpegMediaRecorder {
                     if (ContainerWriter.codecId(r.mimeType) < 0) {
                         throw new MediaCodecException(r.mimeType + " cannot go into a file here");
                     }
-                    r.stream = w.addVideo(r.mimeType, r.width, r.height);
+                    r.stream = w.addVideo(r.mimeType, r.width, r.height, r.pending.get(0).toByteArray());
                 } else if (container == Container.WAV) {
                     r.stream = w.addPcm(r.sampleRate, r.channels);
                 } else if (r.mimeType.equalsIgnoreCase("audio/opus")) {

@@ -94,8 +94,12 @@ public final class ContainerWriter implements AutoCloseable {
         };
     }
 
-    /** Adds a video stream of {@code mimeType} at {@code width x height}; returns its index. Timestamps count 90 kHz. */
-    public int addVideo(String mimeType, int width, int height) {
+    /**
+     * Adds a video stream of {@code mimeType} at {@code width x height}; returns its index.
+     * Timestamps count 90 kHz. For H.264, {@code firstFrame} (Annex B, a key frame) gives the SPS
+     * and PPS that MKV and MP4 keep in the header (FFmpeg turns them into avcC).
+     */
+    public int addVideo(String mimeType, int width, int height, byte[] firstFrame) {
         AVStream stream = newStream(TimeBase.VIDEO_90KHZ);
         AVCodecParameters par = stream.codecpar();
         par.codec_type(AVMEDIA_TYPE_VIDEO);
@@ -103,6 +107,12 @@ public final class ContainerWriter implements AutoCloseable {
         par.width(width);
         par.height(height);
         par.format(0); // yuv420p
+        if (par.codec_id() == AV_CODEC_ID_H264) {
+            byte[] parameterSets = parameterSets(firstFrame);
+            if (parameterSets.length > 0) {
+                setExtradata(par, parameterSets);
+            }
+        }
         return stream.index();
     }
 
@@ -151,6 +161,34 @@ public final class ContainerWriter implements AutoCloseable {
         timeBases.add(timeBase);
         lastDts.add(Long.MIN_VALUE);
         return stream;
+    }
+
+    /** The SPS (7) and PPS (8) NAL units of an Annex B frame, each behind a 4-byte start code. */
+    static byte[] parameterSets(byte[] annexB) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i + 3 <= annexB.length) {
+            if (annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1) {
+                int start = i + 3;
+                int end = start;
+                while (end + 3 <= annexB.length && !(annexB[end] == 0 && annexB[end + 1] == 0 && (annexB[end + 2] == 1
+                        || (annexB[end + 2] == 0 && end + 3 < annexB.length && annexB[end + 3] == 1)))) {
+                    end++;
+                }
+                if (end + 3 > annexB.length) {
+                    end = annexB.length;
+                }
+                int type = start < annexB.length ? annexB[start] & 0x1F : 0;
+                if (type == 7 || type == 8) {
+                    out.writeBytes(new byte[] {0, 0, 0, 1});
+                    out.write(annexB, start, end - start);
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void setExtradata(AVCodecParameters par, byte[] data) {
