@@ -45,6 +45,11 @@ public final class AudioFrameConverter implements AutoCloseable {
     /** {@code frame} as 16-bit interleaved audio, timestamped {@code pts} in 1/rate. */
     public AudioFrame convert(AVFrame frame, long pts) {
         int channelsIn = frame.ch_layout().nb_channels();
+        if (frame.ch_layout().order() == org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC) {
+            // WAV and raw PCM say how many channels but not which; swresample wants a layout and
+            // rejects a frame whose layout differs from the one it was set up with.
+            av_channel_layout_default(frame.ch_layout(), channelsIn);
+        }
         if (swr == null || frame.format() != inFormat || frame.sample_rate() != inRate || channelsIn != inChannels) {
             open(frame);
         }
