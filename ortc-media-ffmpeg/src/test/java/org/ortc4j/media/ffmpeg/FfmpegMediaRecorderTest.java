@@ -124,6 +124,33 @@ class FfmpegMediaRecorderTest {
     }
 
     @Test
+    void stopWhileRecordingALiveSourceLeavesAPlayableFile() throws Exception {
+        // An endless pattern source (every frame due at once); the test stops the recorder once
+        // 45 frames have been taken from it.
+        org.ortc4j.media.VideoSourceTrack source = new org.ortc4j.media.VideoSourceTrack(TestMedia.IMMEDIATE, 160, 120, 30);
+        java.util.concurrent.CompletableFuture<Void> enough = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        org.ortc4j.media.MediaStreamTrack counted = new org.ortc4j.media.MediaStreamTrack(MediaKind.VIDEO) {
+            @Override
+            public java.util.concurrent.CompletableFuture<org.ortc4j.media.MediaFrame> recv() {
+                if (taken.incrementAndGet() == 45) {
+                    enough.complete(null);
+                }
+                return source.recv();
+            }
+        };
+        Path file = dir.resolve("live.webm");
+        FfmpegMediaRecorder recorder = new FfmpegMediaRecorder(file);
+        recorder.addTrack(counted);
+        recorder.start();
+        enough.get(30, TimeUnit.SECONDS);
+        recorder.stop().get(30, TimeUnit.SECONDS);
+        int frames = Integer.parseInt(stream(probe(file), "video").get("nb_read_frames"));
+        assertThat(frames).isBetween(44, taken.get());
+        assertThat(recorder.finished()).isCompleted();
+    }
+
+    @Test
     void containersRefuseWhatTheyCannotHold() {
         assertThatThrownBy(() -> new FfmpegMediaRecorder(dir.resolve("x.avi"))).isInstanceOf(IllegalArgumentException.class);
         FfmpegMediaRecorder wav = new FfmpegMediaRecorder(dir.resolve("x.wav"));

@@ -91,6 +91,7 @@ public final class ContainerReader implements AutoCloseable {
         VideoScaler scaler;
         AudioFrameConverter converter;
         long samplesOut;
+        int outRate;
         long dropped;
 
         StreamState(int index, MediaKind kind, AVStream stream) {
@@ -171,6 +172,7 @@ public final class ContainerReader implements AutoCloseable {
                 s.scaler.size(width, height);
             } else {
                 s.converter = new AudioFrameConverter(sampleRate, channels);
+                s.outRate = sampleRate;
             }
         } else if (par.codec_id() == AV_CODEC_ID_H264 && par.extradata_size() > 0 && par.extradata().get(0) == 1) {
             // MP4 and MKV hold H.264 as avcC (length-prefixed NAL units, SPS/PPS aside); RTP
@@ -310,7 +312,8 @@ public final class ContainerReader implements AutoCloseable {
                 } else {
                     // Audio time counts the samples handed out, from the stream's first timestamp.
                     if (s.samplesOut == 0 && pts != AV_NOPTS_VALUE) {
-                        s.samplesOut = Math.max(0, fileBase.convert(pts, TimeBase.ofRate(Math.max(1, frame.sample_rate()))));
+                        int rate = s.outRate > 0 ? s.outRate : Math.max(1, frame.sample_rate());
+                        s.samplesOut = Math.max(0, fileBase.convert(pts, TimeBase.ofRate(rate)));
                     }
                     var audio = s.converter.convert(frame, s.samplesOut);
                     s.samplesOut += audio.samplesPerChannel();
