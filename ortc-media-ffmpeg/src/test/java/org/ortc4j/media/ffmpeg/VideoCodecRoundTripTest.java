@@ -117,6 +117,30 @@ class VideoCodecRoundTripTest {
 
     @ParameterizedTest
     @MethodSource("codecs")
+    void bitrateStepsCostAKeyFrameOnlyWhenLargeOrAfterASecond(CodecInfo codec, int bitrate, double psnrFloor) {
+        List<VideoFrame> source = TestMedia.pattern(160, 120, FPS, 80);
+        try (MediaEncoder encoder = PROVIDER.createEncoder(codec).orElseThrow()) {
+            encoder.setTargetBitrate(1_000_000);
+            List<Integer> keys = new ArrayList<>();
+            for (int i = 0; i < source.size(); i++) {
+                switch (i) {
+                    case 20 -> encoder.setTargetBitrate(950_000); // a 5 % step: not worth a key frame
+                    case 40 -> encoder.setTargetBitrate(700_000); // a 30 % cut: at once
+                    case 50 -> encoder.setTargetBitrate(800_000); // +14 %, a third of a second later: waits
+                    default -> { }
+                }
+                if (encoder.encode(source.get(i)).get(0).keyFrame()) {
+                    keys.add(i);
+                }
+            }
+            assertThat(encoder.targetBitrate()).isEqualTo(800_000);
+            // Frame 70 is a second after the re-open at 40: the waiting +14 % is taken then.
+            assertThat(keys).containsExactly(0, 40, 70);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("codecs")
     void aNewSizeStartsAKeyFrameAndTheDecoderFollows(CodecInfo codec, int bitrate, double psnrFloor) {
         List<VideoFrame> small = TestMedia.pattern(160, 120, FPS, 5);
         List<VideoFrame> large = TestMedia.pattern(352, 288, FPS, 10).subList(5, 10);

@@ -41,9 +41,11 @@ import org.ortc4j.media.VideoFrame;
  * (one frame in, one frame out), CBR rate control at the target bitrate, key frames only at the
  * start and on request. Output counts the 90 kHz RTP clock.
  *
- * <p>The codec context opens at the first frame, at its size. A new size or a new target bitrate
- * re-opens it before the next frame, so that frame is a key frame (with SPS and PPS for H.264)
- * and the stream stays decodable: none of these FFmpeg 8.1 wrappers reconfigures an open encoder
+ * <p>The codec context opens at the first frame, at its size. A new size, or a new target bitrate
+ * far enough from the current one (a cut of a quarter at once; a change of a tenth a second
+ * after the last re-open; smaller steps wait), re-opens it before the next frame, so that frame
+ * is a key frame
+ * (with SPS and PPS for H.264) and the stream stays decodable: none of these FFmpeg 8.1 wrappers reconfigures an open encoder
  * (setting the context's rates in place was measured to change nothing for any of them).
  * Closing frees the context, the frame and the packet; nothing native is allocated per frame.
  */
@@ -64,6 +66,7 @@ public final class FfmpegVideoEncoder implements MediaEncoder {
     private AVPacket packet;
     private int bitrate = DEFAULT_BITRATE;
     private int openBitrate;
+    private long openedAtPts;
     private boolean keyFrameRequested;
     private long lastPts = Long.MIN_VALUE;
     private long frameDuration = 3000; // 30 fps until two frames tell otherwise
@@ -104,8 +107,10 @@ public final class FfmpegVideoEncoder implements MediaEncoder {
         if (lastPts != Long.MIN_VALUE && pts > lastPts) {
             frameDuration = pts - lastPts;
         }
-        if (context == null || context.width() != video.width() || context.height() != video.height() || openBitrate != bitrate) {
+        if (context == null || context.width() != video.width() || context.height() != video.height()
+                || rateChangeDue(pts)) {
             open(video.width(), video.height());
+            openedAtPts = pts;
         }
         VideoScaler.copyIn(video, frame);
         if (lastPts != Long.MIN_VALUE && pts <= lastPts) {
@@ -142,6 +147,21 @@ public final class FfmpegVideoEncoder implements MediaEncoder {
                 av_packet_unref(packet);
             }
         }
+    }
+
+    /**
+     * True when the target bitrate has moved far enough from the open encoder's to pay for a
+     * re-open and its key frame: a cut of a quarter or more at once (congestion must be answered
+     * now), any change of a tenth or more once a second has passed since the last re-open.
+     * Smaller or quicker steps, as a bandwidth estimator makes them every few hundred
+     * milliseconds, wait and are taken together.
+     */
+    private boolean rateChangeDue(long pts) {
+        if (bitrate == openBitrate) {
+            return false;
+        }
+        double change = (bitrate - openBitrate) / (double) openBitrate;
+        return change <= -0.25 || (Math.abs(change) >= 0.10 && pts - openedAtPts >= 90_000);
     }
 
     private void open(int width, int height) {
