@@ -71,7 +71,7 @@ public final class FfmpegCodecProvider implements MediaCodecProvider {
 
     /** {@code codecs} with this provider asked first (so libopus wins over Concentus), the others after in their order. */
     public static MediaCodecs preferredIn(MediaCodecs codecs) {
-        List<org.ortc4j.media.MediaCodecProvider> providers = new ArrayList<>();
+        List<MediaCodecProvider> providers = new ArrayList<>();
         providers.add(new FfmpegCodecProvider());
         codecs.providers().stream().filter(p -> !(p instanceof FfmpegCodecProvider)).forEach(providers::add);
         return MediaCodecs.of(providers);

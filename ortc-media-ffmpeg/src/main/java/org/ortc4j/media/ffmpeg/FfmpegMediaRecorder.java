@@ -282,7 +282,7 @@ public final class FfmpegMediaRecorder {
     /** The size of an encoded video stream, from decoding its first frame. */
     private static int[] videoSize(EncodedFrame first) {
         try (FfmpegVideoDecoder decoder = new FfmpegVideoDecoder(new CodecInfo(first.mimeType(), 90_000, 0),
-                ContainerWriterNames.decoder(first.mimeType()))) {
+                DecoderNames.decoder(first.mimeType()))) {
             for (MediaFrame f : decoder.decode(first)) {
                 VideoFrame v = (VideoFrame) f;
                 return new int[] {v.width(), v.height()};
@@ -393,7 +393,7 @@ public final class FfmpegMediaRecorder {
     }
 
     /** FFmpeg decoder names for the MIME types a recorder may see encoded. */
-    private static final class ContainerWriterNames {
+    private static final class DecoderNames {
         static String decoder(String mimeType) {
             return switch (mimeType.toLowerCase(Locale.ROOT)) {
                 case "video/vp8" -> "vp8";

@@ -178,6 +178,25 @@ class FfmpegCodecProviderTest {
         assertThat(packets.get(1).pts() - packets.get(0).pts()).isEqualTo(960);
         double bitrate = packets.stream().mapToLong(EncodedFrame::size).sum() * 8 / 2.0;
         assertThat(bitrate).as("Opus bitrate").isBetween(64_000 * 0.7, 64_000 * 1.2);
+        // On the fly: 24 kbit/s from the next packet on.
+        try (MediaEncoder encoder = ffmpeg.createEncoder(FfmpegCodecProvider.OPUS).orElseThrow()) {
+            encoder.setTargetBitrate(64_000);
+            long before = 0;
+            long after = 0;
+            for (int i = 0; i < tone.size(); i++) {
+                if (i == 50) {
+                    encoder.setTargetBitrate(24_000);
+                }
+                long bytes = encoder.encode(tone.get(i)).stream().mapToLong(EncodedFrame::size).sum();
+                if (i < 50) {
+                    before += bytes;
+                } else {
+                    after += bytes;
+                }
+            }
+            assertThat(after * 8 / 1.0).as("bits in the second after the change").isBetween(24_000 * 0.7, 24_000 * 1.2);
+            assertThat(before).isGreaterThan(2 * after);
+        }
         for (MediaCodecs decoders : List.of(MediaCodecs.of(List.of(ffmpeg)), builtinOnly)) {
             List<AudioFrame> decoded = new ArrayList<>();
             try (MediaDecoder decoder = decoders.createDecoder(FfmpegCodecProvider.OPUS).orElseThrow()) {

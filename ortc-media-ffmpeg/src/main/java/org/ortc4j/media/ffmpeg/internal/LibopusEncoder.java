@@ -59,6 +59,8 @@ public final class LibopusEncoder implements MediaEncoder {
     private AVFrame frame;
     private AVPacket packet;
     private AudioResampler resampler;
+    private int inRate;
+    private int inChannels;
     private int pendingSamples;
     private long nextPts;
     private int bitrate = 64_000;
@@ -114,9 +116,6 @@ public final class LibopusEncoder implements MediaEncoder {
         }
         return out;
     }
-
-    private int inRate;
-    private int inChannels;
 
     private boolean resamplerDiffers(AudioFrame audio) {
         return audio.sampleRate() != inRate || audio.channels() != inChannels;
