@@ -101,8 +101,8 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
     @Override
     public RtpInput bindRemoteStream(RtpStreamInfo stream, RtpInput next) {
         int id = stream.headerExtensions().id(TransportSequenceNumberExtension.URI);
-        // draft-holmer-rmcat-transport-wide-cc-extensions-01 §4: feedback is sent where
-        // "a=rtcp-fb:* transport-cc" and the extension were negotiated.
+        // Feedback only where the peer asked for it: "a=rtcp-fb:* transport-cc" (RFC 4585 §4.2)
+        // and the extension's extmap (RFC 8285 §5) were both negotiated.
         if (closed || id == 0 || !stream.hasFeedback("transport-cc", null)) {
             return next;
         }
@@ -155,7 +155,8 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
             List<TransportWideFeedback> feedback = arrivals.takeFeedback(config.senderSsrc(), mediaSsrc, feedbackCount,
                     scheduler.nanoTime());
             for (TransportWideFeedback packet : feedback) {
-                // §3.1: "feedback packet count: ... incremented for each feedback packet sent", 8 bits.
+                // §3.1: the 8-bit feedback packet count goes up by one per feedback packet sent, so
+                // that the sender can tell a lost feedback packet.
                 feedbackCount = (feedbackCount + 1) & 0xFF;
                 feedbackSent++;
                 rtcpOutput.write(List.of(packet));

@@ -41,8 +41,8 @@ public final class TransportSequenceInterceptor implements RtpInterceptor {
     }
 
     private RtpPacket number(RtpPacket packet, int id) {
-        // §2: "The sequence number ... is incremented by one for each packet" sent over the
-        // transport, wrapping at 16 bits.
+        // draft-holmer-rmcat-transport-wide-cc-extensions-01 §2: one 16-bit sequence number space
+        // for all packets of the transport, one more per packet, wrapping.
         int seq = next;
         RtpPacket numbered = ExtensionRewriter.withExtension(packet, id,
                 new TransportSequenceNumberExtension(seq).encode());

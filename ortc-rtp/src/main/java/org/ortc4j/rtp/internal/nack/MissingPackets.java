@@ -63,7 +63,7 @@ public final class MissingPackets {
             missing.put(s, new Missing(nowNanos));
         }
         newest = seq;
-        Map<Long, Missing> tooOld = missing.headMap(newest - MAX_PACKET_AGE, true);
+        Map<Long, Missing> tooOld = missing.headMap(newest - MAX_PACKET_AGE, false);
         abandoned += tooOld.size();
         tooOld.clear();
     }
