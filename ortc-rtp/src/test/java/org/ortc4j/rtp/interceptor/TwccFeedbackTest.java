@@ -237,6 +237,17 @@ class TwccFeedbackTest {
     }
 
     @Test
+    void aJumpFarAheadIsNotReportedAsThousandsOfLostPackets() {
+        video.receive(packet(VIDEO_SSRC, 1), scheduler.nanoTime());
+        scheduler.advance(Duration.ofMillis(100));
+        video.receive(packet(VIDEO_SSRC, 20_001), scheduler.nanoTime());
+        video.receive(packet(VIDEO_SSRC, 20_003), scheduler.nanoTime());
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(feedback).hasSize(2);
+        assertThat(feedback.get(1).packets()).extracting(PacketStatus::sequenceNumber).containsExactly(20_001, 20_002, 20_003);
+    }
+
+    @Test
     void closeStopsTheTimer() {
         video.receive(packet(VIDEO_SSRC, 1), scheduler.nanoTime());
         interceptor.close();

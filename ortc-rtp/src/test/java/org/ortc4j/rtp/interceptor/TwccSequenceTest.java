@@ -102,6 +102,31 @@ class TwccSequenceTest {
     }
 
     @Test
+    void retransmissionsFromTheNackResponderGetNumbersToo() throws Exception {
+        org.ortc4j.rtp.RTCRtpCodecParameters vp8 = RTCRtpCodecParameters.newBuilder("video/VP8", 90_000, 96)
+                .rtcpFeedback(new RTCRtcpFeedback("nack"), new RTCRtcpFeedback("transport-cc")).build();
+        org.ortc4j.rtp.RTCRtpCodecParameters rtx = RTCRtpCodecParameters.newBuilder("video/rtx", 90_000, 97)
+                .parameter("apt", "96").build();
+        RtpStreamInfo info = new RtpStreamInfo(2, "video", List.of(vp8, rtx), RtpHeaderExtensionMap.of(List.of(TWCC)),
+                new RTCRtcpParameters("cname"), 22, null, null);
+        RtpInterceptorChain chain = RtpInterceptorChain.create(
+                List.of(NackResponderInterceptor.factory(), TransportSequenceInterceptor.factory()),
+                new RtpInterceptorContext(new VirtualScheduler(), 0));
+        RtcpInput rtcp = chain.bindRtcpInput((packets, arrival) -> { });
+        RtpOutput out = chain.bindLocalStream(info, wire::add);
+        for (int seq = 0; seq < 5; seq++) {
+            out.write(packet(2, seq));
+        }
+        rtcp.receive(List.of(new org.ortc4j.rtp.packet.GenericNack(9, 2, new int[] {1})), 0);
+
+        assertThat(wire).hasSize(6);
+        RtpPacket retransmission = wire.get(5);
+        assertThat(retransmission.ssrc()).isEqualTo(22);
+        assertThat(org.ortc4j.rtp.payload.RtxPayload.originalSequenceNumber(retransmission.payload())).isEqualTo(1);
+        assertThat(wire).extracting(TwccSequenceTest::transportSequenceNumber).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void streamsWithoutTheExtensionAreNotNumbered() {
         RtpOutput next = wire::add;
         assertThat(interceptor.bindLocalStream(stream(3, "video", MID), next)).isSameAs(next);

@@ -95,6 +95,11 @@ public final class PacketArrivals {
         }
         long end = arrivals.lastKey();
         long seq = windowStart;
+        if (end - seq >= MAX_PACKETS) {
+            // A jump far ahead (a restarted sender): report from the oldest kept arrival in
+            // reach instead of thousands of packets as lost.
+            seq = arrivals.ceilingKey(end - MAX_PACKETS + 1);
+        }
         int count = firstFeedbackCount;
         while (seq <= end) {
             // The reference time is the first arrival's, in 64 ms units (§3.1); deltas follow in
