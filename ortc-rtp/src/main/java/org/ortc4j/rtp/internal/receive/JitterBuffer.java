@@ -114,6 +114,8 @@ public final class JitterBuffer {
     private long scanFrom = -1;
     private long scanNext;
     private boolean waitingForKeyFrame;
+    /** The timestamp of the last video frame given up: its later packets are late. */
+    private long givenUpTimestamp = Long.MIN_VALUE;
     private boolean keyFrameRequested;
     private long lastKeyFrameRequestNanos;
     private Scheduler.Cancellable timer;
@@ -193,6 +195,11 @@ public final class JitterBuffer {
             // Before anything left, a packet reordered ahead of the stream's first one moves the start back.
             expected = seq;
         }
+        if (video && established && timestamp == givenUpTimestamp) {
+            // The rest of a frame already given up.
+            packetsDiscarded++;
+            return;
+        }
         if (packets.containsKey(seq)) {
             packetsDuplicated++;
             return;
@@ -261,6 +268,7 @@ public final class JitterBuffer {
         started = false;
         established = false;
         scanFrom = -1;
+        givenUpTimestamp = Long.MIN_VALUE;
         if (video) {
             enterKeyFrameWait(now);
         }
@@ -401,7 +409,12 @@ public final class JitterBuffer {
         } while (video && !packets.isEmpty() && packets.firstEntry().getValue().timestamp == timestamp);
         expected = packets.isEmpty() ? last + 1 : packets.firstKey();
         established = true;
-        framesDropped++;
+        if (!video || timestamp != givenUpTimestamp) {
+            framesDropped++;
+        }
+        if (video) {
+            givenUpTimestamp = timestamp;
+        }
         if (bound) {
             packetsDiscarded += removed;
         }
@@ -452,6 +465,7 @@ public final class JitterBuffer {
                 droppedTimestamp = dropped.timestamp;
             }
         }
+        givenUpTimestamp = droppedTimestamp;
         expected = start;
         established = true;
     }
