@@ -1,0 +1,40 @@
+package org.ortc4j.rtp.interceptor;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link RtcpReportInterceptor} reports.
+ *
+ * @param senderSsrc the SSRC receiver reports come from when no local stream sent since the last
+ *     report (RFC 3550 §6.4.2); libwebrtc uses 1 for a receive-only peer
+ * @param cname the CNAME (RFC 3550 §6.5.1) sent in SDES for {@code senderSsrc}, or {@code null}
+ *     to take the CNAME of a bound stream (local first), or to send no SDES item when none has one
+ * @param videoInterval the mean report interval T while any video stream is bound (libwebrtc: 1 s)
+ * @param audioInterval the mean report interval T while only audio streams are bound (libwebrtc: 5 s)
+ */
+public record RtcpReportConfig(int senderSsrc, String cname, Duration videoInterval, Duration audioInterval) {
+
+    /** libwebrtc's defaults: RTCPSender's kDefaultVideoReportInterval and kDefaultAudioReportInterval. */
+    public static final Duration DEFAULT_VIDEO_INTERVAL = Duration.ofSeconds(1);
+    /** libwebrtc's default for audio-only sessions. */
+    public static final Duration DEFAULT_AUDIO_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * Checks the intervals.
+     *
+     * @throws IllegalArgumentException if an interval is not positive
+     */
+    public RtcpReportConfig {
+        Objects.requireNonNull(videoInterval, "videoInterval");
+        Objects.requireNonNull(audioInterval, "audioInterval");
+        if (videoInterval.isNegative() || videoInterval.isZero() || audioInterval.isNegative() || audioInterval.isZero()) {
+            throw new IllegalArgumentException("report intervals must be positive");
+        }
+    }
+
+    /** SSRC 1 for receiver reports, no CNAME of its own, libwebrtc's intervals. */
+    public RtcpReportConfig() {
+        this(1, null, DEFAULT_VIDEO_INTERVAL, DEFAULT_AUDIO_INTERVAL);
+    }
+}
