@@ -12,8 +12,13 @@ import java.util.Objects;
  *     to take the CNAME of a bound stream (local first), or to send no SDES item when none has one
  * @param videoInterval the mean report interval T while any video stream is bound (libwebrtc: 1 s)
  * @param audioInterval the mean report interval T while only audio streams are bound (libwebrtc: 5 s)
+ * @param receiverReferenceTime whether receiver reports carry an XR receiver reference time block
+ *     (RFC 3611 §4.4), so that a peer that only receives learns the RTT from the sender's DLRR
+ *     (§4.5) — libwebrtc's {@code receiver_reference_time_report}, off by default there and here.
+ *     Received RRTRs are always answered with DLRR in our next report.
  */
-public record RtcpReportConfig(int senderSsrc, String cname, Duration videoInterval, Duration audioInterval) {
+public record RtcpReportConfig(int senderSsrc, String cname, Duration videoInterval, Duration audioInterval,
+        boolean receiverReferenceTime) {
 
     /** libwebrtc's defaults: RTCPSender's kDefaultVideoReportInterval and kDefaultAudioReportInterval. */
     public static final Duration DEFAULT_VIDEO_INTERVAL = Duration.ofSeconds(1);
@@ -33,8 +38,13 @@ public record RtcpReportConfig(int senderSsrc, String cname, Duration videoInter
         }
     }
 
-    /** SSRC 1 for receiver reports, no CNAME of its own, libwebrtc's intervals. */
+    /** SSRC 1 for receiver reports, no CNAME of its own, libwebrtc's intervals, no RRTR. */
     public RtcpReportConfig() {
-        this(1, null, DEFAULT_VIDEO_INTERVAL, DEFAULT_AUDIO_INTERVAL);
+        this(1, null, DEFAULT_VIDEO_INTERVAL, DEFAULT_AUDIO_INTERVAL, false);
+    }
+
+    /** This configuration, with or without XR receiver reference time blocks in receiver reports. */
+    public RtcpReportConfig withReceiverReferenceTime(boolean enabled) {
+        return new RtcpReportConfig(senderSsrc, cname, videoInterval, audioInterval, enabled);
     }
 }

@@ -15,10 +15,14 @@ import org.ortc4j.ice.net.Scheduler;
 import org.ortc4j.rtp.internal.report.NtpTime;
 import org.ortc4j.rtp.internal.report.ReceptionStatistics;
 import org.ortc4j.rtp.packet.Bye;
+import org.ortc4j.rtp.packet.DlrrBlock;
+import org.ortc4j.rtp.packet.ExtendedReport;
 import org.ortc4j.rtp.packet.FullIntraRequest;
 import org.ortc4j.rtp.packet.GenericNack;
 import org.ortc4j.rtp.packet.PictureLossIndication;
+import org.ortc4j.rtp.packet.ReceiverReferenceTimeBlock;
 import org.ortc4j.rtp.packet.ReceiverReport;
+import org.ortc4j.rtp.packet.XrBlock;
 import org.ortc4j.rtp.packet.ReportBlock;
 import org.ortc4j.rtp.packet.RtcpPacket;
 import org.ortc4j.rtp.packet.RtpPacket;
@@ -58,6 +62,13 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, RemoteSender> eldest) {
             return size() > MAX_REMOTE_SENDERS;
+        }
+    };
+    /** RRTRs received (RFC 3611 §4.4), by their sender's SSRC, to answer with DLRR; bounded. */
+    private final Map<Integer, long[]> receivedReferenceTimes = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, long[]> eldest) {
+            return size() > MAX_BLOCKS_PER_REPORT;
         }
     };
     private RtcpOutput output;
@@ -198,7 +209,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             return Optional.empty();
         }
         return Optional.of(new RemoteOutboundCounters(ssrc, s.packetCount, s.octetCount, NtpTime.toUnixMillis(s.ntp),
-                s.reports, OptionalDouble.empty(), s.arrivalWallMillis));
+                s.reports, s.roundTripTime, s.totalRoundTripTime, s.roundTripTimeMeasurements, s.arrivalWallMillis));
     }
 
     // ------------------------------------------------------------------------------------ RTP
@@ -275,6 +286,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
                 onReportBlocks(sr.reportBlocks(), arrivalCompact, arrivalWallNanos);
             } else if (packet instanceof ReceiverReport rr) {
                 onReportBlocks(rr.reportBlocks(), arrivalCompact, arrivalWallNanos);
+            } else if (packet instanceof ExtendedReport xr) {
+                onExtendedReport(xr, arrivalNanos, arrivalCompact);
             } else if (packet instanceof GenericNack nack) {
                 LocalStream s = localStreams.get(nack.mediaSsrc());
                 if (s != null) {
@@ -292,6 +305,34 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
                     if (s != null) {
                         s.firCount++;
                     }
+                }
+            }
+        }
+    }
+
+    private void onExtendedReport(ExtendedReport xr, long arrivalNanos, long arrivalCompact) {
+        for (XrBlock block : xr.blocks()) {
+            if (block instanceof ReceiverReferenceTimeBlock rrtr) {
+                // RFC 3611 §4.5: LRR is "The middle 32 bits of the NTP timestamp received in the
+                // most recent Receiver Reference Time Report Block from this receiver".
+                receivedReferenceTimes.put(xr.ssrc(),
+                        new long[] {RtpInterceptorContext.compactNtp(rrtr.ntpTimestamp()) & MASK_32, arrivalNanos});
+            } else if (block instanceof DlrrBlock dlrr) {
+                RemoteSender sender = remoteSenders.get(xr.ssrc());
+                for (DlrrBlock.SubBlock sub : dlrr.subBlocks()) {
+                    if (sub.ssrc() != config.senderSsrc() || sub.lastReceiverReport() == 0 || sender == null) {
+                        continue;
+                    }
+                    // RFC 3611 §4.5: the receiver "can compute the round-trip propagation delay"
+                    // as A - LRR - DLRR, as RFC 3550 §6.4.1 does with LSR and DLSR.
+                    long rtt = (arrivalCompact - sub.lastReceiverReport() - sub.delaySinceLastReceiverReport()) & MASK_32;
+                    if ((int) rtt < 0) {
+                        continue;
+                    }
+                    double seconds = NtpTime.compactToSeconds(rtt);
+                    sender.roundTripTime = OptionalDouble.of(seconds);
+                    sender.totalRoundTripTime += seconds;
+                    sender.roundTripTimeMeasurements++;
                 }
             }
         }
@@ -446,6 +487,21 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             packets.add(senderReport(senders.get(i), now, ntp, List.of()));
         }
         packets.addAll(sourceDescriptions(senders.isEmpty() ? List.of() : senders, reporter));
+        List<XrBlock> xrBlocks = new ArrayList<>();
+        if (senders.isEmpty() && config.receiverReferenceTime()) {
+            // RFC 3611 §4.4: "the receiver-end counterpart to the NTP timestamp of the SR".
+            xrBlocks.add(new ReceiverReferenceTimeBlock(ntp));
+        }
+        if (!receivedReferenceTimes.isEmpty()) {
+            List<DlrrBlock.SubBlock> subBlocks = new ArrayList<>();
+            receivedReferenceTimes.forEach((ssrc, lrr) ->
+                    subBlocks.add(new DlrrBlock.SubBlock(ssrc, lrr[0], NtpTime.toCompactDuration(now - lrr[1]))));
+            receivedReferenceTimes.clear();
+            xrBlocks.add(new DlrrBlock(subBlocks));
+        }
+        if (!xrBlocks.isEmpty()) {
+            packets.add(new ExtendedReport(reporter, xrBlocks));
+        }
         output.write(packets);
     }
 
@@ -592,5 +648,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         long packetCount;
         long octetCount;
         long reports;
+        OptionalDouble roundTripTime = OptionalDouble.empty();
+        double totalRoundTripTime;
+        long roundTripTimeMeasurements;
     }
 }

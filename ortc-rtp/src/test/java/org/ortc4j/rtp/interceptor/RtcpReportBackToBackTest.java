@@ -32,7 +32,9 @@ class RtcpReportBackToBackTest {
     final RtpInterceptorContext contextA = new RtpInterceptorContext(scheduler, WALL_START_NANOS);
     final RtpInterceptorContext contextB = new RtpInterceptorContext(scheduler, WALL_START_NANOS + 3_600_000_000_000L);
     final RtcpReportInterceptor a = new RtcpReportInterceptor(contextA, new RtcpReportConfig(), new SplittableRandom(1));
-    final RtcpReportInterceptor b = new RtcpReportInterceptor(contextB, new RtcpReportConfig(), new SplittableRandom(2));
+    // B sends XR receiver reference time when it only receives (RFC 3611 §4.4).
+    final RtcpReportInterceptor b = new RtcpReportInterceptor(contextB,
+            new RtcpReportConfig().withReceiverReferenceTime(true), new SplittableRandom(2));
 
     /** Delivers after the one-way delay, through the wire format. */
     void later(Runnable delivery) {
@@ -91,12 +93,14 @@ class RtcpReportBackToBackTest {
         assertThat(bSeenByA.packetsSent()).isBetween(400L, 500L);
         assertThat(bSeenByA.bytesSent()).isEqualTo(500 * bSeenByA.packetsSent());
         assertThat(bSeenByA.reportsSent()).isGreaterThan(5);
+        // A sends SRs, so no RRTR, so no DLRR comes back to it.
+        assertThat(bSeenByA.roundTripTime()).isEmpty();
         // B's clock runs an hour ahead: its remote timestamp says so.
         assertThat(bSeenByA.remoteTimestamp() - bSeenByA.timestamp()).isCloseTo(3_600_000.0 - ONE_WAY_MILLIS, within(0.01));
     }
 
     @Test
-    void aReceiveOnlySideMeasuresNothingButTheSenderDoes() {
+    void aReceiveOnlySideMeasuresTheRoundTripThroughXrDlrr() {
         connect(a, b);
         connect(b, a);
         mediaFlow(a, b, 0xA1, 5_000);
@@ -104,7 +108,10 @@ class RtcpReportBackToBackTest {
 
         assertThat(a.remoteInbound(0xA1).orElseThrow().roundTripTime().orElseThrow())
                 .isCloseTo(2 * ONE_WAY_MILLIS / 1000.0, within(3 / 65536.0));
-        assertThat(b.remoteOutbound(0xA1)).isPresent();
+        // RFC 3611 §4.5: B's RRTR answered by A's DLRR gives B the round trip too.
+        RemoteOutboundCounters aSeenByB = b.remoteOutbound(0xA1).orElseThrow();
+        assertThat(aSeenByB.roundTripTime().orElseThrow()).isCloseTo(2 * ONE_WAY_MILLIS / 1000.0, within(3 / 65536.0));
+        assertThat(aSeenByB.roundTripTimeMeasurements()).isPositive();
         assertThat(a.remoteOutbound(0xA1)).isEmpty();
         assertThat(b.inbound(0xA1).orElseThrow().packetsReceived()).isBetween(240L, 250L);
     }

@@ -16,6 +16,9 @@ import org.ortc4j.ice.net.VirtualScheduler;
 import org.ortc4j.rtp.RTCRtcpParameters;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.packet.Bye;
+import org.ortc4j.rtp.packet.DlrrBlock;
+import org.ortc4j.rtp.packet.ExtendedReport;
+import org.ortc4j.rtp.packet.ReceiverReferenceTimeBlock;
 import org.ortc4j.rtp.packet.ReceiverReport;
 import org.ortc4j.rtp.packet.ReportBlock;
 import org.ortc4j.rtp.packet.RtcpCompoundPacket;
@@ -335,6 +338,43 @@ class RtcpReportInterceptorTest {
         assertThat(((SenderReport) compound.get(1)).ssrc()).isEqualTo(0x0B);
         assertThat(((SenderReport) compound.get(1)).octetCount()).isEqualTo(20);
         assertThat(((SourceDescription) compound.get(2)).chunks()).extracting(c -> c.ssrc()).containsExactly(0x0A, 0x0B);
+    }
+
+    @Test
+    void receivedReceiverReferenceTimeIsAnsweredWithDlrr() throws Exception {
+        RtpOutput out = reports.bindLocalStream(stream(0x0E, "video", null), p -> { });
+        RtcpInput rtcpIn = reports.bindRtcpInput((p, t) -> { });
+        out.write(packet(0x0E, VP8, 1, 1, 10));
+        long theirNtp = 0x1111_2222_3333_4444L;
+        rtcpIn.receive(List.of(new ReceiverReport(0x77, List.of()),
+                new ExtendedReport(0x77, List.of(new ReceiverReferenceTimeBlock(theirNtp)))), scheduler.nanoTime());
+        advanceMillis(scheduler, 125);
+        reports.sendReport();
+
+        ExtendedReport xr = (ExtendedReport) lastSent().stream().filter(p -> p instanceof ExtendedReport)
+                .findFirst().orElseThrow();
+        assertThat(xr.ssrc()).isEqualTo(0x0E);
+        // RFC 3611 §4.5: LRR the middle 32 bits of the RRTR's NTP timestamp; DLRR 125 ms in 1/65536 s.
+        assertThat(xr.blocks()).singleElement().isEqualTo(
+                new DlrrBlock(List.of(new DlrrBlock.SubBlock(0x77, 0x2222_3333L, 65_536 / 8))));
+        // Answered once.
+        reports.sendReport();
+        assertThat(lastSent()).noneMatch(p -> p instanceof ExtendedReport);
+    }
+
+    @Test
+    void receiveOnlyReportsCarryReceiverReferenceTimeWhenConfigured() throws Exception {
+        RtcpReportInterceptor withRrtr = new RtcpReportInterceptor(context,
+                new RtcpReportConfig(0x42, "me", Duration.ofSeconds(1), Duration.ofSeconds(5), true), new SplittableRandom(1));
+        withRrtr.bindRtcpOutput(packets -> sent.add(List.copyOf(packets)));
+        withRrtr.bindRemoteStream(stream(0x2222, "video", null), (p, t) -> { })
+                .receive(packet(0x2222, VP8, 1, 1, 10), scheduler.nanoTime());
+        withRrtr.sendReport();
+
+        List<RtcpPacket> compound = lastSent();
+        assertThat(((ReceiverReport) compound.get(0)).ssrc()).isEqualTo(0x42);
+        assertThat(((SourceDescription) compound.get(1)).chunks().get(0).items().get(0).text()).isEqualTo("me");
+        assertThat(compound.get(2)).isEqualTo(new ExtendedReport(0x42, List.of(new ReceiverReferenceTimeBlock(context.ntpTime()))));
     }
 
     @Test
