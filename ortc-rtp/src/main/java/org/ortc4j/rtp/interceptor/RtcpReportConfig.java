@@ -2,6 +2,7 @@ package org.ortc4j.rtp.interceptor;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.ortc4j.rtp.RTCRtcpParameters;
 
 /**
  * How {@link RtcpReportInterceptor} reports.
@@ -26,11 +27,14 @@ public record RtcpReportConfig(int senderSsrc, String cname, Duration videoInter
     public static final Duration DEFAULT_AUDIO_INTERVAL = Duration.ofSeconds(5);
 
     /**
-     * Checks the intervals.
+     * Checks the intervals and the CNAME.
      *
-     * @throws IllegalArgumentException if an interval is not positive
+     * @throws IllegalArgumentException if an interval is not positive or the CNAME is longer than
+     *     an SDES item holds
      */
     public RtcpReportConfig {
+        // RFC 3550 §6.5: an SDES item's text "can be no longer than 255 octets"; RTCRtcpParameters checks it.
+        new RTCRtcpParameters(cname);
         Objects.requireNonNull(videoInterval, "videoInterval");
         Objects.requireNonNull(audioInterval, "audioInterval");
         if (videoInterval.isNegative() || videoInterval.isZero() || audioInterval.isNegative() || audioInterval.isZero()) {

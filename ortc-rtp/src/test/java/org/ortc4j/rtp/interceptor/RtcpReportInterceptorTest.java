@@ -1,6 +1,7 @@
 package org.ortc4j.rtp.interceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.ByteBuffer;
@@ -375,6 +376,32 @@ class RtcpReportInterceptorTest {
         assertThat(((ReceiverReport) compound.get(0)).ssrc()).isEqualTo(0x42);
         assertThat(((SourceDescription) compound.get(1)).chunks().get(0).items().get(0).text()).isEqualTo("me");
         assertThat(compound.get(2)).isEqualTo(new ExtendedReport(0x42, List.of(new ReceiverReferenceTimeBlock(context.ntpTime()))));
+    }
+
+    @Test
+    void extremeReportBlocksAboutUsGiveNoImpossibleRoundTrip() {
+        RtpOutput out = reports.bindLocalStream(stream(0x0F, "video", null), p -> { });
+        RtcpInput rtcpIn = reports.bindRtcpInput((p, t) -> { });
+        out.write(packet(0x0F, VP8, 1, 1, 10));
+        // An LSR from the future and a DLSR of 18 hours: A - LSR - DLSR is negative, no RTT.
+        long now = RtpInterceptorContext.compactNtp(context.ntpTime()) & 0xFFFF_FFFFL;
+        rtcpIn.receive(List.of(new ReceiverReport(0x99, List.of(
+                new ReportBlock(0x0F, 255, -(1 << 23), 0xFFFF_FFFFL, 0xFFFF_FFFFL, (now + 65_536) & 0xFFFF_FFFFL, 0),
+                new ReportBlock(0x0F, 0, 0, 0, 0, now, 0x7FFF_0000L),
+                new ReportBlock(0x12345, 0, 0, 0, 0, now, 0)))), scheduler.nanoTime());
+
+        RemoteInboundCounters remote = reports.remoteInbound(0x0F).orElseThrow();
+        assertThat(remote.reportsReceived()).isEqualTo(2);
+        assertThat(remote.roundTripTime()).isEmpty();
+        assertThat(reports.remoteInbound(0x12345)).isEmpty();
+    }
+
+    @Test
+    void aCnameTooLongForSdesIsRefusedUpFront() {
+        assertThatThrownBy(() -> new RtcpReportConfig(1, "x".repeat(256), Duration.ofSeconds(1), Duration.ofSeconds(5), false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RtcpReportConfig(1, null, Duration.ZERO, Duration.ofSeconds(5), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
