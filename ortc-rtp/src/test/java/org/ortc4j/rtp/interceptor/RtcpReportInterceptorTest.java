@@ -161,17 +161,38 @@ class RtcpReportInterceptorTest {
     void cumulativeLossBeyond24BitsIsClampedAsTheFieldSays() throws Exception {
         RtpInput in = reports.bindRemoteStream(stream(0x2222, "video", null), (p, t) -> { });
         long seq = 0;
-        for (int i = 0; i < 300; i++) {
+        int packets = 3_000;
+        for (int i = 0; i < packets; i++) {
             in.receive(packet(0x2222, VP8, (int) seq, i, 10), scheduler.nanoTime());
-            seq += 32_000;   // each jump is forward (less than half the range): 31 999 lost each time
+            seq += 2_999;   // RFC 3550 A.1: a gap below MAX_DROPOUT (3000): 2998 lost each time
         }
         reports.sendReport();
         ReportBlock block = ((ReceiverReport) lastSent().get(0)).reportBlocks().get(0);
-        assertThat(reports.inbound(0x2222).orElseThrow().packetsLost()).isEqualTo(299L * 31_999);
+        long lost = (packets - 1) * 2_998L;
+        assertThat(lost).isGreaterThan(0x7F_FFFF);
+        assertThat(reports.inbound(0x2222).orElseThrow().packetsLost()).isEqualTo(lost);
         // RFC 3550 A.3: "clamp it to 0x7fffff for positive loss".
         assertThat(block.cumulativeLost()).isEqualTo(0x7F_FFFF);
-        assertThat(block.extendedHighestSequenceNumber()).isEqualTo(299L * 32_000);
-        assertThat(block.fractionLost()).isEqualTo((int) ((299L * 31_999 << 8) / (299L * 32_000 + 1)));
+        assertThat(block.extendedHighestSequenceNumber()).isEqualTo((packets - 1) * 2_999L);
+        assertThat(block.fractionLost()).isEqualTo((int) ((lost << 8) / ((packets - 1) * 2_999L + 1)));
+    }
+
+    @Test
+    void aSenderThatRestartsItsSequenceIsFollowedAfterTwoSequentialPackets() throws Exception {
+        RtpInput in = reports.bindRemoteStream(stream(0x2323, "video", null), (p, t) -> { });
+        for (int seq = 100; seq < 110; seq++) {
+            in.receive(packet(0x2323, VP8, seq, seq, 10), scheduler.nanoTime());
+        }
+        // RFC 3550 A.1: a very large jump is not counted ...
+        in.receive(packet(0x2323, VP8, 40_000, 1, 10), scheduler.nanoTime());
+        assertThat(reports.inbound(0x2323).orElseThrow().packetsLost()).isZero();
+        // ... until the next packet follows it: then the counts restart from there.
+        in.receive(packet(0x2323, VP8, 40_001, 2, 10), scheduler.nanoTime());
+        in.receive(packet(0x2323, VP8, 40_003, 3, 10), scheduler.nanoTime());
+        reports.sendReport();
+        ReportBlock block = ((ReceiverReport) lastSent().get(0)).reportBlocks().get(0);
+        assertThat(block.extendedHighestSequenceNumber()).isEqualTo(40_003);
+        assertThat(block.cumulativeLost()).isEqualTo(1);
     }
 
     @Test
