@@ -41,6 +41,21 @@ import org.ortc4j.rtp.packet.SourceDescription;
  * <p>Bind it last in the chain, nearest the wire: then its outputs see the RTX packets and the
  * feedback other interceptors send, and its inputs see what arrives before anything repairs it.
  *
+ * <pre>{@code
+ * RtpInterceptorChain chain = RtpInterceptorChain.create(
+ *         List.of(nack, rtx, RtcpReportInterceptor.factory()), context);   // reports last
+ * RtcpReportInterceptor reports = (RtcpReportInterceptor) chain.interceptors().get(2);
+ * reports.remoteInbound(ssrc).flatMap(r -> ...r.roundTripTime()...);
+ * }</pre>
+ *
+ * <p>What it sends per interval: an SR for each local stream that sent since the last report (the
+ * first carries up to 31 report blocks) or else an RR from {@link RtcpReportConfig#senderSsrc()};
+ * extra RRs for more than 31 remote streams; SDES CNAME; and XR (RRTR when configured, DLRR
+ * answering received RRTRs). Remote streams get a block only if they received since the last
+ * report. Not done: report blocks about remote RTX SSRCs (libwebrtc sends them), RFC 3550 §6.3's
+ * bandwidth-scaled interval (libwebrtc's fixed T instead), splitting a compound larger than the MTU,
+ * forgetting a remote sender on its BYE.
+ *
  * <p>Every method runs on the transport's loop; the query methods too.
  */
 public final class RtcpReportInterceptor implements RtpInterceptor {
