@@ -53,8 +53,7 @@ import org.ortc4j.rtp.packet.SourceDescription;
  * extra RRs for more than 31 remote streams; SDES CNAME; and XR (RRTR when configured, DLRR
  * answering received RRTRs). Remote streams get a block only if they received since the last
  * report. Not done: report blocks about remote RTX SSRCs (libwebrtc sends them), RFC 3550 §6.3's
- * bandwidth-scaled interval (libwebrtc's fixed T instead), splitting a compound larger than the MTU,
- * forgetting a remote sender on its BYE.
+ * bandwidth-scaled interval (libwebrtc's fixed T instead), splitting a compound larger than the MTU.
  *
  * <p>Every method runs on the transport's loop; the query methods too.
  */
@@ -303,6 +302,12 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
                 onReportBlocks(rr.reportBlocks(), arrivalCompact, arrivalWallNanos);
             } else if (packet instanceof ExtendedReport xr) {
                 onExtendedReport(xr, arrivalNanos, arrivalCompact);
+            } else if (packet instanceof Bye bye) {
+                // RFC 3550 §6.6: the sources are leaving: their last SR no longer makes an LSR.
+                for (int ssrc : bye.ssrcs()) {
+                    remoteSenders.remove(ssrc);
+                    receivedReferenceTimes.remove(ssrc);
+                }
             } else if (packet instanceof GenericNack nack) {
                 LocalStream s = localStreams.get(nack.mediaSsrc());
                 if (s != null) {

@@ -11,9 +11,11 @@ import static org.ortc4j.rtp.interceptor.RtcpReportInterceptorTest.stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.net.VirtualScheduler;
+import org.ortc4j.rtp.packet.Bye;
 import org.ortc4j.rtp.packet.FullIntraRequest;
 import org.ortc4j.rtp.packet.GenericNack;
 import org.ortc4j.rtp.packet.PictureLossIndication;
@@ -135,6 +137,15 @@ class StatsCountersTest {
         assertThat(counters.remoteTimestamp()).isCloseTo(WALL_START_NANOS / 1e6 - 5000, within(1e-3));
         assertThat(counters.timestamp()).isCloseTo(WALL_START_NANOS / 1e6 + 10, within(1e-3));
         assertThat(reports.remoteOutbound(0x41)).isEmpty();
+    }
+
+    @Test
+    void aRemoteSenderThatSaysByeIsForgotten() {
+        rtcpIn.receive(List.of(new SenderReport(0x40, 1L << 32, 0, 1, 1, List.of())), scheduler.nanoTime());
+        assertThat(reports.remoteOutbound(0x40)).isPresent();
+        rtcpIn.receive(List.of(new ReceiverReport(0x40, List.of()), new Bye(List.of(0x40), Optional.empty())),
+                scheduler.nanoTime());
+        assertThat(reports.remoteOutbound(0x40)).isEmpty();
     }
 
     @Test
