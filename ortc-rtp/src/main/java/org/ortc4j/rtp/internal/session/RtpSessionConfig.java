@@ -3,7 +3,13 @@ package org.ortc4j.rtp.internal.session;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ortc4j.rtp.interceptor.NackGeneratorInterceptor;
+import org.ortc4j.rtp.interceptor.NackResponderInterceptor;
+import org.ortc4j.rtp.interceptor.RtcpReportConfig;
+import org.ortc4j.rtp.interceptor.RtcpReportInterceptor;
 import org.ortc4j.rtp.interceptor.RtpInterceptorFactory;
+import org.ortc4j.rtp.interceptor.TransportFeedbackInterceptor;
+import org.ortc4j.rtp.interceptor.TransportSequenceInterceptor;
 import org.ortc4j.srtp.SrtpOptions;
 
 /**
@@ -26,10 +32,47 @@ public record RtpSessionConfig(List<RtpInterceptorFactory> interceptors, int rtc
     }
 
     /**
-     * No interceptors, a random RTCP SSRC (RFC 3550 §8.1: "chosen randomly"), full compound RTCP,
-     * {@link SrtpOptions#DEFAULT}.
+     * The built-in interceptors (see {@link #builtInInterceptors}) reporting from a random RTCP
+     * SSRC (RFC 3550 §8.1: "chosen randomly"), full compound RTCP, {@link SrtpOptions#DEFAULT}.
      */
     public static RtpSessionConfig defaults() {
-        return new RtpSessionConfig(List.of(), ThreadLocalRandom.current().nextInt(), false, SrtpOptions.DEFAULT);
+        int rtcpSsrc = randomSsrc();
+        return new RtpSessionConfig(builtInInterceptors(rtcpSsrc), rtcpSsrc, false, SrtpOptions.DEFAULT);
+    }
+
+    /**
+     * No interceptors at all: packets go straight between senders, receivers and SRTP (for tests
+     * and for users who bring their own chain).
+     */
+    public static RtpSessionConfig withoutInterceptors() {
+        return new RtpSessionConfig(List.of(), randomSsrc(), false, SrtpOptions.DEFAULT);
+    }
+
+    /**
+     * What every transport runs unless told otherwise, in chain order. Outgoing packets pass them
+     * first to last: the NACK responder keeps its history and sends RTX, the transport-wide
+     * sequence numbers go on every packet RTX included, and the report interceptor, nearest the
+     * wire, counts all of it. Its RTCP wrapper is outermost-last too, so it counts the NACKs,
+     * PLIs and FIRs that the others and the receivers send. Received packets are only watched:
+     * the NACK generator finds holes, the feedback interceptor records arrivals.
+     *
+     * @param rtcpSsrc the SSRC this endpoint's feedback and receiver reports come from
+     */
+    public static List<RtpInterceptorFactory> builtInInterceptors(int rtcpSsrc) {
+        return List.of(
+                NackResponderInterceptor.factory(),
+                NackGeneratorInterceptor.factory(NackGeneratorInterceptor.Config.defaults(rtcpSsrc)),
+                TransportSequenceInterceptor.factory(),
+                TransportFeedbackInterceptor.factory(TransportFeedbackInterceptor.Config.defaults(rtcpSsrc)),
+                RtcpReportInterceptor.factory(new RtcpReportConfig(rtcpSsrc, null, RtcpReportConfig.DEFAULT_VIDEO_INTERVAL,
+                        RtcpReportConfig.DEFAULT_AUDIO_INTERVAL, false)));
+    }
+
+    private static int randomSsrc() {
+        int ssrc;
+        do {
+            ssrc = ThreadLocalRandom.current().nextInt();
+        } while (ssrc == 0);
+        return ssrc;
     }
 }

@@ -80,7 +80,7 @@ class RtpSessionTest {
     }
 
     private Peers connect() throws Exception {
-        return start(RtpSessionConfig.defaults(), RtpSessionConfig.defaults(), RTCDtlsTransportOptions.defaults())
+        return start(RtpSessionConfig.withoutInterceptors(), RtpSessionConfig.withoutInterceptors(), RTCDtlsTransportOptions.defaults())
                 .awaitConnected();
     }
 
@@ -391,7 +391,7 @@ class RtpSessionTest {
 
     @Test
     void aConnectedTransportWithoutAnSrtpProfileDropsEveryWrite() throws Exception {
-        Peers peers = start(RtpSessionConfig.defaults(), RtpSessionConfig.defaults(),
+        Peers peers = start(RtpSessionConfig.withoutInterceptors(), RtpSessionConfig.withoutInterceptors(),
                 RTCDtlsTransportOptions.defaults().withSrtpProfiles(List.of())).awaitConnected();
         RtpSession a = peers.a();
         assertThat(peers.dtlsA().srtpKeys()).isEmpty();

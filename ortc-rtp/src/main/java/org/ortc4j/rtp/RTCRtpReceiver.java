@@ -1,0 +1,214 @@
+package org.ortc4j.rtp;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.ortc4j.dtls.RTCDtlsTransport;
+import org.ortc4j.dtls.RTCDtlsTransportState;
+import org.ortc4j.ice.InvalidStateException;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.net.Scheduler;
+import org.ortc4j.media.MediaKind;
+import org.ortc4j.media.MediaStreamTrack;
+import org.ortc4j.rtp.internal.LoopCalls;
+import org.ortc4j.rtp.internal.RtpStats;
+import org.ortc4j.rtp.internal.SharedMediaCodecs;
+import org.ortc4j.rtp.internal.SupportedCodecs;
+import org.ortc4j.rtp.internal.receiver.ReceiverStreams;
+import org.ortc4j.rtp.internal.receiver.RemoteTrack;
+import org.ortc4j.rtp.internal.session.RtpSession;
+
+/**
+ * Receives one RTP stream from a DTLS transport into a track (ORTC §7 {@code RTCRtpReceiver};
+ * aiortc {@code RTCRtpReceiver}): packets are demultiplexed by SSRC, or by MID and RID when the
+ * SSRC is not signalled; a jitter buffer reorders them, asks for retransmissions (through the
+ * session's NACK interceptor) and for key frames when a frame cannot be completed, assembles
+ * frames and hands them to the track, decoded through the ortc-media codec SPI or, for forwarding
+ * and recording, still encoded.
+ *
+ * <pre>{@code
+ * RTCRtpReceiver receiver = new RTCRtpReceiver("video", dtlsTransport);
+ * receiver.receive(RTCRtpReceiveParameters.of(parameters, "1", List.of()));
+ * MediaFrame frame = receiver.track().recv().get(5, TimeUnit.SECONDS);
+ * }</pre>
+ *
+ * <p>Thread-safe; the work happens on the transport's loop and on shared media threads.
+ */
+public final class RTCRtpReceiver {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Frames waiting for a slow consumer before the oldest is dropped: ~1 s of audio or video. */
+    private static final int TRACK_CAPACITY = 50;
+
+    private final String kind;
+    private final RTCDtlsTransport transport;
+    private final RtpSession session;
+    private final Scheduler loop;
+    private final boolean decode;
+    private final RemoteTrack track;
+    private volatile boolean stopped;
+    private volatile RTCRtpReceiveParameters parameters;
+    // Loop-confined.
+    private ReceiverStreams streams;
+    private AutoCloseable dtlsListener;
+
+    /**
+     * A receiver whose track gives decoded frames.
+     *
+     * @throws IllegalArgumentException unless kind is audio or video
+     */
+    public RTCRtpReceiver(String kind, RTCDtlsTransport transport) {
+        this(kind, transport, true);
+    }
+
+    /**
+     * A receiver whose track gives decoded frames, or, with {@code decode} false, the encoded
+     * frames as they arrived (for forwarding and recording without a codec, like aiortc's
+     * relays).
+     *
+     * @throws IllegalArgumentException unless kind is audio or video
+     */
+    public RTCRtpReceiver(String kind, RTCDtlsTransport transport, boolean decode) {
+        this.kind = RTCRtpSender.checkKind(kind);
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.session = RtpSession.of(transport);
+        this.loop = session.scheduler();
+        this.decode = decode;
+        this.track = new RemoteTrack(MediaKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), TRACK_CAPACITY);
+    }
+
+    /**
+     * What ortc4j can receive for a kind (W3C WebRTC §5.3 {@code getCapabilities}).
+     *
+     * @throws IllegalArgumentException unless kind is audio or video
+     */
+    public static RTCRtpCapabilities getCapabilities(String kind) {
+        return SupportedCodecs.capabilities(kind);
+    }
+
+    /** Audio or video. */
+    public String kind() {
+        return kind;
+    }
+
+    /** The track the received media comes out of (W3C {@code track}); ends when the receiver stops. */
+    public MediaStreamTrack track() {
+        return track;
+    }
+
+    /** The transport the packets come from (W3C {@code transport}). */
+    public RTCDtlsTransport transport() {
+        return transport;
+    }
+
+    /** Whether the track gives decoded frames rather than encoded ones. */
+    public boolean decodes() {
+        return decode;
+    }
+
+    /**
+     * Starts receiving (ORTC §7.3 {@code receive}): the codecs ortc4j can depacketize, the stream
+     * of the first encoding (by its SSRC, or by MID/RID/payload type when it has none, or when
+     * there is no encoding).
+     *
+     * @return completes when the stream is set up
+     * @throws IllegalArgumentException if no codec can be received, a codec is of the other kind,
+     *     or more than one encoding is given (simulcast reception is not supported)
+     * @throws InvalidStateException if the receiver is stopped or already receiving
+     */
+    public CompletableFuture<Void> receive(RTCRtpReceiveParameters receiveParameters) {
+        Objects.requireNonNull(receiveParameters, "parameters");
+        if (stopped) {
+            throw new InvalidStateException("the RTCRtpReceiver is stopped");
+        }
+        ReceiverStreams prepared = new ReceiverStreams(session, kind, receiveParameters, track, decode, SharedMediaCodecs.get(),
+                feedbackSsrc());
+        return LoopCalls.call(loop, () -> {
+            if (stopped) {
+                throw new InvalidStateException("the RTCRtpReceiver is stopped");
+            }
+            if (parameters != null) {
+                throw new InvalidStateException("the RTCRtpReceiver is already receiving");
+            }
+            parameters = receiveParameters;
+            streams = prepared;
+            streams.start();
+            dtlsListener = transport.onStateChange(state -> {
+                if (state == RTCDtlsTransportState.CLOSED || state == RTCDtlsTransportState.FAILED) {
+                    stop();
+                }
+            });
+            return null;
+        });
+    }
+
+    private static int feedbackSsrc() {
+        int ssrc;
+        do {
+            ssrc = RANDOM.nextInt();
+        } while (ssrc == 0);
+        return ssrc;
+    }
+
+    /** The parameters being received (W3C {@code getParameters}); {@code null} before {@link #receive}. */
+    public RTCRtpReceiveParameters getParameters() {
+        return parameters;
+    }
+
+    /**
+     * The SSRCs seen in the last 10 seconds, most recent first, with their last packet's time,
+     * RTP timestamp and audio level (W3C §5.3 {@code getSynchronizationSources}).
+     */
+    public List<RTCRtpContributingSource> getSynchronizationSources() {
+        ReceiverStreams current = streams;
+        return current == null ? List.of() : current.synchronizationSources(now());
+    }
+
+    /** The CSRCs seen in the last 10 seconds (W3C §5.3 {@code getContributingSources}). */
+    public List<RTCRtpContributingSource> getContributingSources() {
+        ReceiverStreams current = streams;
+        return current == null ? List.of() : current.contributingSources(now());
+    }
+
+    private double now() {
+        return session.context().wallClockNanos() / 1e6;
+    }
+
+    /**
+     * Statistics of what this receiver receives (W3C §5.3 {@code getStats}): inbound-rtp,
+     * remote-outbound-rtp (from the peer's sender reports) and codec entries.
+     */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return LoopCalls.call(loop, () -> {
+            ReceiverStreams current = streams;
+            return current == null || current.stream() == null
+                    ? new RTCStatsReport(List.of())
+                    : RtpStats.forReceiver(session, current.stream(), track);
+        });
+    }
+
+    /** Stops receiving for good (ORTC §7.3 {@code stop}): the stream is unbound and the track ends. Idempotent. */
+    public void stop() {
+        stopped = true;
+        LoopCalls.run(loop, () -> {
+            if (streams != null) {
+                streams.stop();
+            }
+            if (dtlsListener != null) {
+                try {
+                    dtlsListener.close();
+                } catch (Exception ignored) {
+                    // Removes a listener; cannot fail.
+                }
+                dtlsListener = null;
+            }
+            track.finish();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "RTCRtpReceiver[" + kind + ", " + (stopped ? "stopped" : parameters == null ? "new" : "receiving") + "]";
+    }
+}
