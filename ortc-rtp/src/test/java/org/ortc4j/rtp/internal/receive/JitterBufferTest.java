@@ -469,6 +469,28 @@ class JitterBufferTest {
     }
 
     @Test
+    void audioCountersAddUp() {
+        JitterBuffer buffer = audioBuffer();
+        Sender sender = new Sender(new OpusPacketizer(), OPUS, 1200, 300, 0);
+        Sent a = sender.send(new byte[] {1, 2}, true, 960);
+        insertFrame(buffer, a);
+        insertFrame(buffer, a); // late: already released
+        // An empty Opus payload (RFC 6716 §3.4: packets are at least one byte) is malformed.
+        insert(buffer, RtpPacket.builder().payloadType(OPUS).sequenceNumber(sender.sequence++)
+                .timestamp(sender.timestamp).ssrc(1).payload(new byte[0]).build());
+        sender.timestamp += 960;
+        Sent c = sender.send(new byte[] {3}, true, 960);
+        insertFrame(buffer, c);
+        insertFrame(buffer, c); // already released too
+        insert(buffer, RtpPacket.builder().payloadType(0).sequenceNumber(sender.sequence).timestamp(0).ssrc(1)
+                .payload(new byte[] {9}).build());
+        assertReleased(List.of(a, c));
+        // The malformed packet is an audio frame the depacketizer rejected: one frame dropped.
+        assertThat(buffer.stats()).isEqualTo(new JitterBufferStats(6, 0, 2, 1, 1, 2, 0, 1, 0));
+        assertThat(recorder.keyFrameRequests).isZero();
+    }
+
+    @Test
     void unknownPayloadTypesAreCountedAndDropped() {
         JitterBuffer buffer = videoBuffer();
         insert(buffer, RtpPacket.builder().payloadType(97).sequenceNumber(1).timestamp(1).ssrc(1).marker(true)
