@@ -164,6 +164,9 @@ public final class JitterBuffer {
     /**
      * Takes a packet (not RTX: the receiver unwraps RTX first), copying its payload; releases
      * whatever frames it completes. Bad packets are counted and dropped, never thrown.
+     *
+     * @param arrivalNanos when the packet arrived, on the scheduler's clock ({@link Scheduler#nanoTime()}):
+     *     waits are counted from it
      */
     public void insert(RtpPacket packet, long arrivalNanos) {
         if (closed) {
@@ -327,7 +330,13 @@ public final class JitterBuffer {
         cancelTimer();
     }
 
-    /** The last sequence number of the head frame if it is complete, else -1 (remembering how far it is held). */
+    /**
+     * The last sequence number of the head frame if it is complete, else -1 (remembering how far it
+     * is held). RFC 7741 §4.1 (VP8): the marker bit "MUST be set for the very last packet of each
+     * encoded frame"; RFC 6184 §5.1 (H.264): "Set for the very last packet of the access unit
+     * indicated by the RTP timestamp". A contiguous packet of a later timestamp also ends the
+     * frame: nothing of it can be missing then, only the sender's marker.
+     */
     private long findFrameEnd(Packet head) {
         long s = scanFrom == expected ? scanNext : expected;
         scanFrom = expected;

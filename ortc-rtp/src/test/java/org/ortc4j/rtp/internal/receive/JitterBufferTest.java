@@ -469,6 +469,28 @@ class JitterBufferTest {
     }
 
     @Test
+    void audioCountersAddUp() {
+        JitterBuffer buffer = audioBuffer();
+        Sender sender = new Sender(new OpusPacketizer(), OPUS, 1200, 300, 0);
+        Sent a = sender.send(new byte[] {1, 2}, true, 960);
+        insertFrame(buffer, a);
+        insertFrame(buffer, a); // late: already released
+        // An empty Opus payload (RFC 6716 §3.4: packets are at least one byte) is malformed.
+        insert(buffer, RtpPacket.builder().payloadType(OPUS).sequenceNumber(sender.sequence++)
+                .timestamp(sender.timestamp).ssrc(1).payload(new byte[0]).build());
+        sender.timestamp += 960;
+        Sent c = sender.send(new byte[] {3}, true, 960);
+        insertFrame(buffer, c);
+        insertFrame(buffer, c); // already released too
+        insert(buffer, RtpPacket.builder().payloadType(0).sequenceNumber(sender.sequence).timestamp(0).ssrc(1)
+                .payload(new byte[] {9}).build());
+        assertReleased(List.of(a, c));
+        // The malformed packet is an audio frame the depacketizer rejected: one frame dropped.
+        assertThat(buffer.stats()).isEqualTo(new JitterBufferStats(6, 0, 2, 1, 1, 2, 0, 1, 0));
+        assertThat(recorder.keyFrameRequests).isZero();
+    }
+
+    @Test
     void unknownPayloadTypesAreCountedAndDropped() {
         JitterBuffer buffer = videoBuffer();
         insert(buffer, RtpPacket.builder().payloadType(97).sequenceNumber(1).timestamp(1).ssrc(1).marker(true)
@@ -505,6 +527,94 @@ class JitterBufferTest {
         assertThat(scheduler.pendingTasks()).isZero();
         insert(buffer, frame.packets().get(1));
         assertThat(buffer.stats().packetsReceived()).isEqualTo(1);
+    }
+
+    @Test
+    void lossyReorderedStreamReleasesOnlyWholeFramesInOrderAndADecodableChain() {
+        JitterBuffer buffer = videoBuffer();
+        Sender sender = vp8Sender();
+        java.util.Map<Long, Sent> byTimestamp = new java.util.HashMap<>();
+        java.util.Set<Long> damaged = new java.util.HashSet<>();
+        List<RtpPacket> wire = new ArrayList<>();
+        int vanished = 0;
+        for (int i = 0; i < 300; i++) {
+            boolean key = i % 30 == 0;
+            Sent frame = sender.send(vp8Frame(key, 200 + random.nextInt(4000)), key, FRAME_TICKS);
+            byTimestamp.put(frame.timestamp(), frame);
+            int lost = 0;
+            for (RtpPacket packet : frame.packets()) {
+                if (random.nextInt(100) < 3) {
+                    damaged.add(frame.timestamp());
+                    lost++;
+                } else {
+                    wire.add(packet);
+                }
+            }
+            if (lost == frame.packets().size()) {
+                vanished++;
+            }
+        }
+        for (int i = 0; i < wire.size() - 5; i++) {
+            if (random.nextInt(10) == 0) {
+                Collections.swap(wire, i, i + 1 + random.nextInt(5));
+            }
+        }
+        for (RtpPacket packet : wire) {
+            insert(buffer, packet);
+            scheduler.advance(Duration.ofMillis(1));
+        }
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(damaged).isNotEmpty();
+        long previous = -1;
+        boolean decodable = false;
+        for (EncodedFrame frame : recorder.frames) {
+            long timestamp = frame.pts() & 0xFFFF_FFFFL;
+            Sent sent = byTimestamp.get(timestamp);
+            assertThat(damaged).doesNotContain(timestamp);
+            assertThat(frame.toByteArray()).isEqualTo(sent.data());
+            assertThat(frame.pts()).isGreaterThan(previous);
+            // Each delta frame follows its predecessor or a key frame: nothing it references was skipped.
+            if (!frame.keyFrame()) {
+                assertThat(decodable).isTrue();
+                assertThat(timestamp - FRAME_TICKS).isEqualTo(previous & 0xFFFF_FFFFL);
+            }
+            decodable = true;
+            previous = frame.pts();
+        }
+        JitterBufferStats stats = buffer.stats();
+        // A frame none of whose packets came is not known to the buffer, so not counted.
+        assertThat(vanished).isPositive();
+        assertThat(stats.framesReceived() + stats.framesDropped()).isEqualTo(300 - vanished);
+        assertThat(stats.framesReceived()).isGreaterThan(30);
+        assertThat(stats.keyFrameRequests()).isPositive();
+        assertThat(buffer.packetsHeld()).isZero();
+        assertThat(scheduler.pendingTasks()).isZero();
+    }
+
+    @Test
+    void hostilePacketsNeverThrowAndStayBounded() {
+        JitterBufferConfig config = new JitterBufferConfig(Duration.ofMillis(500), Duration.ofMillis(60), 64,
+                Duration.ofSeconds(1));
+        JitterBuffer buffer = videoBuffer(config);
+        int sequence = 0;
+        long timestamp = 0;
+        int[] payloadTypes = {VP8, H264, 0};
+        for (int i = 0; i < 20_000; i++) {
+            sequence += random.nextInt(50) == 0 ? random.nextInt(65_536) : random.nextInt(7) - 2;
+            timestamp += random.nextInt(100) == 0 ? random.nextLong() : random.nextInt(3) * 1500L;
+            byte[] payload = new byte[random.nextInt(40)];
+            random.nextBytes(payload);
+            insert(buffer, RtpPacket.builder().payloadType(payloadTypes[random.nextInt(3)])
+                    .sequenceNumber(sequence & 0xFFFF).timestamp(timestamp & 0xFFFF_FFFFL).ssrc(1)
+                    .marker(random.nextBoolean()).payload(payload).build());
+            assertThat(buffer.packetsHeld()).isLessThanOrEqualTo(64);
+            assertThat(scheduler.pendingTasks()).isLessThanOrEqualTo(1);
+            scheduler.advance(Duration.ofMillis(random.nextInt(20)));
+        }
+        JitterBufferStats stats = buffer.stats();
+        assertThat(stats.packetsReceived()).isEqualTo(20_000);
+        assertThat(recorder.frames).hasSize((int) stats.framesReceived());
+        assertThat(recorder.keyFrameRequests).isEqualTo((int) stats.keyFrameRequests());
     }
 
     private byte[] nonZero(int size) {
