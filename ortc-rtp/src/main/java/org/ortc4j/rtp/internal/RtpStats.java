@@ -143,7 +143,9 @@ public final class RtpStats {
         });
         JitterBufferStats buffer = stream.jitterBuffer().stats();
         if (info.kind().equals("video")) {
-            inbound.put("framesReceived", buffer.framesReceived());
+            // W3C webrtc-stats: framesReceived counts complete frames received, framesDropped
+            // those of them dropped before decoding (waiting for a key frame, given up).
+            inbound.put("framesReceived", buffer.framesReceived() + buffer.framesDropped());
             inbound.put("keyFramesDecoded", stream.keyFramesAssembled());
             inbound.put("framesDropped", buffer.framesDropped());
         }

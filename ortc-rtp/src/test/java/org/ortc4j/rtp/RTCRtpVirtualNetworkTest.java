@@ -1,0 +1,286 @@
+package org.ortc4j.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ortc4j.dtls.RTCCertificate;
+import org.ortc4j.dtls.RTCDtlsTransport;
+import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCIceGatherer;
+import org.ortc4j.ice.RTCIceGathererState;
+import org.ortc4j.ice.RTCIceRole;
+import org.ortc4j.ice.RTCIceTransport;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
+import org.ortc4j.ice.net.NetworkStack;
+import org.ortc4j.ice.net.RealTimeDriver;
+import org.ortc4j.ice.net.VirtualScheduler;
+import org.ortc4j.ice.vnet.LinkConditions;
+import org.ortc4j.ice.vnet.VirtualNetwork;
+import org.ortc4j.media.EncodedFrame;
+import org.ortc4j.media.MediaKind;
+import org.ortc4j.media.TimeBase;
+
+/**
+ * Video from an RTCRtpSender to an RTCRtpReceiver over DTLS-SRTP on the virtual network, with
+ * reordering on the link and a tenth of the RTP datagrams dropped: NACK and RTX bring back every
+ * frame; a packet whose every retransmission is lost makes the receiver give the frame up and ask
+ * for a key frame with PLI; and the statistics count what the network did. Bouncy Castle's
+ * handshake needs wall-clock timers, so the network's scheduler runs in real time.
+ */
+class RTCRtpVirtualNetworkTest {
+
+    private static final long TIMEOUT_S = 30;
+    private static final int SSRC = 0x1000;
+    private static final int RTX_SSRC = 0x2000;
+    private static final int FRAMES = 90;
+    private static final LinkConditions REORDERING = LinkConditions.builder().delay(Duration.ofMillis(15))
+            .jitter(Duration.ofMillis(4)).reordering(0.05).reorderDelay(Duration.ofMillis(10)).build();
+    private static final RTCRtpParameters VIDEO = new RTCRtpParameters(List.of(
+            RTCRtpCodecParameters.newBuilder("video/VP8", 90_000, 96).rtcpFeedback(new RTCRtcpFeedback("nack"),
+                    new RTCRtcpFeedback("nack", "pli")).build(),
+            RTCRtpCodecParameters.newBuilder("video/rtx", 90_000, 97).parameter("apt", "96").build()),
+            List.of(), new RTCRtcpParameters("vnet"));
+
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+    private final List<Runnable> toClose = new ArrayList<>();
+    private RealTimeDriver driver;
+    private VirtualNetwork network;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            try {
+                driver.run(() -> toClose.forEach(Runnable::run));
+            } finally {
+                driver.close();
+            }
+        }
+    }
+
+    /** Counts and drops RTP datagrams from a: those the decider picks, by SSRC and sequence number. */
+    private static final class RtpDropper {
+        final AtomicInteger media = new AtomicInteger();
+        final AtomicInteger rtx = new AtomicInteger();
+        final AtomicInteger mediaDropped = new AtomicInteger();
+        final AtomicInteger rtxDropped = new AtomicInteger();
+        private final Decider decider;
+
+        interface Decider {
+            boolean drop(int ssrc, int sequenceNumber, ByteBuffer datagram);
+        }
+
+        RtpDropper(Decider decider) {
+            this.decider = decider;
+        }
+
+        boolean pass(ByteBuffer datagram) {
+            int first = datagram.get(datagram.position()) & 0xFF;
+            int second = datagram.get(datagram.position() + 1) & 0x7F;
+            // RFC 7983 §7: 128..191 is RTP or RTCP; RFC 5761 §4: payload types 64..95 (with the
+            // marker bit) are RTCP.
+            if (first < 128 || first > 191 || (second >= 64 && second <= 95) || datagram.remaining() < 12) {
+                return true;
+            }
+            int ssrc = datagram.getInt(datagram.position() + 8);
+            int sequenceNumber = datagram.getShort(datagram.position() + 2) & 0xFFFF;
+            boolean isRtx = ssrc == RTX_SSRC;
+            (isRtx ? rtx : media).incrementAndGet();
+            if (decider.drop(ssrc, sequenceNumber, datagram)) {
+                (isRtx ? rtxDropped : mediaDropped).incrementAndGet();
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private record Pair(RTCRtpSender sender, RTCRtpReceiver receiver, HandFedTrack source) {
+    }
+
+    private Pair connect(long seed, RtpDropper dropper) throws Exception {
+        network = new VirtualNetwork(scheduler, seed);
+        RTCCertificate certificateA = RTCCertificate.generate();
+        RTCCertificate certificateB = RTCCertificate.generate();
+        driver = scheduler.runInRealTime();
+        HandFedTrack source = new HandFedTrack(MediaKind.VIDEO);
+        CompletableFuture<Pair> pair = driver.call(() -> {
+            network.setLinkConditions(REORDERING);
+            NetworkStack hostA = network.addHost("a", "198.51.100.1");
+            NetworkStack hostB = network.addHost("b", "198.51.100.2");
+            network.addDatagramFilter((from, to, payload) ->
+                    !from.getAddress().getHostAddress().equals("198.51.100.1") || dropper.pass(payload));
+            RTCIceTransport iceA = new RTCIceTransport(new RTCIceGatherer(RTCIceGatherOptions.defaults(), hostA));
+            RTCIceTransport iceB = new RTCIceTransport(new RTCIceGatherer(RTCIceGatherOptions.defaults(), hostB));
+            RTCDtlsTransport dtlsA = new RTCDtlsTransport(iceA, List.of(certificateA));
+            RTCDtlsTransport dtlsB = new RTCDtlsTransport(iceB, List.of(certificateB));
+            signal(iceA, iceB);
+            signal(iceB, iceA);
+            RTCRtpSender sender = new RTCRtpSender(source, dtlsA);
+            RTCRtpReceiver receiver = new RTCRtpReceiver("video", dtlsB, false);
+            toClose.add(() -> {
+                sender.stop();
+                receiver.stop();
+                for (RTCDtlsTransport dtls : List.of(dtlsA, dtlsB)) {
+                    dtls.stop();
+                    dtls.iceTransport().stop();
+                    dtls.iceTransport().iceGatherer().close();
+                }
+            });
+            iceA.iceGatherer().gather();
+            iceB.iceGatherer().gather();
+            iceA.start(iceB.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLING);
+            iceB.start(iceA.iceGatherer().getLocalParameters(), RTCIceRole.CONTROLLED);
+            CompletableFuture<Void> connectedA = dtlsA.start(dtlsB.getLocalParameters());
+            CompletableFuture<Void> connectedB = dtlsB.start(dtlsA.getLocalParameters());
+            receiver.receive(RTCRtpReceiveParameters.of(VIDEO, null, List.of(RTCRtpDecodingParameters.ofSsrc(SSRC, RTX_SSRC))));
+            sender.send(RTCRtpSendParameters.of(VIDEO, null, RTCRtpEncodingParameters.ofSsrc(SSRC, RTX_SSRC)));
+            return CompletableFuture.allOf(connectedA, connectedB).thenApply(done -> new Pair(sender, receiver, source));
+        });
+        return pair.get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private static void signal(RTCIceTransport from, RTCIceTransport to) {
+        from.iceGatherer().onLocalCandidate(to::addRemoteCandidate);
+        from.iceGatherer().onStateChange(state -> {
+            if (state == RTCIceGathererState.COMPLETE) {
+                to.addRemoteCandidate(null);
+            }
+        });
+    }
+
+    /** VP8-looking frames (RFC 6386 §9.1 key-frame bit) of 2 to 5 packets, a key frame every 30. */
+    private static List<EncodedFrame> frames(IntPredicate key) {
+        Random random = new Random(5);
+        List<EncodedFrame> frames = new ArrayList<>();
+        for (int i = 0; i < FRAMES; i++) {
+            byte[] data = new byte[1500 + random.nextInt(3500)];
+            random.nextBytes(data);
+            data[0] = (byte) (key.test(i) ? data[0] & ~1 : data[0] | 1);
+            frames.add(new EncodedFrame("video/VP8", data, key.test(i), i * 3000L, TimeBase.VIDEO_90KHZ, 3000));
+        }
+        return frames;
+    }
+
+    /** Offers the frames at 30 per second on the network's clock. */
+    private void play(HandFedTrack source, List<EncodedFrame> frames) {
+        driver.run(() -> {
+            for (int i = 0; i < frames.size(); i++) {
+                EncodedFrame frame = frames.get(i);
+                scheduler.schedule(() -> source.offer(frame), i * 33L, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    private static RTCStats only(RTCStatsReport report, RTCStatsType type) {
+        List<RTCStats> matching = report.ofType(type);
+        assertThat(matching).as(type.value()).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** Waits, without sleeping, for a condition on the network's thread. */
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        java.util.concurrent.SynchronousQueue<Object> never = new java.util.concurrent.SynchronousQueue<>();
+        while (!driver.call(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + TIMEOUT_S + " s: " + what);
+            }
+            never.poll(20, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Test
+    void nackAndRtxRecoverEveryFrameAndTheStatsCountTheLosses() throws Exception {
+        Random loss = new Random(42);
+        RtpDropper dropper = new RtpDropper((ssrc, seq, datagram) -> loss.nextDouble() < 0.10);
+        Pair pair = connect(3, dropper);
+        List<EncodedFrame> frames = frames(i -> i % 30 == 0);
+        play(pair.source(), frames);
+
+        for (int i = 0; i < FRAMES; i++) {
+            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
+            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+        }
+        assertThat(dropper.mediaDropped.get()).as("the network dropped media").isPositive();
+
+        // Once the last retransmission has landed, what the sender sent minus what the network
+        // dropped is what the receiver received, for media and for RTX alike.
+        await("every datagram sent is accounted for", () -> {
+            RTCStats out = only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP);
+            RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
+            return out.getLong("packetsSent") - dropper.mediaDropped.get() - dropper.rtxDropped.get()
+                    == in.getLong("packetsReceived");
+        });
+        RTCStats out = only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP);
+        RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
+        assertThat(out.getLong("packetsSent")).isEqualTo(dropper.media.get() + dropper.rtx.get());
+        assertThat(out.getLong("retransmittedPacketsSent")).isEqualTo(dropper.rtx.get());
+        assertThat(in.getLong("retransmittedPacketsReceived")).isEqualTo(dropper.rtx.get() - dropper.rtxDropped.get());
+        // RFC 3550 A.3: the media stream's own loss; every dropped media packet came back as RTX.
+        assertThat(in.getLong("packetsLost")).isEqualTo(dropper.mediaDropped.get());
+        assertThat(in.getLong("nackCount")).isPositive();
+        assertThat(out.getLong("nackCount")).isPositive().isLessThanOrEqualTo(in.getLong("nackCount"));
+        assertThat(in.getLong("framesReceived")).isEqualTo(FRAMES);
+        assertThat(in.getLong("framesDropped")).isZero();
+        assertThat(in.getLong("pliCount")).isZero();
+        assertThat(out.getString("codecId")).isEqualTo(in.getString("codecId").replace(in.getString("transportId"),
+                out.getString("transportId")));
+    }
+
+    @Test
+    void aFrameWhoseRetransmissionsAreAllLostIsGivenUpWithAPli() throws Exception {
+        // Every packet of frame 10, and every retransmission of it, is lost for good: they carry
+        // frame 10's RTP timestamp (RTX keeps the original's, RFC 4588 §4), 10 × 3000 after the
+        // first frame's.
+        long[] firstTimestamp = {-1};
+        RtpDropper dropper = new RtpDropper((ssrc, seq, datagram) -> {
+            long timestamp = datagram.getInt(datagram.position() + 4) & 0xFFFF_FFFFL;
+            if (firstTimestamp[0] < 0 && ssrc == SSRC) {
+                firstTimestamp[0] = timestamp;
+            }
+            return firstTimestamp[0] >= 0 && timestamp == ((firstTimestamp[0] + 10 * 3000L) & 0xFFFF_FFFFL);
+        });
+        Pair pair = connect(4, dropper);
+        List<EncodedFrame> frames = frames(i -> i % 30 == 0);
+        play(pair.source(), frames);
+
+        for (int i = 0; i < 10; i++) {
+            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
+            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+        }
+        // Frames 11 to 29 depend on the lost frame 10: the next frame out is the key frame 30.
+        for (int i = 30; i < FRAMES; i++) {
+            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
+            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+        }
+        assertThat(dropper.rtxDropped.get()).as("retransmissions of frame 10 were sent and lost").isPositive();
+        RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
+        assertThat(in.getLong("pliCount")).isPositive();
+        // Frame 10 never arrived at all, so it is not a frame received; 11 to 29 arrived whole
+        // and were dropped before decoding (W3C webrtc-stats framesDropped).
+        assertThat(in.getLong("framesDropped")).isEqualTo(19);
+        assertThat(in.getLong("framesReceived")).isEqualTo(FRAMES - 1);
+        await("the sender heard the PLI", () ->
+                only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP).getLong("pliCount") > 0);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
