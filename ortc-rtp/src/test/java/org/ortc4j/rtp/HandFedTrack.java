@@ -13,6 +13,7 @@ public final class HandFedTrack extends MediaStreamTrack {
 
     private final List<CompletableFuture<MediaFrame>> waiting = new ArrayList<>();
     private final List<MediaFrame> ready = new ArrayList<>();
+    private final List<CompletableFuture<Void>> recvWatchers = new ArrayList<>();
 
     public HandFedTrack(MediaKind kind) {
         super(kind);
@@ -33,13 +34,30 @@ public final class HandFedTrack extends MediaStreamTrack {
         }
     }
 
-    /** Whether the consumer is waiting for a frame. */
-    public synchronized boolean hasWaiter() {
-        return !waiting.isEmpty();
+    /**
+     * Completes at the consumer's next {@link #recv()}: after a frame was offered, the consumer
+     * asking again means it is done with that frame.
+     */
+    public synchronized CompletableFuture<Void> nextRecv() {
+        CompletableFuture<Void> watcher = new CompletableFuture<>();
+        recvWatchers.add(watcher);
+        return watcher;
     }
 
     @Override
-    public synchronized CompletableFuture<MediaFrame> recv() {
+    public CompletableFuture<MediaFrame> recv() {
+        List<CompletableFuture<Void>> watchers;
+        CompletableFuture<MediaFrame> result;
+        synchronized (this) {
+            watchers = List.copyOf(recvWatchers);
+            recvWatchers.clear();
+            result = take();
+        }
+        watchers.forEach(w -> w.complete(null));
+        return result;
+    }
+
+    private CompletableFuture<MediaFrame> take() {
         if (!ready.isEmpty()) {
             return CompletableFuture.completedFuture(ready.remove(0));
         }

@@ -204,7 +204,10 @@ class RTCRtpSenderReceiverTest {
         assertThat(sender.getParameters().encodings().get(0).active()).isFalse();
 
         Random random = new Random(3);
+        var consumed = source.nextRecv();
         source.offer(new EncodedFrame("video/VP8", vp8Frame(random, true), true, 0, TimeBase.VIDEO_90KHZ, 0));
+        // The sender asks for the next frame once it has dealt with (dropped) this one.
+        consumed.get(TIMEOUT_S, TimeUnit.SECONDS);
         RTCRtpSendParameters again = sender.getParameters();
         sender.setParameters(again.withEncodings(List.of(again.encodings().get(0).toBuilder().active(true).build())))
                 .get(TIMEOUT_S, TimeUnit.SECONDS);

@@ -27,6 +27,8 @@ public final class ReceptionStatistics {
     private int baseSeq;
     private int badSeq = RTP_SEQ_MOD + 1;
     private long received;
+    /** How far before base_seq the earliest packet of the stream's start was, 0 to MAX_MISORDER. */
+    private int earlierThanBase;
     private long expectedPrior;
     private long receivedPrior;
     private double jitter;
@@ -76,6 +78,14 @@ public final class ReceptionStatistics {
             } else {
                 // "duplicate or reordered packet"
                 newHighest = false;
+                // A packet from before the first one to arrive (the network reordered the start
+                // of the stream): A.1 takes the first arrival as base_seq and would count this
+                // one as received but never as expected, understating the loss. Like libwebrtc,
+                // the stream is taken to start at the earliest packet seen.
+                int beforeBase = (baseSeq - seq) & 0xFFFF;
+                if (beforeBase > 0 && beforeBase < MAX_MISORDER && beforeBase > earlierThanBase) {
+                    earlierThanBase = beforeBase;
+                }
             }
         }
         // RFC 3550 A.3: "received" counts every valid packet that arrives, duplicates and late
@@ -109,6 +119,7 @@ public final class ReceptionStatistics {
         received = 0;
         receivedPrior = 0;
         expectedPrior = 0;
+        earlierThanBase = 0;
     }
 
     /** Whether any packet arrived. */
@@ -129,9 +140,12 @@ public final class ReceptionStatistics {
         return (cycles + maxSeq) & 0xFFFF_FFFFL;
     }
 
-    /** RFC 3550 A.3: "extended_max = s->cycles + s->max_seq; expected = extended_max - s->base_seq + 1". */
+    /**
+     * RFC 3550 A.3: "extended_max = s->cycles + s->max_seq; expected = extended_max - s->base_seq + 1",
+     * with the stream's start moved back to the earliest packet seen.
+     */
     public long expected() {
-        return started ? cycles + maxSeq - baseSeq + 1 : 0;
+        return started ? cycles + maxSeq - baseSeq + 1 + earlierThanBase : 0;
     }
 
     /** RFC 3550 A.3: "lost = expected - s->received", which may be negative with duplicates. */

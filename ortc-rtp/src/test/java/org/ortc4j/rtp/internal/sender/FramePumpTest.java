@@ -22,42 +22,9 @@ import org.ortc4j.media.MediaKind;
 import org.ortc4j.media.MediaStreamTrack;
 import org.ortc4j.media.TimeBase;
 import org.ortc4j.media.VideoFrame;
+import org.ortc4j.rtp.HandFedTrack;
 
 class FramePumpTest {
-
-    /** A track the test feeds by hand: recv() completes when the test offers a frame. */
-    static final class HandFedTrack extends MediaStreamTrack {
-        private final List<CompletableFuture<MediaFrame>> waiting = new ArrayList<>();
-        private final List<MediaFrame> ready = new ArrayList<>();
-
-        HandFedTrack(MediaKind kind) {
-            super(kind);
-        }
-
-        synchronized void offer(MediaFrame frame) {
-            if (!waiting.isEmpty()) {
-                CompletableFuture<MediaFrame> next = waiting.remove(0);
-                next.complete(frame);
-            } else {
-                ready.add(frame);
-            }
-        }
-
-        @Override
-        public synchronized CompletableFuture<MediaFrame> recv() {
-            if (!ready.isEmpty()) {
-                return CompletableFuture.completedFuture(ready.remove(0));
-            }
-            CompletableFuture<MediaFrame> future = new CompletableFuture<>();
-            waiting.add(future);
-            return future;
-        }
-
-        @Override
-        protected synchronized void onStop() {
-            waiting.forEach(w -> w.completeExceptionally(new org.ortc4j.media.MediaStreamEndedException(id())));
-        }
-    }
 
     /** An SPI encoder that records what the pump asked of it; its "encoding" is the frame's width. */
     static final class RecordingEncoder implements MediaEncoder {
