@@ -1,9 +1,11 @@
 package org.ortc4j.peerconnection.internal.jsep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.ortc4j.dtls.RTCDtlsFingerprint;
 import org.ortc4j.rtp.RTCRtcpFeedback;
@@ -136,7 +138,10 @@ public final class DescriptionWriter {
                 m.attribute(new RtcpFbAttribute(codec.payloadType(), feedback.type(), feedback.parameter()));
             }
             if (!codec.parameters().isEmpty()) {
-                m.attribute(FmtpAttribute.of(codec.payloadType(), codec.parameters()));
+                Map<String, String> fmtp = new LinkedHashMap<>();
+                // A key with an empty value was a bare token (see RemoteDescriptionReader): written bare.
+                codec.parameters().forEach((key, value) -> fmtp.put(key, value.isEmpty() ? null : value));
+                m.attribute(FmtpAttribute.of(codec.payloadType(), fmtp));
             }
         }
         if (sends) {

@@ -232,13 +232,17 @@ public final class RemoteDescriptionReader {
                 continue;
             }
             try {
-                Map<String, String> parameters = m.fmtp(pt).map(FmtpAttribute::parameterMap).orElse(Map.of());
+                Map<String, String> parameters = new LinkedHashMap<>();
+                // RFC 8866 §6.15: fmtp is format-specific text; a bare token (red's "111/111",
+                // telephone-event's "0-16") becomes a key with an empty value.
+                m.fmtp(pt).map(FmtpAttribute::parameterMap).orElse(Map.of())
+                        .forEach((key, value) -> parameters.put(key, value == null ? "" : value));
                 List<RTCRtcpFeedback> fb = new ArrayList<>(feedback(m.rtcpFeedback(pt)));
                 // RFC 4585 §4.2: "*" applies the feedback to all payload types of the section.
                 wildcard.stream().filter(f -> !fb.contains(f)).forEach(fb::add);
                 Integer channels = kind.equals("audio") ? map.encodingParameters() : null;
                 codecs.add(RTCRtpCodecParameters.newBuilder(kind + "/" + map.encodingName(), map.clockRate(), pt)
-                        .channels(channels).parameters(new LinkedHashMap<>(parameters)).rtcpFeedback(fb).build());
+                        .channels(channels).parameters(parameters).rtcpFeedback(fb).build());
             } catch (IllegalArgumentException e) {
                 unreadable++;
             }
@@ -273,6 +277,10 @@ public final class RemoteDescriptionReader {
                 facts[1] = parts[0];
                 facts[2] = parts.length > 1 ? parts[1] : null;
             }
+        }
+        for (SsrcGroupAttribute group : m.attributes(SsrcGroupAttribute.class)) {
+            // RFC 5576 §4.2: a group names its SSRCs even when no a=ssrc line describes them.
+            group.ssrcs().forEach(ssrc -> bySsrc.computeIfAbsent(ssrc, k -> new String[3]));
         }
         Map<Long, Long> rtxOf = new HashMap<>();
         Set<Long> repair = new HashSet<>();
