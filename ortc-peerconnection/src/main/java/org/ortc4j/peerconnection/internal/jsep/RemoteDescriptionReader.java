@@ -240,7 +240,9 @@ public final class RemoteDescriptionReader {
                 List<RTCRtcpFeedback> fb = new ArrayList<>(feedback(m.rtcpFeedback(pt)));
                 // RFC 4585 §4.2: "*" applies the feedback to all payload types of the section.
                 wildcard.stream().filter(f -> !fb.contains(f)).forEach(fb::add);
-                Integer channels = kind.equals("audio") ? map.encodingParameters() : null;
+                // RFC 8866 §6.6: audio channels "may be omitted if the number of channels is one".
+                Integer channels = !kind.equals("audio") ? null
+                        : map.encodingParameters() == null ? Integer.valueOf(1) : map.encodingParameters();
                 codecs.add(RTCRtpCodecParameters.newBuilder(kind + "/" + map.encodingName(), map.clockRate(), pt)
                         .channels(channels).parameters(parameters).rtcpFeedback(fb).build());
             } catch (IllegalArgumentException e) {
