@@ -22,11 +22,11 @@ import org.ortc4j.sdp.SetupRole;
  *
  * <p>A section is rejected (port 0) when the offer rejected it, its transceiver is stopped, its
  * protocol is not DTLS-SRTP or DTLS/SCTP (RFC 8827 §6.5: media is always encrypted), or we share
- * no codec with it (RFC 3264 §6: "a stream is rejected" when no format is acceptable). Data
+ * no codec with it (RFC 3264 §6: a stream with no acceptable format is rejected). Data
  * sections are always accepted, in the offer's syntax (the legacy {@code DTLS/SCTP <port>}
  * syntax is mirrored, as Chromium does). BUNDLE groups are the offer's, minus what we reject
  * (RFC 8843 §7.3). We answer setup:active to actpass or passive offers and passive to active
- * ones (RFC 5763 §5: "the answerer MUST use either the 'active' or 'passive' value"; active as
+ * ones (RFC 5763 §5: the answerer uses either setup:active or setup:passive; active as
  * Chromium).
  *
  * <p>The offered payload types and extension ids are recorded in the peer connection's
@@ -176,7 +176,8 @@ public final class AnswerBuilder {
     }
 
     private LocalSection rejectedAnswer(RemoteSection remote, int id) {
-        // RFC 3264 §6: "the port number in the answer MUST be zero" for a rejected stream; the
+        // RFC 3264 §6: "To reject an offered stream, the port number in the corresponding stream in
+        // the answer MUST be set to zero."; the
         // offered formats are repeated so the m-line stays valid.
         List<RTCRtpCodecParameters> formats = remote.codecs().isEmpty() ? List.of() : List.of(remote.codecs().get(0));
         return new LocalSection(id, remote.mid(), remote.kind(), remote.protocol(), MediaDirection.INACTIVE, formats,

@@ -28,8 +28,7 @@ final class CodecMatch {
         if (!mimeA.equalsIgnoreCase(mimeB) || clockA != clockB) {
             return false;
         }
-        // RFC 8866 §6.6: "For audio streams, <encoding parameters> indicates the number of audio
-        // channels. This parameter is OPTIONAL and may be omitted if the number of channels is one".
+        // RFC 8866 §6.6: the number of audio channels may be omitted when it is one.
         if (!Objects.equals(channelsA == null ? 1 : channelsA, channelsB == null ? 1 : channelsB)
                 && mimeA.toLowerCase(Locale.ROOT).startsWith("audio/")) {
             return false;

@@ -26,8 +26,8 @@ public final class CodecNegotiation {
 
     /**
      * The codecs of an m-section we offer: the codec preferences when set, else our capabilities,
-     * in that order (RFC 9429 §5.2.1: "the m= line MUST contain ... the codecs ... in the order of
-     * the codec preferences"), each with its RTX (RFC 4588 §8.1, apt naming the codec) right
+     * in that order (RFC 9429 §5.2.1: with codec preferences set, the m= line lists them in their
+     * order), each with its RTX (RFC 4588 §8.1, apt naming the codec) right
      * after it, numbered by the peer connection's registry so they keep their types.
      */
     public static List<RTCRtpCodecParameters> offer(String kind, LocalCapabilities capabilities,
@@ -64,10 +64,11 @@ public final class CodecNegotiation {
      * The codecs of our answer to an offered m-section.
      *
      * <p>RFC 3264 §6.1: the answer lists formats from the offer that we support, keeping the
-     * offer's payload types ("the answerer MUST ... use the same payload type numbers"); RFC 9429
-     * §5.3.1: "If codec preferences have been set for the associated transceiver, media formats
-     * MUST be generated in the corresponding order and MUST exclude any codecs not present in the
-     * codec preferences or not present in the offer"; otherwise we keep the offer's order. RTX is
+     * offer's payload types ("that same payload type number SHOULD be used for that codec in the
+     * answer"); RFC 9429
+     * §5.3.1: with codec preferences set on the transceiver, the answer's formats follow their order
+     * and leave out codecs that are not in them or not in the offer; otherwise we keep the offer's
+     * order. RTX is
      * kept only when the codec its apt names is kept (RFC 4588 §8.1). RTCP feedback is what both
      * offered and we use (RFC 4585 §4.2). The answer carries the offer's format parameters; for
      * H.264 we add level-asymmetry-allowed=1 (RFC 6184 §8.1) so each side may send at its own
@@ -130,7 +131,7 @@ public final class CodecNegotiation {
 
     /**
      * The header extensions of our answer: RFC 8285 §7, the answerer keeps the extensions it
-     * understands "using the same local identifier" as the offer, in the offer's order.
+     * understands with the offer's local identifiers, in the offer's order.
      */
     public static List<RTCRtpHeaderExtensionParameters> answerExtensions(List<RTCRtpHeaderExtensionParameters> offered,
             List<RTCRtpHeaderExtensionCapability> ours) {

@@ -56,7 +56,7 @@ public final class DescriptionWriter {
 
     /** The SDP model of a description. */
     public static SessionDescription write(LocalDescription description) {
-        // RFC 9429 §5.2.1: "o=- <sess-id> <sess-version> IN IP4 127.0.0.1" with a dummy address.
+        // RFC 9429 §5.2.1: o=- <sess-id> <sess-version> IN IP4 127.0.0.1, a placeholder address.
         SessionDescription.Builder session = SessionDescription.builder(new Origin("-", description.sessionId(),
                 Long.toString(description.sessionVersion()), "IN", "IP4", "127.0.0.1"));
         for (List<String> group : description.bundleGroups()) {
@@ -66,7 +66,7 @@ public final class DescriptionWriter {
         }
         boolean hasMedia = !description.mediaSections().isEmpty();
         if (hasMedia) {
-            // RFC 9429 §5.2.1: "an "a=extmap-allow-mixed" line" — we read one- and two-byte headers.
+            // RFC 8285 §6 and RFC 9429 §5.2.1: we read one- and two-byte headers mixed.
             session.attribute(PropertyAttribute.EXTMAP_ALLOW_MIXED);
         }
         // RFC 8830 §2 (WMS is the legacy semantic browsers still write and read).
@@ -196,7 +196,7 @@ public final class DescriptionWriter {
     private static void writeTransport(MediaDescription.Builder m, String mid, boolean bundleOnly,
             LocalTransport transport, LocalDescription description) {
         if (bundleOnly) {
-            // RFC 8843 §6: "the offerer MUST ... assign a zero port value" to a bundle-only section.
+            // RFC 8843 §6: a bundle-only m-section has port zero.
             m.port(0);
             m.connection(ConnectionData.ip4("0.0.0.0"));
             return;

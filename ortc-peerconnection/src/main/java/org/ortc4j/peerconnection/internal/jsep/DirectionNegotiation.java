@@ -12,10 +12,9 @@ public final class DirectionNegotiation {
     /**
      * The direction to answer with.
      *
-     * <p>RFC 3264 §6.1: "If a stream is offered as sendonly, the corresponding stream MUST be
-     * marked as recvonly or inactive in the answer. If a media stream is listed as recvonly in the
-     * offer, the answer MUST be marked as sendonly or inactive ... If the offered stream is marked
-     * as inactive, it MUST be marked as inactive in the answer." RFC 9429 §5.3.1: the answer's
+     * <p>RFC 3264 §6.1: a stream offered sendonly is answered recvonly or inactive, one offered
+     * recvonly is answered sendonly or inactive, one offered inactive is answered inactive, and
+     * one offered sendrecv may be answered with any direction. RFC 9429 §5.3.1: the answer's
      * direction is the intersection of the offered direction (seen from our side) and the
      * transceiver's direction.
      *

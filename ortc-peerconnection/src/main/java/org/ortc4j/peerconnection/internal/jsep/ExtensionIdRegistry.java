@@ -20,7 +20,7 @@ public final class ExtensionIdRegistry {
 
     /**
      * The id of an extension URI, allocated now if it has none: first 1..14, the one-byte header
-     * range (RFC 8285 §4.2: "The local identifier value 15 is reserved for future extension"),
+     * range (RFC 8285 §4.2: 15 is reserved and is not an identifier),
      * then 16..255 (two-byte header, usable with extmap-allow-mixed).
      *
      * @throws JsepException OPERATION when every id is taken

@@ -25,8 +25,8 @@ public enum H264Profile {
     /** Predictive High 4:4:4. */
     PREDICTIVE_HIGH_444;
 
-    // RFC 6184 §8.1: "If the profile-level-id parameter is not present, the Baseline profile
-    // without additional constraints at Level 1 MUST be inferred."
+    // RFC 6184 §8.1: "If no profile-level-id is present, the Baseline profile, without
+    // additional constraints at Level 1, MUST be inferred."
     static final String DEFAULT_PROFILE_LEVEL_ID = "42000a";
 
     /**
@@ -76,9 +76,8 @@ public enum H264Profile {
     }
 
     /**
-     * The packetization-mode of format parameters. RFC 6184 §8.1: "When the value of
-     * packetization-mode is equal to 0 or packetization-mode is not present, the single NAL mode
-     * ... MUST be used."
+     * The packetization-mode of format parameters. RFC 6184 §8.1: when packetization-mode is 0
+     * or absent, single NAL unit mode is used, so absent means "0".
      */
     static String packetizationMode(Map<String, String> parameters) {
         String value = parameters.get("packetization-mode");
@@ -89,7 +88,7 @@ public enum H264Profile {
      * Whether two H.264 formats are the same codec for negotiation. RFC 6184 §8.2.2: the
      * profile must match; with level-asymmetry-allowed the levels may differ, and without it the
      * answerer answers the level it supports, so levels never prevent a match. Packetization
-     * modes must be equal ("the packetization-mode ... MUST be the same").
+     * modes must be equal.
      */
     static boolean sameCodec(Map<String, String> a, Map<String, String> b) {
         Optional<H264Profile> pa = of(profileLevelId(a));

@@ -21,9 +21,8 @@ import org.ortc4j.sdp.SetupRole;
  * extension ids (§5.2.2).
  *
  * <p>Section reuse: a section rejected in the current description is recycled for the first new
- * transceiver (or a new data section), at the same index with a new mid, as RFC 9429 §5.2.2 asks
- * ("that m= section MUST be recycled ... placing it at the same index"); otherwise new sections
- * are appended. A stopped transceiver's section is written rejected (port 0) and keeps its mid.
+ * transceiver (or a new data section), at the same index with a new mid, as RFC 9429 §5.2.2 asks; otherwise new sections are
+ * appended. A stopped transceiver's section is written rejected (port 0) and keeps its mid.
  *
  * <p>BUNDLE: one group with every section that is not rejected, the current negotiated tag first
  * when there is one (RFC 8843 §7.2). With {@link #strictBundleOnly(boolean)} the sections RFC 9429

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The payload types of one peer connection: one codec gets one payload type, the first time it
  * is offered or seen in a remote description, and keeps it for the life of the connection, so
- * that renegotiation never renumbers (RFC 9429 §5.2.2: a subsequent offer's "media formats ...
- * MUST ... use the same payload types as the current local description").
+ * that renegotiation never renumbers (RFC 9429 §5.2.2: a subsequent offer keeps the payload
+ * types of the current description).
  *
  * <p>Bounded by the payload type space (128 entries). Not thread-safe: the peer connection uses
  * it on its loop.

@@ -51,8 +51,8 @@ public record RemoteDescription(RTCSdpType type, String sessionId, String sessio
 
     /**
      * Whether this description restarts ICE for a section compared with the current remote
-     * description: RFC 8839 §4.4.1.1.1, "an ICE restart ... is indicated by changing both the
-     * ice-pwd and the ice-ufrag"; RFC 9429 §5.10 treats a change of either as a restart.
+     * description: RFC 8839 §4.4.1.1.1, a restart changes the ice-ufrag and ice-pwd; we treat a
+     * change of either as a restart, as browsers do.
      *
      * @param previous the current remote description, or {@code null} for the first one
      */

@@ -42,7 +42,7 @@ import org.ortc4j.sdp.SsrcGroupAttribute;
  */
 public final class RemoteDescriptionReader {
 
-    // RFC 8841 §6.1: "If the SDP "max-message-size" attribute is not present, the default value is 64K."
+    // RFC 8841 §6.1: without a=max-message-size the default is 64K.
     static final long DEFAULT_MAX_MESSAGE_SIZE = 65_536;
 
     // RFC 3551 §6 Table 4: static payload types an offer may use without a=rtpmap.
@@ -91,7 +91,7 @@ public final class RemoteDescriptionReader {
             }
             String id = mid.orElse(Integer.toString(index));
             if (!mids.add(id)) {
-                // RFC 5888 §4: "mid ... MUST be unique within the session description".
+                // RFC 5888 §4: a mid is unique within the session description.
                 throw invalid("mid \"" + id + "\" is used by more than one m-section");
             }
             sections.add(section(type, sdp, m, index, id, mid.isPresent(), bundled.contains(id)));
@@ -123,7 +123,7 @@ public final class RemoteDescriptionReader {
             transport = section;
         }
         if (transport.ice() == null) {
-            // RFC 8839 §5.4: "ice-pwd and ice-ufrag ... MUST" be present for ICE to work.
+            // RFC 8839 §5.4: ICE needs the peer's ice-ufrag and ice-pwd.
             throw invalid("m-section " + section.mid() + " has no a=ice-ufrag/a=ice-pwd");
         }
         if (transport.fingerprints().isEmpty()) {
@@ -131,7 +131,7 @@ public final class RemoteDescriptionReader {
             throw invalid("m-section " + section.mid() + " has no a=fingerprint");
         }
         if (type != RTCSdpType.OFFER && transport.setup() == SetupRole.ACTPASS) {
-            // RFC 5763 §5: "The answerer MUST NOT use the 'actpass' value".
+            // RFC 5763 §5: the answerer uses setup:active or setup:passive, never actpass.
             throw invalid("the answer's m-section " + section.mid() + " has a=setup:actpass");
         }
     }
@@ -141,7 +141,7 @@ public final class RemoteDescriptionReader {
         String kind = m.media().toLowerCase(Locale.ROOT);
         boolean bundleOnly = m.has(PropertyAttribute.BUNDLE_ONLY);
         boolean rejected = m.port() == 0 && !(bundleOnly && bundled);
-        // RFC 3264 §5.1: "If none of the direction attributes is present, sendrecv is the default";
+        // RFC 3264 §5.1: without a direction attribute a stream is sendrecv;
         // RFC 8866 §6.7 lets the session level set it for all sections.
         MediaDirection direction = m.direction().or(sdp::direction).orElse(MediaDirection.SENDRECV);
         List<RTCRtpCodecParameters> codecs = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class RemoteDescriptionReader {
                 if (extmap.id() <= 255 && ids.add(extmap.id())) {
                     extensions.add(new RTCRtpHeaderExtensionParameters(extmap.id(), extmap.uri()));
                 } else if (extmap.id() <= 255) {
-                    // RFC 8285 §5: "each local identifier ... MUST be unique" in a section.
+                    // RFC 8285 §5: a local identifier maps one extension in a section.
                     throw invalid("m-section " + mid + " maps extmap id " + extmap.id() + " more than once");
                 }
             }
@@ -189,7 +189,7 @@ public final class RemoteDescriptionReader {
                 sctpPort = parseInt(m.formats().get(0)).orElse(DataSection.DEFAULT_SCTP_PORT);
             }
             if (sctpPort == null && m.isSctp()) {
-                // RFC 8841 §5: "If the SDP sctp-port attribute is not present, the default value is 5000."
+                // RFC 8841 §5: 5000 is the SCTP port when a=sctp-port is absent.
                 sctpPort = DataSection.DEFAULT_SCTP_PORT;
             }
         }
@@ -238,9 +238,9 @@ public final class RemoteDescriptionReader {
                 m.fmtp(pt).map(FmtpAttribute::parameterMap).orElse(Map.of())
                         .forEach((key, value) -> parameters.put(key, value == null ? "" : value));
                 List<RTCRtcpFeedback> fb = new ArrayList<>(feedback(m.rtcpFeedback(pt)));
-                // RFC 4585 §4.2: "*" applies the feedback to all payload types of the section.
+                // RFC 4585 §4.2: the wildcard "*" applies to every payload type of the section.
                 wildcard.stream().filter(f -> !fb.contains(f)).forEach(fb::add);
-                // RFC 8866 §6.6: audio channels "may be omitted if the number of channels is one".
+                // RFC 8866 §6.6: audio channels may be omitted when there is one.
                 Integer channels = !kind.equals("audio") ? null
                         : map.encodingParameters() == null ? Integer.valueOf(1) : map.encodingParameters();
                 codecs.add(RTCRtpCodecParameters.newBuilder(kind + "/" + map.encodingName(), map.clockRate(), pt)
@@ -287,7 +287,7 @@ public final class RemoteDescriptionReader {
         Map<Long, Long> rtxOf = new HashMap<>();
         Set<Long> repair = new HashSet<>();
         for (SsrcGroupAttribute group : m.attributes(SsrcGroupAttribute.class)) {
-            // RFC 5576 §4.2 and RFC 4588 §8.3: "a=ssrc-group:FID <media ssrc> <rtx ssrc>".
+            // RFC 5576 §4.2 and RFC 4588 §8.3: a=ssrc-group:FID <media ssrc> <rtx ssrc>.
             if (group.semantics().equals("FID") && group.ssrcs().size() == 2) {
                 rtxOf.put(group.ssrcs().get(0), group.ssrcs().get(1));
                 repair.add(group.ssrcs().get(1));

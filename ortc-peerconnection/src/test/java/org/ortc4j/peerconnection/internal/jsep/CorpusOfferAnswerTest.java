@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ortc4j.sdp.FmtpAttribute;
@@ -169,6 +170,45 @@ class CorpusOfferAnswerTest {
                         .containsAll(answered.codecs().stream().map(c -> c.payloadType()).toList());
             }
         });
+    }
+
+    @Test
+    void stockAiortcReusesOneExtensionIdAcrossSectionsAndGivesEachSectionItsOwnUfrag() {
+        // The corpus README: stock aiortc 1.4.0 maps id 2 to ssrc-audio-level in audio and to
+        // abs-send-time in video, in one BUNDLE; the corpus copy was renumbered to 3 for video.
+        String stock = JsepFixtures.read(JsepFixtures.CORPUS.resolve("aiortc-offer-media.sdp"))
+                .replace("a=extmap:3 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+                        "a=extmap:2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time");
+        RemoteDescription offer = RemoteDescriptionReader.read(new RTCSessionDescription(RTCSdpType.OFFER, stock));
+        JsepFixtures.Peer us = new JsepFixtures.Peer(11);
+
+        LocalDescription answer = us.answerBuilder().build(offer, us.transports());
+
+        // Each section answers with its own offered ids; receivers look them up per mid.
+        assertThat(answer.mediaSections().get(0).headerExtensions()).extracting(e -> e.id() + " " + e.uri())
+                .contains("2 urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+        assertThat(answer.mediaSections().get(1).headerExtensions()).extracting(e -> e.id() + " " + e.uri())
+                .contains("2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time");
+        NegotiatedMedia video = NegotiatedMedia.of(answer.mediaSections().get(1), offer.sections().get(1), true);
+        assertThat(video.receive().headerExtensions()).extracting(e -> e.id() + " " + e.uri())
+                .containsExactly("1 urn:ietf:params:rtp-hdrext:sdes:mid",
+                        "2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time");
+        // RFC 8843 §7.2: the bundled video section uses the tagged (audio) section's transport,
+        // whatever ufrag aiortc wrote in it.
+        assertThat(offer.sections().get(1).ice().usernameFragment()).isNotEqualTo(offer.sections().get(0).ice().usernameFragment());
+        assertThat(offer.transportSection(offer.sections().get(1))).isSameAs(offer.sections().get(0));
+        assertThat(answer.bundleGroups()).containsExactly(List.of("0", "1"));
+        // Our own later offer does not use id 2 for two URIs.
+        LocalDescription next = us.offerBuilder().current(answer, offer).transceivers(List.of(
+                new TransceiverState(0, "0", "audio", org.ortc4j.rtp.RTCRtpTransceiverDirection.RECVONLY, List.of(),
+                        List.of(), null, 1, null, us.cname),
+                new TransceiverState(1, "1", "video", org.ortc4j.rtp.RTCRtpTransceiverDirection.RECVONLY, List.of(),
+                        List.of(), null, 2, 3L, us.cname))).build(us.transports());
+        Map<Integer, String> uriById = new HashMap<>();
+        next.mediaSections().forEach(section -> section.headerExtensions().forEach(e -> {
+            String before = uriById.putIfAbsent(e.id(), e.uri());
+            assertThat(before == null || before.equals(e.uri())).as("id %d", e.id()).isTrue();
+        }));
     }
 
     /** The offer an answer in the corpus answers (see the corpus README). */
