@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpHeaderExtensionParameters;
@@ -182,10 +181,5 @@ public final class AnswerBuilder {
         List<RTCRtpCodecParameters> formats = remote.codecs().isEmpty() ? List.of() : List.of(remote.codecs().get(0));
         return new LocalSection(id, remote.mid(), remote.kind(), remote.protocol(), MediaDirection.INACTIVE, formats,
                 List.of(), null, null, cname, List.of(), null, true, false, false);
-    }
-
-    /** The transceiver an offered section is answered with, if one was given. */
-    Optional<TransceiverState> transceiver(String mid) {
-        return Optional.ofNullable(transceivers.get(mid));
     }
 }

@@ -42,6 +42,11 @@ public final class CodecNegotiation {
             }
             int pt = registry.payloadType(capability.mimeType(), capability.clockRate(), capability.channels(),
                     capability.parameters());
+            if (codecs.stream().anyMatch(c -> c.payloadType() == pt)) {
+                // Two preferences that are the same codec (say H.264 42e01f and 4d801f, both
+                // Constrained Baseline) share one payload type: listed once.
+                continue;
+            }
             codecs.add(new RTCRtpCodecParameters(capability.mimeType(), capability.clockRate(), capability.channels(), pt,
                     capability.parameters(), feedback));
             if (rtx) {

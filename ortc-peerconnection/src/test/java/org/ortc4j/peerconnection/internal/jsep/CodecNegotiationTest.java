@@ -164,6 +164,20 @@ class CodecNegotiationTest {
     }
 
     @Test
+    void preferencesThatAreTheSameCodecShareOnePayloadType() {
+        List<RTCRtpCodecCapability> preferences = List.of(
+                RTCRtpCodecCapability.newBuilder("video/H264", 90_000).parameter("packetization-mode", "1")
+                        .parameter("profile-level-id", "42e01f").build(),
+                RTCRtpCodecCapability.newBuilder("video/H264", 90_000).parameter("packetization-mode", "1")
+                        .parameter("profile-level-id", "4d801f").build());
+
+        List<RTCRtpCodecParameters> offer = CodecNegotiation.offer("video", CAPS, preferences, new PayloadTypeRegistry());
+
+        assertThat(offer).hasSize(1);
+        assertThat(offer.get(0).parameters()).containsEntry("profile-level-id", "42e01f");
+    }
+
+    @Test
     void extensionRegistryGivesOneIdPerUriAndSkipsTheRemotesIds() {
         ExtensionIdRegistry registry = new ExtensionIdRegistry();
         registry.adopt("urn:other", 1);

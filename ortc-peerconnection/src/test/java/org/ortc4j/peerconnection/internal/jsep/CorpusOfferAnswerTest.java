@@ -226,9 +226,4 @@ class CorpusOfferAnswerTest {
         Path path = JsepFixtures.CORPUS.resolve(offer);
         return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
-
-    @SuppressWarnings("unused")
-    private static List<String> mids(SessionDescription sdp) {
-        return sdp.media().stream().map(m -> m.mid().orElse("")).toList();
-    }
 }
