@@ -10,6 +10,7 @@ import org.ortc4j.rtp.RTCRtpRtxParameters;
 import org.ortc4j.rtp.RTCRtpSendParameters;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sdp.MediaDirection;
+import org.ortc4j.sdp.RidDirection;
 
 /**
  * What one media section comes to once an offer and an answer are both known: the parameters
@@ -19,7 +20,8 @@ import org.ortc4j.sdp.MediaDirection;
  * @param send what our sender uses: the codecs both sides list numbered as the remote declared
  *     them (it receives with those), the remote's extension ids, our SSRC (and RTX SSRC)
  * @param receive what our receiver expects: the common codecs numbered as we declared them, our
- *     extension ids, the remote's SSRCs when it signalled them (empty: match by mid/payload type)
+ *     extension ids, the remote's SSRCs when it signalled them, else its send rids (RFC 8851),
+ *     else none (match by mid and payload type)
  * @param currentDirection W3C currentDirection from our side
  */
 public record NegotiatedMedia(String mid, RTCRtpSendParameters send, RTCRtpReceiveParameters receive,
@@ -51,6 +53,12 @@ public record NegotiatedMedia(String mid, RTCRtpSendParameters send, RTCRtpRecei
         for (RemoteStream stream : remote.streams()) {
             decodings.add(new RTCRtpDecodingParameters((int) stream.ssrc(), null,
                     stream.rtxSsrc() == null ? null : new RTCRtpRtxParameters((int) (long) stream.rtxSsrc()), null));
+        }
+        if (decodings.isEmpty()) {
+            // RFC 8851 §4: without SSRCs a sender announces its simulcast streams by rid; the
+            // receiver tells them apart with the rtp-stream-id extension.
+            remote.rids().stream().filter(r -> r.direction() == RidDirection.SEND)
+                    .forEach(r -> decodings.add(new RTCRtpDecodingParameters(null, null, null, r.id())));
         }
         String remoteCname = remote.streams().stream().map(RemoteStream::cname).filter(c -> c != null).findFirst()
                 .orElse(null);
