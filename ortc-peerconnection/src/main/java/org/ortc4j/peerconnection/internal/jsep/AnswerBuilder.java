@@ -12,7 +12,10 @@ import org.ortc4j.rtp.RTCRtpHeaderExtensionParameters;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sdp.MediaDirection;
 import org.ortc4j.sdp.RTCSdpType;
+import org.ortc4j.sdp.RidAttribute;
+import org.ortc4j.sdp.RidDirection;
 import org.ortc4j.sdp.SetupRole;
+import org.ortc4j.sdp.SimulcastAttribute;
 
 /**
  * Builds our answer to a remote offer (RFC 9429 §5.3): one section per offered m-section, in the
@@ -167,11 +170,25 @@ public final class AnswerBuilder {
         boolean rtx = codecs.stream().anyMatch(c -> CodecMatch.isRtx(c.mimeType()));
         List<RTCRtpHeaderExtensionParameters> extensions = CodecNegotiation.answerExtensions(remote.headerExtensions(),
                 capabilities.of(remote.kind()).headerExtensions());
+        List<RidAttribute> rids = new ArrayList<>();
+        SimulcastAttribute layers = null;
+        boolean receives = direction == MediaDirection.RECVONLY || direction == MediaDirection.SENDRECV;
+        if (receives && remote.simulcast() != null && !remote.simulcast().send().isEmpty()) {
+            // RFC 8853 §5.3: the answerer reverses the offered directions: the rids the offerer
+            // sends are the rids we receive, written a=rid:<id> recv and a=simulcast:recv.
+            for (RidAttribute rid : remote.rids()) {
+                if (rid.direction() == RidDirection.SEND) {
+                    rids.add(new RidAttribute(rid.id(), RidDirection.RECV, List.of(), Map.of()));
+                }
+            }
+            layers = new SimulcastAttribute(List.of(
+                    new SimulcastAttribute.StreamList(RidDirection.RECV, remote.simulcast().send())));
+        }
         return new LocalSection(id, remote.mid(), remote.kind(), protocol, direction, codecs, extensions,
                 sends ? t.ssrc() : null, sends && rtx ? t.rtxSsrc() : null, t == null ? cname : t.cname(),
                 t == null ? List.of() : t.streamIds(), sends ? t.trackId() : null, false, false,
                 // RFC 5506 §5: reduced-size RTCP only when the offer has a=rtcp-rsize.
-                remote.rtcpRsize());
+                remote.rtcpRsize(), rids, layers);
     }
 
     private LocalSection rejectedAnswer(RemoteSection remote, int id) {

@@ -116,7 +116,7 @@ public final class DescriptionWriter {
         }
         m.attribute(new DirectionAttribute(section.direction()));
         boolean sends = section.trackId() != null && section.ssrc() != null;
-        if (sends) {
+        if (section.trackId() != null) {
             // RFC 8830 §2: "a=msid:<stream id> <track id>"; "-" when the track has no stream.
             if (section.streamIds().isEmpty()) {
                 m.attribute(new MsidAttribute("-", section.trackId()));
@@ -143,6 +143,10 @@ public final class DescriptionWriter {
                 codec.parameters().forEach((key, value) -> fmtp.put(key, value.isEmpty() ? null : value));
                 m.attribute(FmtpAttribute.of(codec.payloadType(), fmtp));
             }
+        }
+        section.rids().forEach(m::attribute);
+        if (section.simulcast() != null) {
+            m.attribute(section.simulcast());
         }
         if (sends) {
             String msid = (section.streamIds().isEmpty() ? "-" : section.streamIds().get(0)) + " " + section.trackId();

@@ -10,6 +10,7 @@ import org.ortc4j.rtp.RTCRtpRtxParameters;
 import org.ortc4j.rtp.RTCRtpSendParameters;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sdp.MediaDirection;
+import org.ortc4j.sdp.RidAttribute;
 import org.ortc4j.sdp.RidDirection;
 
 /**
@@ -40,7 +41,12 @@ public record NegotiatedMedia(String mid, RTCRtpSendParameters send, RTCRtpRecei
         RTCRtpTransceiverDirection current = DirectionNegotiation.currentDirection(answerDirection, weAnswered);
         boolean rsize = local.rtcpRsize() && remote.rtcpRsize();
         List<RTCRtpEncodingParameters> encodings = new ArrayList<>();
-        if (local.ssrc() != null) {
+        // RFC 8853 §5.3: the layers we send are our send rids the answer kept (as recv rids).
+        List<String> remoteRecvRids = remote.rids().stream().filter(r -> r.direction() == RidDirection.RECV)
+                .map(RidAttribute::id).toList();
+        local.rids().stream().filter(r -> r.direction() == RidDirection.SEND && remoteRecvRids.contains(r.id()))
+                .forEach(r -> encodings.add(RTCRtpEncodingParameters.newBuilder().rid(r.id()).build()));
+        if (encodings.isEmpty() && local.ssrc() != null) {
             encodings.add(local.rtxSsrc() == null ? RTCRtpEncodingParameters.ofSsrc((int) (long) local.ssrc())
                     : RTCRtpEncodingParameters.ofSsrc((int) (long) local.ssrc(), (int) (long) local.rtxSsrc()));
         }

@@ -13,7 +13,10 @@ import org.ortc4j.peerconnection.RTCBundlePolicy;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.sdp.MediaDirection;
 import org.ortc4j.sdp.RTCSdpType;
+import org.ortc4j.sdp.RidAttribute;
+import org.ortc4j.sdp.RidDirection;
 import org.ortc4j.sdp.SetupRole;
+import org.ortc4j.sdp.SimulcastAttribute;
 
 /**
  * Builds our offers (RFC 9429 §5.2): the initial one from the transceivers and data channels,
@@ -222,9 +225,7 @@ public final class OfferBuilder {
             if (section.rejected() || first || negotiated) {
                 marked.add(section);
             } else if (section instanceof LocalSection ls) {
-                marked.add(new LocalSection(ls.transceiverId(), ls.mid(), ls.kind(), ls.protocol(), ls.direction(),
-                        ls.codecs(), ls.headerExtensions(), ls.ssrc(), ls.rtxSsrc(), ls.cname(), ls.streamIds(),
-                        ls.trackId(), false, true, ls.rtcpRsize()));
+                marked.add(ls.asBundleOnly());
             } else {
                 DataSection ds = (DataSection) section;
                 marked.add(new DataSection(ds.mid(), ds.sctpPort(), ds.maxMessageSize(), ds.legacy(), false, true));
@@ -243,10 +244,23 @@ public final class OfferBuilder {
         MediaDirection direction = DirectionNegotiation.toSdp(t.direction());
         boolean sends = DirectionNegotiation.sends(t.direction()) && t.trackId() != null;
         boolean rtx = codecs.stream().anyMatch(c -> CodecMatch.isRtx(c.mimeType()));
+        boolean simulcast = sends && !t.sendRids().isEmpty();
+        List<RidAttribute> rids = new ArrayList<>();
+        SimulcastAttribute layers = null;
+        if (simulcast) {
+            // RFC 8853 §5.1 with RFC 8851 §4: one a=rid:<id> send per encoding and
+            // a=simulcast:send listing them, one stream each (";" separated).
+            List<List<SimulcastAttribute.Rid>> streams = new ArrayList<>();
+            for (String rid : t.sendRids()) {
+                rids.add(new RidAttribute(rid, RidDirection.SEND, List.of(), Map.of()));
+                streams.add(List.of(new SimulcastAttribute.Rid(rid, false)));
+            }
+            layers = new SimulcastAttribute(List.of(new SimulcastAttribute.StreamList(RidDirection.SEND, streams)));
+        }
         return new LocalSection(t.id(), mid, t.kind(), protocol, direction, codecs,
                 CodecNegotiation.offerExtensions(t.kind(), capabilities, extensionIds),
-                sends ? t.ssrc() : null, sends && rtx ? t.rtxSsrc() : null, t.cname(), t.streamIds(),
-                sends ? t.trackId() : null, false, false, true);
+                sends && !simulcast ? t.ssrc() : null, sends && rtx && !simulcast ? t.rtxSsrc() : null, t.cname(),
+                t.streamIds(), sends ? t.trackId() : null, false, false, true, rids, layers);
     }
 
     static LocalSection rejected(LocalSection old, int transceiverId) {

@@ -19,10 +19,12 @@ import org.ortc4j.rtp.RTCRtpTransceiverDirection;
  * @param ssrc the sender's SSRC (unsigned 32 bits)
  * @param rtxSsrc the sender's RTX SSRC (video), {@code null} without RTX
  * @param cname the RTCP CNAME (RFC 7022), shared by the peer connection's senders
+ * @param sendRids the rids of the sender's encodings when it sends simulcast (RFC 8853), empty
+ *     for a single encoding
  */
 public record TransceiverState(int id, String mid, String kind, RTCRtpTransceiverDirection direction,
         List<RTCRtpCodecCapability> codecPreferences, List<String> streamIds, String trackId,
-        long ssrc, Long rtxSsrc, String cname) {
+        long ssrc, Long rtxSsrc, String cname, List<String> sendRids) {
 
     /** Checks and copies. */
     public TransceiverState {
@@ -31,11 +33,20 @@ public record TransceiverState(int id, String mid, String kind, RTCRtpTransceive
         Objects.requireNonNull(cname, "cname");
         codecPreferences = codecPreferences == null ? List.of() : List.copyOf(codecPreferences);
         streamIds = streamIds == null ? List.of() : List.copyOf(streamIds);
+        sendRids = sendRids == null ? List.of() : List.copyOf(sendRids);
+    }
+
+    /** A state without simulcast. */
+    public TransceiverState(int id, String mid, String kind, RTCRtpTransceiverDirection direction,
+            List<RTCRtpCodecCapability> codecPreferences, List<String> streamIds, String trackId,
+            long ssrc, Long rtxSsrc, String cname) {
+        this(id, mid, kind, direction, codecPreferences, streamIds, trackId, ssrc, rtxSsrc, cname, List.of());
     }
 
     /** This state with a mid. */
     public TransceiverState withMid(String newMid) {
-        return new TransceiverState(id, newMid, kind, direction, codecPreferences, streamIds, trackId, ssrc, rtxSsrc, cname);
+        return new TransceiverState(id, newMid, kind, direction, codecPreferences, streamIds, trackId, ssrc, rtxSsrc, cname,
+                sendRids);
     }
 
     /** Whether the transceiver is stopped (W3C WebRTC §5.4: its section is rejected). */

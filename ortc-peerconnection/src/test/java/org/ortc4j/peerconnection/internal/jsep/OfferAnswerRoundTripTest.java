@@ -219,6 +219,32 @@ class OfferAnswerRoundTripTest {
     }
 
     @Test
+    void simulcastOfferIsAnsweredWithRecvRidsAndSentByRid() {
+        TransceiverState video = new TransceiverState(0, null, "video", RTCRtpTransceiverDirection.SENDONLY, List.of(),
+                List.of("s"), "cam", 1, 2L, alice.cname, List.of("hi", "lo"));
+        LocalDescription offer = alice.offerBuilder().transceivers(List.of(video)).build(alice.transports());
+        SessionDescription offerText = SessionDescription.parse(offer.toSdp());
+        // RFC 8853: rids and simulcast instead of SSRC lines; msid still names the track.
+        assertThat(offerText.media().get(0).rids()).extracting(r -> r.id() + " " + r.direction().value())
+                .containsExactly("hi send", "lo send");
+        assertThat(offerText.media().get(0).simulcast()).isPresent();
+        assertThat(offerText.media().get(0).ssrcs()).isEmpty();
+        assertThat(offerText.media().get(0).msids()).isNotEmpty();
+
+        RemoteDescription offerAtBob = over(offer);
+        LocalDescription answer = bob.answerBuilder().build(offerAtBob, bob.transports());
+        RemoteDescription answerAtAlice = over(answer);
+
+        assertThat(answerAtAlice.sections().get(0).rids()).extracting(r -> r.id() + " " + r.direction().value())
+                .containsExactly("hi recv", "lo recv");
+        assertThat(answerAtAlice.sections().get(0).simulcast().recv()).hasSize(2);
+        NegotiatedMedia atAlice = NegotiatedMedia.of(offer.mediaSections().get(0), answerAtAlice.sections().get(0), false);
+        NegotiatedMedia atBob = NegotiatedMedia.of(answer.mediaSections().get(0), offerAtBob.sections().get(0), true);
+        assertThat(atAlice.send().encodings()).extracting(e -> e.rid()).containsExactly("hi", "lo");
+        assertThat(atBob.receive().encodings()).extracting(d -> d.rid()).containsExactly("hi", "lo");
+    }
+
+    @Test
     void iceRestartIsSeenInTheNextRemoteDescription() {
         List<TransceiverState> states = List.of(alice.sender(0, "audio", "a"));
         RemoteDescription before = over(alice.offerBuilder().transceivers(states).build(alice.transports()));
