@@ -140,7 +140,8 @@ public final class OfferBuilder {
             for (Section old : current.sections()) {
                 if (old instanceof DataSection ds) {
                     if (!ds.rejected()) {
-                        sections.add(new DataSection(ds.mid(), ds.sctpPort(), maxMessageSize, false, false, false));
+                        // The syntax negotiated stays: a peer that answered the legacy DTLS/SCTP syntax keeps it.
+                        sections.add(new DataSection(ds.mid(), ds.sctpPort(), maxMessageSize, ds.legacy(), false, false));
                         dataPending = false;
                     } else if (dataPending) {
                         sections.add(newData());
