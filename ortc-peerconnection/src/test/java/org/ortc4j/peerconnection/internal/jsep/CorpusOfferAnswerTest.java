@@ -211,6 +211,23 @@ class CorpusOfferAnswerTest {
         }));
     }
 
+    @Test
+    void aLegacyDataChannelOfferIsAnsweredAndReofferedInItsOwnSyntax() {
+        RemoteDescription offer = RemoteDescriptionReader.read(new RTCSessionDescription(RTCSdpType.OFFER,
+                JsepFixtures.read(JsepFixtures.CORPUS.resolve("aiortc-offer-datachannel.sdp"))));
+        JsepFixtures.Peer us = new JsepFixtures.Peer(12);
+
+        LocalDescription answer = us.answerBuilder().build(offer, us.transports());
+        LocalDescription next = us.offerBuilder().current(answer, offer).data(true, 65_536).build(us.transports());
+
+        for (LocalDescription description : List.of(answer, next)) {
+            MediaDescription data = SessionDescription.parse(description.toSdp()).media().get(0);
+            assertThat(data.mediaLine()).as(description.type().value()).endsWith("DTLS/SCTP 5000");
+            assertThat(data.sctpPort()).contains(5000);
+        }
+        assertThat(next.sections()).extracting(Section::mid).containsExactly("0");
+    }
+
     /** The offer an answer in the corpus answers (see the corpus README). */
     private static Optional<Path> matchingOffer(Path answer) {
         String name = answer.getFileName().toString();
