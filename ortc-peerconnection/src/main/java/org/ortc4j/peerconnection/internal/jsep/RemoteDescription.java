@@ -30,6 +30,14 @@ public record RemoteDescription(RTCSdpType type, String sessionId, String sessio
         bundleGroups = bundleGroups.stream().map(List::copyOf).toList();
     }
 
+    /**
+     * W3C WebRTC §4.4.1 canTrickleIceCandidates: whether the remote announced trickle ICE with
+     * a=ice-options:trickle (RFC 8840 §4.1.3), at session level or in any m-section.
+     */
+    public boolean canTrickle() {
+        return sdp.iceOptions().contains("trickle") || sdp.media().stream().anyMatch(m -> m.iceOptions().contains("trickle"));
+    }
+
     /** The section with a mid. */
     public Optional<RemoteSection> section(String mid) {
         return sections.stream().filter(s -> s.mid().equals(mid)).findFirst();

@@ -74,6 +74,8 @@ class RemoteDescriptionReaderTest {
         assertThat(refusal(RTCSdpType.OFFER, noFingerprint)).isEqualTo(JsepException.Kind.INVALID_ACCESS);
         assertThat(refusal(RTCSdpType.ANSWER, actpass)).isEqualTo(JsepException.Kind.INVALID_ACCESS);
         assertThat(offer(actpass).sections()).hasSize(1);
+        assertThat(offer(actpass).canTrickle()).isFalse();
+        assertThat(offer(actpass.replace("a=mid:0\r\n", "a=mid:0\r\na=ice-options:trickle\r\n")).canTrickle()).isTrue();
     }
 
     @Test
