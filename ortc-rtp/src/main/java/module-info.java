@@ -12,4 +12,6 @@ module org.ortc4j.rtp {
     exports org.ortc4j.rtp.packet;
     exports org.ortc4j.rtp.payload;
     exports org.ortc4j.rtp.interceptor;
+    // The JSEP layer offers exactly the RTCP feedback the senders and receivers answer.
+    exports org.ortc4j.rtp.internal to org.ortc4j.peerconnection;
 }

@@ -1,7 +1,5 @@
 package org.ortc4j.peerconnection.internal.jsep;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,9 @@ import org.ortc4j.rtp.RTCRtpCodecCapability;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpHeaderExtensionCapability;
 import org.ortc4j.rtp.RTCRtpHeaderExtensionParameters;
+import org.ortc4j.rtp.packet.MidExtension;
+import org.ortc4j.rtp.packet.TransportSequenceNumberExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CodecNegotiationTest {
 
@@ -120,12 +121,12 @@ class CodecNegotiationTest {
     void headerExtensionsAreIntersectedByUriKeepingTheOfferersIds() {
         List<RTCRtpHeaderExtensionParameters> offered = List.of(
                 new RTCRtpHeaderExtensionParameters(14, "urn:ietf:params:rtp-hdrext:toffset"),
-                new RTCRtpHeaderExtensionParameters(9, LocalCapabilities.MID_URI),
-                new RTCRtpHeaderExtensionParameters(3, LocalCapabilities.TWCC_URI));
+                new RTCRtpHeaderExtensionParameters(9, MidExtension.URI),
+                new RTCRtpHeaderExtensionParameters(3, TransportSequenceNumberExtension.URI));
 
         assertThat(CodecNegotiation.answerExtensions(offered,
-                List.of(new RTCRtpHeaderExtensionCapability(LocalCapabilities.TWCC_URI),
-                        new RTCRtpHeaderExtensionCapability(LocalCapabilities.MID_URI))))
+                List.of(new RTCRtpHeaderExtensionCapability(TransportSequenceNumberExtension.URI),
+                        new RTCRtpHeaderExtensionCapability(MidExtension.URI))))
                 .containsExactly(offered.get(1), offered.get(2));
     }
 
@@ -182,9 +183,9 @@ class CodecNegotiationTest {
         ExtensionIdRegistry registry = new ExtensionIdRegistry();
         registry.adopt("urn:other", 1);
 
-        int mid = registry.id(LocalCapabilities.MID_URI);
+        int mid = registry.id(MidExtension.URI);
         assertThat(mid).isEqualTo(2);
-        assertThat(registry.id(LocalCapabilities.MID_URI)).isEqualTo(mid);
+        assertThat(registry.id(MidExtension.URI)).isEqualTo(mid);
         for (int i = 0; i < 12; i++) {
             registry.id("urn:x:" + i);
         }
