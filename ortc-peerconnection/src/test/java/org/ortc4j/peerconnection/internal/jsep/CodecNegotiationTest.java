@@ -1,5 +1,7 @@
 package org.ortc4j.peerconnection.internal.jsep;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,6 @@ import org.ortc4j.rtp.RTCRtpHeaderExtensionCapability;
 import org.ortc4j.rtp.RTCRtpHeaderExtensionParameters;
 import org.ortc4j.rtp.packet.MidExtension;
 import org.ortc4j.rtp.packet.TransportSequenceNumberExtension;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class CodecNegotiationTest {
 
