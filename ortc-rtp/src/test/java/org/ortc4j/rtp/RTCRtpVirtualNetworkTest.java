@@ -258,6 +258,15 @@ class RTCRtpVirtualNetworkTest {
         assertThat(in.getLong("pliCount")).isZero();
         assertThat(out.getString("codecId")).isEqualTo(in.getString("codecId").replace(in.getString("transportId"),
                 out.getString("transportId")));
+
+        // RFC 3550 §6.4.1: the peer's receiver reports give the round trip, 2 × 15 ms of link
+        // delay plus up to 4 ms of jitter each way (and the report's 1/65536 s rounding).
+        await("a receiver report with LSR came back", () ->
+                join(pair.sender().getStats()).ofType(RTCStatsType.REMOTE_INBOUND_RTP).stream().anyMatch(r -> r.has("roundTripTime")));
+        RTCStats remote = only(join(pair.sender().getStats()), RTCStatsType.REMOTE_INBOUND_RTP);
+        assertThat(remote.getDouble("roundTripTime")).isBetween(0.029, 0.040);
+        assertThat(remote.getString("localId")).isEqualTo(out.id());
+        assertThat(out.getString("remoteId")).isEqualTo(remote.id());
     }
 
     @Test
