@@ -74,7 +74,8 @@ class RTCRtpSenderFeedbackTest {
         EncodedFrame afterPli = (EncodedFrame) receiver.track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
         assertThat(afterPli.keyFrame()).isTrue();
         assertThat(RecordingVideoCodecProvider.CALLS).containsSubsequence(
-                "bitrate 800000", "encode 0 key", "encode 3000", "bitrate 300000", "key frame request", "encode 6000 key");
+                "bitrate 800000", "encode 0 16x16 key", "encode 3000 16x16", "bitrate 300000", "key frame request",
+                "encode 6000 16x16 key");
         sender.stop();
         receiver.stop();
     }

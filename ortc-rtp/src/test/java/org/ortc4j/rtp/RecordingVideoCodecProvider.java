@@ -19,9 +19,21 @@ import org.ortc4j.media.VideoFrame;
  */
 public final class RecordingVideoCodecProvider implements MediaCodecProvider {
 
-    static final CodecInfo VP8 = new CodecInfo("video/VP8", 90_000, 0);
-    /** What every encoder this provider made was asked, in order. */
-    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    public static final CodecInfo VP8 = new CodecInfo("video/VP8", 90_000, 0);
+    /** What every encoder made by the ServiceLoader's instance was asked, in order. */
+    public static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private final List<String> calls;
+
+    /** The provider ServiceLoader makes: its encoders record into {@link #CALLS}. */
+    public RecordingVideoCodecProvider() {
+        this(CALLS);
+    }
+
+    /** A provider whose encoders record into {@code calls}. */
+    public RecordingVideoCodecProvider(List<String> calls) {
+        this.calls = calls;
+    }
 
     @Override
     public List<CodecInfo> encoders() {
@@ -35,7 +47,7 @@ public final class RecordingVideoCodecProvider implements MediaCodecProvider {
 
     @Override
     public Optional<MediaEncoder> createEncoder(CodecInfo codec) {
-        return VP8.accepts(codec) || codec.accepts(VP8) ? Optional.of(new Encoder()) : Optional.empty();
+        return VP8.accepts(codec) || codec.accepts(VP8) ? Optional.of(new Encoder(calls)) : Optional.empty();
     }
 
     @Override
@@ -43,9 +55,15 @@ public final class RecordingVideoCodecProvider implements MediaCodecProvider {
         return Optional.empty();
     }
 
+    /** Records "encode pts WxH [key]", "bitrate N", "key frame request", "close". */
     private static final class Encoder implements MediaEncoder {
+        private final List<String> calls;
         private int bitrate = 500_000;
         private boolean keyFrameNext = true;
+
+        Encoder(List<String> calls) {
+            this.calls = calls;
+        }
 
         @Override
         public CodecInfo codec() {
@@ -57,7 +75,7 @@ public final class RecordingVideoCodecProvider implements MediaCodecProvider {
             VideoFrame video = (VideoFrame) frame;
             boolean key = keyFrameNext;
             keyFrameNext = false;
-            CALLS.add("encode " + video.pts() + (key ? " key" : ""));
+            calls.add("encode " + video.pts() + " " + video.width() + "x" + video.height() + (key ? " key" : ""));
             // RFC 6386 §9.1: bit 0 of the first byte clear marks a key frame.
             byte[] data = {(byte) (key ? 0x10 : 0x11), (byte) video.pts(), (byte) (video.pts() >> 8)};
             return List.of(new EncodedFrame("video/VP8", data, key, video.pts(), video.timeBase(), 0));
@@ -65,7 +83,7 @@ public final class RecordingVideoCodecProvider implements MediaCodecProvider {
 
         @Override
         public void setTargetBitrate(int bitsPerSecond) {
-            CALLS.add("bitrate " + bitsPerSecond);
+            calls.add("bitrate " + bitsPerSecond);
             bitrate = bitsPerSecond;
         }
 
@@ -76,13 +94,13 @@ public final class RecordingVideoCodecProvider implements MediaCodecProvider {
 
         @Override
         public void requestKeyFrame() {
-            CALLS.add("key frame request");
+            calls.add("key frame request");
             keyFrameNext = true;
         }
 
         @Override
         public void close() {
-            CALLS.add("close");
+            calls.add("close");
         }
     }
 }

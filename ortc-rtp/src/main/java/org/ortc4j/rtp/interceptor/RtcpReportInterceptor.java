@@ -191,7 +191,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             return Optional.empty();
         }
         return Optional.of(new OutboundRtpCounters(ssrc, s.totalPackets, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastSentWallMillis, s.rtxPackets, s.rtxBytes, s.nackCount, s.firCount, s.pliCount));
+                s.lastSentWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What we received on the remote stream with this media SSRC, if it is bound. */
@@ -202,7 +202,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         }
         return Optional.of(new InboundRtpCounters(ssrc, s.totalPackets, s.statistics.cumulativeLost(),
                 s.clockRate > 0 ? s.statistics.jitter() / s.clockRate : 0.0, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastArrivalWallMillis, s.rtxPackets, s.rtxBytes, s.nackCount, s.firCount, s.pliCount));
+                s.lastArrivalWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What the remote side reported about our local stream with this SSRC, once a report block arrived. */
@@ -308,24 +308,11 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
                     remoteSenders.remove(ssrc);
                     receivedReferenceTimes.remove(ssrc);
                 }
-            } else if (packet instanceof GenericNack nack) {
-                LocalStream s = localStreams.get(nack.mediaSsrc());
-                if (s != null) {
-                    s.nackCount++;
-                }
-            } else if (packet instanceof PictureLossIndication pli) {
-                LocalStream s = localStreams.get(pli.mediaSsrc());
-                if (s != null) {
-                    s.pliCount++;
-                }
-            } else if (packet instanceof FullIntraRequest fir) {
-                // RFC 5104 §4.3.1.2: the media sender's SSRC is in each FCI entry, not in the header.
-                for (int ssrc : firTargets(fir)) {
+            } else {
+                countFeedback(packet, ssrc -> {
                     LocalStream s = localStreams.get(ssrc);
-                    if (s != null) {
-                        s.firCount++;
-                    }
-                }
+                    return s == null ? null : s.feedback;
+                });
             }
         }
     }
@@ -390,25 +377,44 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
 
     private void onRtcpSent(List<RtcpPacket> packets) {
         for (RtcpPacket packet : packets) {
-            if (packet instanceof GenericNack nack) {
-                RemoteStream s = remoteStreams.get(nack.mediaSsrc());
-                if (s != null) {
-                    s.nackCount++;
-                }
-            } else if (packet instanceof PictureLossIndication pli) {
-                RemoteStream s = remoteStreams.get(pli.mediaSsrc());
-                if (s != null) {
-                    s.pliCount++;
-                }
-            } else if (packet instanceof FullIntraRequest fir) {
-                for (int ssrc : firTargets(fir)) {
-                    RemoteStream s = remoteStreams.get(ssrc);
-                    if (s != null) {
-                        s.firCount++;
-                    }
+            countFeedback(packet, ssrc -> {
+                RemoteStream s = remoteStreams.get(ssrc);
+                return s == null ? null : s.feedback;
+            });
+        }
+    }
+
+    /**
+     * Counts a NACK, PLI or FIR against the stream it is about (W3C nackCount, pliCount,
+     * firCount), in whichever direction it went.
+     */
+    private static void countFeedback(RtcpPacket packet, java.util.function.IntFunction<FeedbackCounts> streams) {
+        if (packet instanceof GenericNack nack) {
+            FeedbackCounts counts = streams.apply(nack.mediaSsrc());
+            if (counts != null) {
+                counts.nack++;
+            }
+        } else if (packet instanceof PictureLossIndication pli) {
+            FeedbackCounts counts = streams.apply(pli.mediaSsrc());
+            if (counts != null) {
+                counts.pli++;
+            }
+        } else if (packet instanceof FullIntraRequest fir) {
+            // RFC 5104 §4.3.1.2: the media sender's SSRC is in each FCI entry, not in the header.
+            for (int ssrc : firTargets(fir)) {
+                FeedbackCounts counts = streams.apply(ssrc);
+                if (counts != null) {
+                    counts.fir++;
                 }
             }
         }
+    }
+
+    /** NACK, PLI and FIR packets about one stream. */
+    private static final class FeedbackCounts {
+        long nack;
+        long pli;
+        long fir;
     }
 
     private static Set<Integer> firTargets(FullIntraRequest fir) {
@@ -619,9 +625,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         OptionalDouble lastSentWallMillis = OptionalDouble.empty();
         long rtxPackets;
         long rtxBytes;
-        long nackCount;
-        long firCount;
-        long pliCount;
+        final FeedbackCounts feedback = new FeedbackCounts();
         // W3C remote-inbound-rtp: report blocks about this SSRC.
         long reportsReceived;
         long remoteLost;
@@ -650,9 +654,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         OptionalDouble lastArrivalWallMillis = OptionalDouble.empty();
         long rtxPackets;
         long rtxBytes;
-        long nackCount;
-        long firCount;
-        long pliCount;
+        final FeedbackCounts feedback = new FeedbackCounts();
 
         RemoteStream(RtpStreamInfo info) {
             this.info = info;
