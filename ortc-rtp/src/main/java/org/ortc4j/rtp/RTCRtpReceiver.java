@@ -191,6 +191,8 @@ public final class RTCRtpReceiver {
     /** Stops receiving for good (ORTC §7.3 {@code stop}): the stream is unbound and the track ends. Idempotent. */
     public void stop() {
         stopped = true;
+        // W3C §5.4 stop the RTCRtpTransceiver: the receiver's track ends at once, not later on the loop.
+        track.finish();
         LoopCalls.run(loop, () -> {
             if (streams != null) {
                 streams.stop();
@@ -203,7 +205,6 @@ public final class RTCRtpReceiver {
                 }
                 dtlsListener = null;
             }
-            track.finish();
         });
     }
 
