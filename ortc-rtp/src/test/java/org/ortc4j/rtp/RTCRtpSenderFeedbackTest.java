@@ -61,11 +61,12 @@ class RTCRtpSenderFeedbackTest {
         RtpSession session = RtpSession.of(pair.b);
         var heard = new java.util.concurrent.CompletableFuture<Void>();
         RtpSession senderSession = RtpSession.of(pair.a);
-        senderSession.scheduler().execute(() -> senderSession.addRtcpListener((packets, arrival) -> {
+        // Listening is set up on a's loop before b sends: the two may be different threads.
+        org.ortc4j.rtp.internal.LoopCalls.call(senderSession.scheduler(), () -> senderSession.addRtcpListener((packets, arrival) -> {
             if (packets.stream().anyMatch(p -> p instanceof Remb)) {
                 heard.complete(null);
             }
-        }));
+        })).get(TIMEOUT_S, TimeUnit.SECONDS);
         session.scheduler().execute(() -> session.rtcpOutput().write(List.of(new PictureLossIndication(9, 77),
                 new Remb(9, 0, 300_000, List.of(77)))));
         heard.get(TIMEOUT_S, TimeUnit.SECONDS);

@@ -187,7 +187,10 @@ class RTCRtpSenderReceiverTest {
         RTCRtpParameters video = parameters(List.of(VP8), VIDEO_EXTENSIONS);
         receiver.receive(RTCRtpReceiveParameters.of(video, "v", List.of(RTCRtpDecodingParameters.ofSsrc(5))))
                 .get(TIMEOUT_S, TimeUnit.SECONDS);
+        var pulling = source.nextRecv();
         sender.send(RTCRtpSendParameters.of(video, "v", RTCRtpEncodingParameters.ofSsrc(5))).get(TIMEOUT_S, TimeUnit.SECONDS);
+        // The sender asks its track for a first frame once the transport is connected.
+        pulling.get(TIMEOUT_S, TimeUnit.SECONDS);
 
         RTCRtpSendParameters current = sender.getParameters();
         assertThat(current.transactionId()).isNotNull();
