@@ -1,0 +1,215 @@
+package org.ortc4j.examples.signaling;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Signaling over one TCP connection, one JSON message per line, as aiortc's
+ * {@code TcpSocketSignaling}, so a Java example can signal to an aiortc example and back.
+ *
+ * <p>The side that sends first is the server: its first {@link #send} listens on the host and
+ * port and waits until the other side connects. The side that receives first is the client: its
+ * first {@link #receive} connects to the host and port. In the examples the offerer sends the
+ * offer first, so the offerer listens and the answerer connects; start the offerer first, since
+ * the answerer does not retry a refused connection (neither does aiortc).
+ *
+ * <p>{@link #connect()} does nothing. Once connected, every send and receive uses the same
+ * connection; {@link #receive} returns {@code null} when the other side has closed it.
+ * {@link #close()} sends {@link Bye#BYE} if connected and closes the connection, and also stops a
+ * {@link #send} that is still waiting for the other side; after it the object may connect again,
+ * as aiortc's may.
+ *
+ * <p>Where this differs from aiortc: the listening socket is closed once the other side has
+ * connected (aiortc keeps listening and lets a later connection replace the current one), lines
+ * are bounded ({@link #DEFAULT_MAX_LINE_BYTES}; aiortc's stream reader stops at 64 KiB), and a
+ * {@link #receive} that is blocked when {@link #close()} runs returns {@code null}.
+ *
+ * <p>Blocking; one thread may send while another receives.
+ */
+public final class TcpSocketSignaling implements Signaling {
+
+    /**
+     * The longest line read, in bytes: far more than any offer (a Chromium offer with audio, video
+     * and data is under 10 KB), little enough to hold in memory.
+     */
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+    private final String host;
+    private final int port;
+    private final int maxLineBytes;
+    private final CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
+
+    /** Held while a connection is being made, so that a send and a receive do not both make one. */
+    private final Object connectLock = new Object();
+    /** Held while a line is written, so that lines from two threads do not interleave. */
+    private final Object writeLock = new Object();
+
+    private volatile Connection connection;
+    private volatile ServerSocket listener;
+
+    private record Connection(Socket socket, InputStream in, OutputStream out) {
+    }
+
+    /**
+     * Signaling on {@code host}:{@code port} with lines of at most {@link #DEFAULT_MAX_LINE_BYTES}.
+     *
+     * @param host the address the server listens on and the client connects to
+     * @param port the TCP port; 0 lets the server pick one (see {@link #listening()})
+     */
+    public TcpSocketSignaling(String host, int port) {
+        this(host, port, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * Signaling on {@code host}:{@code port}.
+     *
+     * @param host the address the server listens on and the client connects to
+     * @param port the TCP port, 0 to 65535; 0 lets the server pick one
+     * @param maxLineBytes the longest line {@link #receive} reads, at least 1
+     * @throws IllegalArgumentException if the port or the limit is out of range
+     */
+    public TcpSocketSignaling(String host, int port, int maxLineBytes) {
+        this.host = Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be at least 1, not " + maxLineBytes);
+        }
+        this.port = port;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The host this signaling listens on or connects to. */
+    public String host() {
+        return host;
+    }
+
+    /** The port given to the constructor. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Completes with the address the server side listens on, once its first {@link #send} has
+     * bound it; useful with port 0.
+     */
+    public CompletableFuture<InetSocketAddress> listening() {
+        return listening;
+    }
+
+    /** Does nothing, as in aiortc: the first send or receive connects. */
+    @Override
+    public void connect() {
+        // aiortc's TcpSocketSignaling.connect() is a no-op too
+    }
+
+    @Override
+    public void send(Object message) throws IOException {
+        byte[] line = (SignalingMessages.toJson(message) + "\n").getBytes(StandardCharsets.UTF_8);
+        Connection c = connectAsServer();
+        synchronized (writeLock) {
+            c.out().write(line);
+            c.out().flush();
+        }
+    }
+
+    @Override
+    public Object receive() throws IOException {
+        Connection c = connectAsClient();
+        String line;
+        try {
+            line = BoundedLines.readUtf8Line(c.in(), maxLineBytes);
+        } catch (IOException e) {
+            if (connection != c) {
+                return null; // closed by close() while waiting
+            }
+            throw e;
+        }
+        return line == null ? null : SignalingMessages.fromJson(line);
+    }
+
+    @Override
+    public void close() throws IOException {
+        // Closing the listener first ends an accept() that holds connectLock.
+        ServerSocket waiting = listener;
+        if (waiting != null) {
+            waiting.close();
+        }
+        synchronized (connectLock) {
+            listener = null;
+            Connection c = connection;
+            if (c == null) {
+                return;
+            }
+            try {
+                synchronized (writeLock) {
+                    c.out().write((SignalingMessages.toJson(Bye.BYE) + "\n").getBytes(StandardCharsets.UTF_8));
+                    c.out().flush();
+                }
+            } finally {
+                connection = null;
+                c.socket().close();
+            }
+        }
+    }
+
+    private Connection connectAsServer() throws IOException {
+        synchronized (connectLock) {
+            Connection c = connection;
+            if (c != null) {
+                return c;
+            }
+            try (ServerSocket server = new ServerSocket()) {
+                server.setReuseAddress(true);
+                server.bind(new InetSocketAddress(host, port), 1);
+                listener = server;
+                listening.complete((InetSocketAddress) server.getLocalSocketAddress());
+                Socket accepted = server.accept();
+                try {
+                    c = open(accepted);
+                } catch (IOException | RuntimeException e) {
+                    accepted.close();
+                    throw e;
+                }
+            } finally {
+                listener = null;
+            }
+            connection = c;
+            return c;
+        }
+    }
+
+    private Connection connectAsClient() throws IOException {
+        synchronized (connectLock) {
+            Connection c = connection;
+            if (c != null) {
+                return c;
+            }
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(host, port));
+                c = open(socket);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+            connection = c;
+            return c;
+        }
+    }
+
+    private static Connection open(Socket socket) throws IOException {
+        // one message is one write; send it at once rather than wait for more
+        socket.setTcpNoDelay(true);
+        return new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+    }
+}
