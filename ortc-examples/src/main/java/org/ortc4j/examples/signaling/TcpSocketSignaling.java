@@ -45,7 +45,6 @@ public final class TcpSocketSignaling implements Signaling {
     private final String host;
     private final int port;
     private final int maxLineBytes;
-    private final CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
 
     /** Held while a connection is being made, so that a send and a receive do not both make one. */
     private final Object connectLock = new Object();
@@ -54,6 +53,7 @@ public final class TcpSocketSignaling implements Signaling {
 
     private volatile Connection connection;
     private volatile ServerSocket listener;
+    private volatile CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
 
     private record Connection(Socket socket, InputStream in, OutputStream out) {
     }
@@ -99,8 +99,9 @@ public final class TcpSocketSignaling implements Signaling {
     }
 
     /**
-     * Completes with the address the server side listens on, once its first {@link #send} has
-     * bound it; useful with port 0.
+     * Completes with the address this side listens on once a {@link #send} has bound it, which
+     * tells the other side the port when the constructor was given port 0. {@link #close()}
+     * replaces it with a new future for the next connection.
      */
     public CompletableFuture<InetSocketAddress> listening() {
         return listening;
@@ -146,6 +147,9 @@ public final class TcpSocketSignaling implements Signaling {
         }
         synchronized (connectLock) {
             listener = null;
+            if (listening.isDone()) {
+                listening = new CompletableFuture<>();
+            }
             Connection c = connection;
             if (c == null) {
                 return;
