@@ -67,9 +67,8 @@ public final class CopyAndPasteSignaling implements Signaling {
     public void send(Object message) throws IOException {
         String json = SignalingMessages.toJson(message);
         synchronized (out) {
-            out.println(SEND_PROMPT);
-            out.print(json + "\n");
-            out.println();
+            // aiortc: print(prompt); write(json + "\n"); print(); always "\n", as Python writes on POSIX
+            out.print(SEND_PROMPT + "\n" + json + "\n\n");
             out.flush();
             if (out.checkError()) {
                 throw new IOException("could not print the signaling message");
@@ -80,12 +79,12 @@ public final class CopyAndPasteSignaling implements Signaling {
     @Override
     public Object receive() throws IOException {
         synchronized (out) {
-            out.println(RECEIVE_PROMPT);
+            out.print(RECEIVE_PROMPT + "\n");
             out.flush();
         }
         String line = BoundedLines.readLine(in, MAX_LINE_CHARS);
         synchronized (out) {
-            out.println();
+            out.print("\n");
             out.flush();
         }
         return line == null ? null : SignalingMessages.fromJson(line);
