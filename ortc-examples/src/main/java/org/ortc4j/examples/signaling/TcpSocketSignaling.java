@@ -1,12 +1,14 @@
 package org.ortc4j.examples.signaling;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #connect()} does nothing. Once connected, every send and receive uses the same
  * connection; {@link #receive} returns {@code null} when the other side has closed it.
  * {@link #close()} sends {@link Bye#BYE} if connected and closes the connection, and also stops a
- * {@link #send} that is still waiting for the other side; after it the object may connect again,
- * as aiortc's may.
+ * {@link #send} still waiting for the other side to connect, or a {@link #receive} still
+ * connecting; after it the object may connect again, as aiortc's may.
  *
  * <p>Where this differs from aiortc: the listening socket is closed once the other side has
  * connected (aiortc keeps listening and lets a later connection replace the current one), lines
@@ -51,8 +53,14 @@ public final class TcpSocketSignaling implements Signaling {
     /** Held while a line is written, so that lines from two threads do not interleave. */
     private final Object writeLock = new Object();
 
+    /** Guards {@link #waiting} and {@link #closes}; never held while blocking. */
+    private final Object stateLock = new Object();
+
     private volatile Connection connection;
-    private volatile ServerSocket listener;
+    /** The socket an accept() or connect() is blocked on, which close() closes to end the wait. */
+    private Closeable waiting;
+    /** How many times close() has run, so that a connect that started before one fails. */
+    private int closes;
     private volatile CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
 
     private record Connection(Socket socket, InputStream in, OutputStream out) {
@@ -140,13 +148,16 @@ public final class TcpSocketSignaling implements Signaling {
 
     @Override
     public void close() throws IOException {
-        // Closing the listener first ends an accept() that holds connectLock.
-        ServerSocket waiting = listener;
-        if (waiting != null) {
-            waiting.close();
+        Closeable blocked;
+        synchronized (stateLock) {
+            closes++;
+            blocked = waiting;
+        }
+        // Ends an accept() or connect() that holds connectLock, so that the lock is free below.
+        if (blocked != null) {
+            blocked.close();
         }
         synchronized (connectLock) {
-            listener = null;
             if (listening.isDone()) {
                 listening = new CompletableFuture<>();
             }
@@ -172,23 +183,19 @@ public final class TcpSocketSignaling implements Signaling {
             if (c != null) {
                 return c;
             }
+            int seen = closesSoFar();
+            Socket accepted;
             try (ServerSocket server = new ServerSocket()) {
+                block(server, seen);
                 server.setReuseAddress(true);
                 server.bind(new InetSocketAddress(host, port), 1);
-                listener = server;
                 listening.complete((InetSocketAddress) server.getLocalSocketAddress());
-                Socket accepted = server.accept();
-                try {
-                    c = open(accepted);
-                } catch (IOException | RuntimeException e) {
-                    accepted.close();
-                    throw e;
-                }
+                accepted = server.accept();
             } finally {
-                listener = null;
+                unblock();
             }
-            connection = c;
-            return c;
+            connection = open(accepted);
+            return connection;
         }
     }
 
@@ -198,22 +205,52 @@ public final class TcpSocketSignaling implements Signaling {
             if (c != null) {
                 return c;
             }
+            int seen = closesSoFar();
             Socket socket = new Socket();
             try {
+                block(socket, seen);
                 socket.connect(new InetSocketAddress(host, port));
-                c = open(socket);
             } catch (IOException | RuntimeException e) {
                 socket.close();
                 throw e;
+            } finally {
+                unblock();
             }
-            connection = c;
-            return c;
+            connection = open(socket);
+            return connection;
+        }
+    }
+
+    private int closesSoFar() {
+        synchronized (stateLock) {
+            return closes;
+        }
+    }
+
+    /** Lets close() end a wait on {@code socket}; fails if close() ran since {@code seen} was read. */
+    private void block(Closeable socket, int seen) throws IOException {
+        synchronized (stateLock) {
+            if (closes != seen) {
+                throw new SocketException("signaling closed while connecting");
+            }
+            waiting = socket;
+        }
+    }
+
+    private void unblock() {
+        synchronized (stateLock) {
+            waiting = null;
         }
     }
 
     private static Connection open(Socket socket) throws IOException {
-        // one message is one write; send it at once rather than wait for more
-        socket.setTcpNoDelay(true);
-        return new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+        try {
+            // one message is one write; send it at once rather than wait for more
+            socket.setTcpNoDelay(true);
+            return new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 }
