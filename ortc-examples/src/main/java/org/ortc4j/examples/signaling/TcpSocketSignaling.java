@@ -134,6 +134,9 @@ public final class TcpSocketSignaling implements Signaling {
     @Override
     public Object receive() throws IOException {
         Connection c = connectAsClient();
+        if (c == null) {
+            return null; // closed by close() while connecting
+        }
         String line;
         try {
             line = BoundedLines.readUtf8Line(c.in(), maxLineBytes);
@@ -192,13 +195,14 @@ public final class TcpSocketSignaling implements Signaling {
                 listening.complete((InetSocketAddress) server.getLocalSocketAddress());
                 accepted = server.accept();
             } finally {
-                unblock();
+                unblock(seen);
             }
             connection = open(accepted);
             return connection;
         }
     }
 
+    /** The connection, or {@code null} if close() ended the attempt to make one. */
     private Connection connectAsClient() throws IOException {
         synchronized (connectLock) {
             Connection c = connection;
@@ -211,10 +215,16 @@ public final class TcpSocketSignaling implements Signaling {
                 block(socket, seen);
                 socket.connect(new InetSocketAddress(host, port));
             } catch (IOException | RuntimeException e) {
+                boolean closed = !unblock(seen);
                 socket.close();
+                if (closed && e instanceof IOException) {
+                    return null;
+                }
                 throw e;
-            } finally {
-                unblock();
+            }
+            if (!unblock(seen)) {
+                socket.close();
+                return null; // close() ran as the connection was made
             }
             connection = open(socket);
             return connection;
@@ -237,9 +247,11 @@ public final class TcpSocketSignaling implements Signaling {
         }
     }
 
-    private void unblock() {
+    /** Ends what {@link #block} began; whether close() has not run since {@code seen} was read. */
+    private boolean unblock(int seen) {
         synchronized (stateLock) {
             waiting = null;
+            return closes == seen;
         }
     }
 

@@ -183,15 +183,18 @@ class TcpSocketSignalingTest {
     }
 
     @Test
-    void closeEndsAWaitingReceiveAndSaysBye() throws Exception {
+    void answererSaysByeOnClose() throws Exception {
         try (ServerSocket offerer = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             offerer.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
             TcpSocketSignaling answerer = track(new TcpSocketSignaling(LOOPBACK, offerer.getLocalPort()));
             CompletableFuture<Object> receiving = async(answerer::receive);
             try (Socket accepted = offerer.accept()) {
+                accepted.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+                write(accepted, SignalingMessages.toJson(OFFER) + "\n");
+                assertThat(receiving.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(OFFER);
+
                 answerer.close();
 
-                assertThat(receiving.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isNull();
                 BufferedReader lines = reader(accepted);
                 assertThat(lines.readLine()).isEqualTo("{\"type\": \"bye\"}");
                 assertThat(lines.readLine()).isNull();
