@@ -210,6 +210,15 @@ class SignalingMessagesTest {
     }
 
     @Test
+    void signaledCandidateNeedsACandidateAndAnUnsignedShortIndex() {
+        RTCIceCandidate host = RTCIceCandidate.parse(HOST);
+
+        assertThatThrownBy(() -> new SignaledCandidate(null, "0", 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SignaledCandidate(host, "0", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignaledCandidate(host, "0", 65536)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void otherObjectsCannotBeSent() {
         assertThatThrownBy(() -> SignalingMessages.toJson(RTCIceCandidate.parse(HOST)))
                 .isInstanceOf(IllegalArgumentException.class)

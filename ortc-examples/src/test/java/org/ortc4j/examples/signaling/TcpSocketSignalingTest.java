@@ -211,6 +211,13 @@ class TcpSocketSignalingTest {
         assertThat(unused.listening()).isNotDone();
     }
 
+    @Test
+    void portAndLineLimitAreChecked() {
+        assertThatThrownBy(() -> new TcpSocketSignaling(LOOPBACK, 65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TcpSocketSignaling(LOOPBACK, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TcpSocketSignaling(LOOPBACK, 1234, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private interface Call<T> {
         T call() throws Exception;
     }
