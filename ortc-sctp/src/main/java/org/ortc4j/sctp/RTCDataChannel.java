@@ -45,7 +45,12 @@ public final class RTCDataChannel {
     private volatile int id = -1;
 
     private final OnceEvent<Void> openListeners;
+    /** The most messages held for a listener not yet added. */
+    public static final int MAX_HELD_MESSAGES = 1024;
+
     private final Listeners<RTCDataChannelMessage> messageListeners = new Listeners<>();
+    /** Loop-confined: messages that arrived while no message listener was registered. */
+    private final java.util.ArrayDeque<RTCDataChannelMessage> heldMessages = new java.util.ArrayDeque<>();
     private final Listeners<Void> bufferedAmountLowListeners = new Listeners<>();
     private final Listeners<Void> closingListeners = new Listeners<>();
     private final OnceEvent<Void> closeListeners;
@@ -277,9 +282,24 @@ public final class RTCDataChannel {
         return openListeners.add(listener);
     }
 
-    /** Calls {@code listener} on the loop with each message (W3C {@code message}). */
+    /**
+     * Calls {@code listener} on the loop with each message (W3C {@code message}). Messages that
+     * arrive while the channel has no message listener are held, up to {@value #MAX_HELD_MESSAGES}
+     * (then the oldest goes), and given to the next listener added: a browser likewise queues
+     * message events until the script that made the channel has run, so a peer that answers at
+     * once is not lost to a listener added a moment after the channel was made.
+     */
     public AutoCloseable onMessage(Consumer<RTCDataChannelMessage> listener) {
-        return messageListeners.add(listener);
+        AutoCloseable registration = messageListeners.add(listener);
+        transport.onLoop(this::releaseHeldMessages);
+        return registration;
+    }
+
+    /** On the loop: hands held messages to the listeners, in order, once there are any. */
+    private void releaseHeldMessages() {
+        while (!heldMessages.isEmpty() && !messageListeners.isEmpty()) {
+            messageListeners.fire(heldMessages.poll());
+        }
     }
 
     /**
@@ -340,7 +360,16 @@ public final class RTCDataChannel {
             if (readyState.get() != RTCDataChannelState.OPEN) {
                 return;
             }
-            messageListeners.fire(new RTCDataChannelMessage(binary, data));
+            RTCDataChannelMessage message = new RTCDataChannelMessage(binary, data);
+            if (messageListeners.isEmpty() || !heldMessages.isEmpty()) {
+                if (heldMessages.size() == MAX_HELD_MESSAGES) {
+                    heldMessages.poll();
+                }
+                heldMessages.add(message);
+                releaseHeldMessages();
+                return;
+            }
+            messageListeners.fire(message);
         }
 
         @Override

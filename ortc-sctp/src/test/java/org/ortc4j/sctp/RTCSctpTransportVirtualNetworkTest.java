@@ -133,6 +133,29 @@ class RTCSctpTransportVirtualNetworkTest {
     }
 
     @Test
+    void messagesThatArriveBeforeAnyListenerAreHeldForTheFirstOne() throws Exception {
+        connect(5, LinkConditions.IDEAL);
+        RTCDataChannel quiet = driver.call(() -> new RTCDataChannel(a.sctp, "quiet", RTCDataChannelInit.defaults()));
+        ChannelLog atB = announced(b);
+        driver.run(() -> {
+            atB.channel.send("early 1");
+            atB.channel.send(new byte[] {7});
+        });
+        // Half a second of network time: both messages have long arrived at a, which has no
+        // message listener yet.
+        CompletableFuture<Void> settle = new CompletableFuture<>();
+        driver.run(() -> scheduler.schedule(() -> settle.complete(null), 500, TimeUnit.MILLISECONDS));
+        settle.get(TIMEOUT_S, TimeUnit.SECONDS);
+
+        java.util.concurrent.LinkedBlockingQueue<RTCDataChannelMessage> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        driver.run(() -> quiet.onMessage(got::add));
+        driver.run(() -> atB.channel.send("late"));
+        assertThat(got.poll(TIMEOUT_S, TimeUnit.SECONDS).text()).isEqualTo("early 1");
+        assertThat(got.poll(TIMEOUT_S, TimeUnit.SECONDS).bytes()).containsExactly(7);
+        assertThat(got.poll(TIMEOUT_S, TimeUnit.SECONDS).text()).isEqualTo("late");
+    }
+
+    @Test
     void anUnorderedChannelWithoutRetransmissionsLosesSomeAndDuplicatesNone() throws Exception {
         connect(3, LOSSY);
         ChannelLog lossy = open(a, "pr", RTCDataChannelInit.builder().ordered(false).maxRetransmits(0).build());
