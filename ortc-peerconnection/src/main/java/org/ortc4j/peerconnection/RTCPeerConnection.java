@@ -1,0 +1,861 @@
+package org.ortc4j.peerconnection;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.ortc4j.dtls.RTCCertificate;
+import org.ortc4j.dtls.RTCDtlsParameters;
+import org.ortc4j.dtls.RTCDtlsRole;
+import org.ortc4j.dtls.RTCDtlsTransport;
+import org.ortc4j.dtls.RTCDtlsTransportState;
+import org.ortc4j.ice.CandidateParseException;
+import org.ortc4j.ice.InvalidAccessException;
+import org.ortc4j.ice.InvalidModificationException;
+import org.ortc4j.ice.InvalidStateException;
+import org.ortc4j.ice.OperationException;
+import org.ortc4j.ice.RTCIceCandidate;
+import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCIceGatherer;
+import org.ortc4j.ice.RTCIceGathererState;
+import org.ortc4j.ice.RTCIceRole;
+import org.ortc4j.ice.RTCIceTransport;
+import org.ortc4j.ice.RTCIceTransportState;
+import org.ortc4j.ice.SyntaxException;
+import org.ortc4j.ice.net.NettyNetwork;
+import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
+import org.ortc4j.peerconnection.internal.jsep.DataSection;
+import org.ortc4j.peerconnection.internal.jsep.DescriptionChecks;
+import org.ortc4j.peerconnection.internal.jsep.ExtensionIdRegistry;
+import org.ortc4j.peerconnection.internal.jsep.JsepException;
+import org.ortc4j.peerconnection.internal.jsep.LocalCapabilities;
+import org.ortc4j.peerconnection.internal.jsep.LocalDescription;
+import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
+import org.ortc4j.peerconnection.internal.jsep.OfferBuilder;
+import org.ortc4j.peerconnection.internal.jsep.PayloadTypeRegistry;
+import org.ortc4j.peerconnection.internal.jsep.RemoteDescription;
+import org.ortc4j.peerconnection.internal.jsep.RemoteDescriptionReader;
+import org.ortc4j.peerconnection.internal.jsep.RemoteSection;
+import org.ortc4j.peerconnection.internal.jsep.Section;
+import org.ortc4j.peerconnection.internal.jsep.SessionOrigin;
+import org.ortc4j.sctp.RTCDataChannel;
+import org.ortc4j.sctp.RTCDataChannelInit;
+import org.ortc4j.sctp.RTCSctpCapabilities;
+import org.ortc4j.sctp.RTCSctpTransport;
+import org.ortc4j.sdp.CandidateAttribute;
+import org.ortc4j.sdp.RTCSdpType;
+import org.ortc4j.sdp.RTCSessionDescription;
+import org.ortc4j.sdp.SetupRole;
+
+/**
+ * A WebRTC peer connection (W3C WebRTC §4 {@code RTCPeerConnection}; aiortc
+ * {@code RTCPeerConnection}): JSEP offer/answer (RFC 9429) over the ORTC objects
+ * {@link RTCIceGatherer}, {@link RTCIceTransport}, {@link RTCDtlsTransport} and
+ * {@link RTCSctpTransport}.
+ *
+ * <pre>{@code
+ * RTCPeerConnection pc = new RTCPeerConnection(new RTCConfiguration());
+ * RTCDataChannel channel = pc.createDataChannel("chat", RTCDataChannelInit.defaults());
+ * pc.onIceCandidate(event -> signaling.send(event.toCandidateInit()));
+ * pc.setLocalDescription().join();               // creates and applies an offer
+ * signaling.send(pc.localDescription());
+ * pc.setRemoteDescription(answerFromSignaling).join();
+ * }</pre>
+ *
+ * <p>Promises are {@link CompletableFuture}s; W3C errors are the {@code DomException}s of
+ * ortc-ice ({@link InvalidStateException}, {@link InvalidAccessException},
+ * {@link InvalidModificationException}, {@link OperationException}, {@link SyntaxException}), as
+ * the cause of a failed future or thrown by synchronous methods.
+ *
+ * <p>Transports: one ICE gatherer, ICE transport and DTLS transport carry every m-section, as
+ * with {@link RTCBundlePolicy#MAX_BUNDLE}: offers bundle every section on one transport and
+ * answers need the remote to accept the bundle (it does not yet fall back to a transport per
+ * section).
+ *
+ * <p>Threads: the peer connection's state lives on its own thread, which runs the W3C
+ * operations chain in order and fires the events; every method may be called from any thread,
+ * listeners included. Listeners must not block. {@code datachannel} events fire on the SCTP
+ * transport's thread, before the channel can deliver a message.
+ */
+public final class RTCPeerConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
+
+    private final RTCConfiguration configuration;
+    private final ExecutorService loop;
+    private volatile Thread loopThread;
+
+    private final RTCIceGatherer gatherer;
+    private final RTCIceTransport ice;
+    private final RTCDtlsTransport dtls;
+    private RTCSctpTransport sctp;
+
+    private final LocalCapabilities capabilities = LocalCapabilities.defaults();
+    private final PayloadTypeRegistry payloadTypes = new PayloadTypeRegistry();
+    private final ExtensionIdRegistry extensionIds = new ExtensionIdRegistry();
+    private final SessionOrigin origin;
+    private final String cname;
+
+    private RTCSignalingState signalingState = RTCSignalingState.STABLE;
+    private LocalDescription currentLocal;
+    private LocalDescription pendingLocal;
+    private RemoteDescription currentRemote;
+    private RemoteDescription pendingRemote;
+    private LocalDescription lastOffer;
+    private String lastOfferSdp;
+    private LocalDescription lastAnswer;
+    private String lastAnswerSdp;
+    private boolean dataWanted;
+    private boolean gatheringStarted;
+    private boolean iceStarted;
+    private boolean sctpStarted;
+    private boolean closed;
+    private final List<RTCIceCandidate> localCandidates = new ArrayList<>();
+    private RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
+    private RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
+    private RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
+
+    private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
+    private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
+    private final Events<RTCSignalingState> signalingListeners = new Events<>();
+    private final Events<RTCIceGatheringState> gatheringListeners = new Events<>();
+    private final Events<RTCIceConnectionState> iceConnectionListeners = new Events<>();
+    private final Events<RTCPeerConnectionState> connectionListeners = new Events<>();
+
+    /**
+     * A peer connection with a configuration (W3C WebRTC §4.4.1.1). Generates its DTLS
+     * certificate and opens its ICE gatherer; gathering starts with the first
+     * setLocalDescription.
+     *
+     * @param configuration the ICE servers and bundle policy
+     */
+    public RTCPeerConnection(RTCConfiguration configuration) {
+        this(configuration, RTCIceGatherOptions.newBuilder().iceServers(configuration.iceServers()).build());
+    }
+
+    /** A peer connection with the W3C default configuration (no ICE servers, balanced). */
+    public RTCPeerConnection() {
+        this(new RTCConfiguration());
+    }
+
+    /**
+     * A peer connection whose gatherer uses other options, for tests on loopback
+     * ({@link RTCIceGatherOptions.Builder#includeLoopback}). Package-private: not W3C.
+     */
+    RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        SecureRandom random = new SecureRandom();
+        this.origin = new SessionOrigin(random);
+        this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        this.loop = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ortc4j-peerconnection");
+            thread.setDaemon(true);
+            loopThread = thread;
+            return thread;
+        });
+        RTCCertificate certificate = RTCCertificate.generate();
+        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
+        this.ice = new RTCIceTransport(gatherer);
+        this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
+        gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
+        gatherer.onStateChange(state -> post(() -> gathererState(state)));
+        ice.onStateChange(state -> post(this::updateConnectionStates));
+        dtls.onStateChange(state -> post(this::updateConnectionStates));
+    }
+
+    // ---- W3C attributes ----
+
+    /** The configuration given at construction (W3C {@code getConfiguration}). */
+    public RTCConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** W3C {@code signalingState}. */
+    public RTCSignalingState signalingState() {
+        return call(() -> signalingState);
+    }
+
+    /** W3C {@code iceGatheringState}. */
+    public RTCIceGatheringState iceGatheringState() {
+        return call(() -> iceGatheringState);
+    }
+
+    /** W3C {@code iceConnectionState}. */
+    public RTCIceConnectionState iceConnectionState() {
+        return call(() -> iceConnectionState);
+    }
+
+    /** W3C {@code connectionState}: ICE and DTLS aggregated (§4.3.3). */
+    public RTCPeerConnectionState connectionState() {
+        return call(() -> connectionState);
+    }
+
+    /**
+     * W3C {@code localDescription}: the pending local description if there is one, else the
+     * current one, with the candidates gathered so far; {@code null} before any.
+     */
+    public RTCSessionDescription localDescription() {
+        return call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
+    }
+
+    /** W3C {@code currentLocalDescription}: the local description of the last completed negotiation. */
+    public RTCSessionDescription currentLocalDescription() {
+        return call(() -> describe(currentLocal));
+    }
+
+    /** W3C {@code pendingLocalDescription}: the local description of a negotiation in progress. */
+    public RTCSessionDescription pendingLocalDescription() {
+        return call(() -> describe(pendingLocal));
+    }
+
+    /** W3C {@code remoteDescription}: the pending remote description if any, else the current one. */
+    public RTCSessionDescription remoteDescription() {
+        return call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
+    }
+
+    /** W3C {@code currentRemoteDescription}. */
+    public RTCSessionDescription currentRemoteDescription() {
+        return call(() -> remoteText(currentRemote));
+    }
+
+    /** W3C {@code pendingRemoteDescription}. */
+    public RTCSessionDescription pendingRemoteDescription() {
+        return call(() -> remoteText(pendingRemote));
+    }
+
+    /**
+     * W3C {@code canTrickleIceCandidates}: whether the remote description announced trickle ICE;
+     * {@code null} before a remote description.
+     */
+    public Boolean canTrickleIceCandidates() {
+        return call(() -> {
+            RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
+            return remote == null ? null : remote.canTrickle();
+        });
+    }
+
+    /** W3C {@code sctp}: the SCTP transport once a data section is negotiated, else {@code null}. */
+    public RTCSctpTransport sctp() {
+        return call(() -> sctpStarted ? sctp : null);
+    }
+
+    // ---- offer/answer ----
+
+    /**
+     * W3C §4.4.1.5 {@code createOffer}: an offer with every transceiver and, when a data channel
+     * exists, a data section. Fails with InvalidStateException once closed.
+     */
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return operation(() -> {
+            checkOpen();
+            LocalDescription offer = buildOffer();
+            lastOffer = offer;
+            lastOfferSdp = offer.toSdp();
+            return new RTCSessionDescription(RTCSdpType.OFFER, lastOfferSdp);
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code createAnswer}: an answer to the remote offer. Fails with
+     * InvalidStateException unless the signaling state is have-remote-offer or
+     * have-local-pranswer.
+     */
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return operation(() -> {
+            checkOpen();
+            LocalDescription answer = buildAnswer();
+            lastAnswer = answer;
+            lastAnswerSdp = answer.toSdp();
+            return new RTCSessionDescription(RTCSdpType.ANSWER, lastAnswerSdp);
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code setLocalDescription()} without a description: creates an offer in
+     * stable and have-local-offer, an answer otherwise, and applies it.
+     */
+    public CompletableFuture<Void> setLocalDescription() {
+        return operation(() -> {
+            checkOpen();
+            if (signalingState == RTCSignalingState.STABLE || signalingState == RTCSignalingState.HAVE_LOCAL_OFFER
+                    || signalingState == RTCSignalingState.HAVE_REMOTE_PRANSWER) {
+                applyLocal(buildOffer());
+            } else {
+                applyLocal(buildAnswer());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code setLocalDescription(description)}: applies an offer or answer this
+     * peer connection created. A description with empty SDP is implicit (as the no-argument
+     * form, for its type).
+     *
+     * @return fails with InvalidStateException when the type does not fit the signaling state,
+     *     InvalidModificationException when the SDP is not the last one created
+     */
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return operation(() -> {
+            checkOpen();
+            RTCSdpType type = description.type();
+            if (type == RTCSdpType.ROLLBACK) {
+                throw new OperationException("rollback is not supported yet");
+            }
+            boolean implicit = description.sdp().isEmpty();
+            if (type == RTCSdpType.OFFER) {
+                checkState(type, true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
+                if (implicit) {
+                    applyLocal(buildOffer());
+                } else if (lastOffer == null || !description.sdp().equals(lastOfferSdp)) {
+                    // W3C §4.4.1.5: the SDP must be the [[LastCreatedOffer]] unchanged.
+                    throw new InvalidModificationException("the offer is not the last one createOffer returned");
+                } else {
+                    applyLocal(lastOffer);
+                }
+            } else {
+                checkState(type, true, RTCSignalingState.HAVE_REMOTE_OFFER, RTCSignalingState.HAVE_LOCAL_PRANSWER);
+                if (implicit) {
+                    applyLocal(buildAnswer());
+                } else if (lastAnswer == null || !description.sdp().equals(lastAnswerSdp)) {
+                    throw new InvalidModificationException("the answer is not the last one createAnswer returned");
+                } else {
+                    applyLocal(lastAnswer);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code setRemoteDescription}: applies the remote peer's offer or answer.
+     *
+     * @return fails with InvalidStateException when the type does not fit the signaling state,
+     *     SyntaxException when the SDP does not parse, InvalidAccessException when it breaks a
+     *     JSEP rule
+     */
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return operation(() -> {
+            checkOpen();
+            if (description.type() == RTCSdpType.ROLLBACK) {
+                throw new OperationException("rollback is not supported yet");
+            }
+            if (description.type() == RTCSdpType.OFFER) {
+                checkState(description.type(), false, RTCSignalingState.STABLE, RTCSignalingState.HAVE_REMOTE_OFFER);
+            } else {
+                checkState(description.type(), false, RTCSignalingState.HAVE_LOCAL_OFFER,
+                        RTCSignalingState.HAVE_REMOTE_PRANSWER);
+            }
+            RemoteDescription remote;
+            try {
+                remote = RemoteDescriptionReader.read(description);
+                if (description.type() == RTCSdpType.OFFER) {
+                    DescriptionChecks.offerKeepsSections(remote, currentLocal);
+                } else {
+                    DescriptionChecks.answerMatchesOffer(remote, pendingLocal);
+                }
+            } catch (JsepException e) {
+                throw domException(e);
+            }
+            applyRemote(remote);
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code addIceCandidate}: a remote candidate, or the end of them when
+     * {@code candidate} is null or its candidate string empty.
+     *
+     * @return fails with InvalidStateException before a remote description, OperationException
+     *     when sdpMid or sdpMLineIndex names no m-section or the candidate does not parse
+     */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
+        return operation(() -> {
+            checkOpen();
+            RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
+            if (remote == null) {
+                throw new InvalidStateException("addIceCandidate needs a remote description");
+            }
+            if (candidate == null || candidate.endOfCandidates()) {
+                ice.addRemoteCandidate(null);
+                return null;
+            }
+            if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
+                // W3C §4.4.1.6: a candidate names its m-section by mid or index (TypeError).
+                throw new IllegalArgumentException("a candidate needs sdpMid or sdpMLineIndex");
+            }
+            Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
+                    : remote.sections().stream().filter(s -> s.index() == candidate.sdpMLineIndex()).findFirst();
+            if (section.isEmpty()) {
+                throw new OperationException("no m-section for candidate mid " + candidate.sdpMid() + " index "
+                        + candidate.sdpMLineIndex());
+            }
+            RTCIceCandidate parsed;
+            try {
+                parsed = RTCIceCandidate.parse(candidate.candidate());
+            } catch (CandidateParseException e) {
+                throw new OperationException("cannot read candidate: " + e.getMessage(), e);
+            }
+            ice.addRemoteCandidate(parsed);
+            return null;
+        });
+    }
+
+    // ---- data channels ----
+
+    /**
+     * W3C §6.1 {@code createDataChannel}: a channel on this connection's SCTP transport; it opens
+     * once the data section is negotiated and SCTP connects.
+     *
+     * @throws InvalidStateException if the peer connection is closed
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(init, "init");
+        return call(() -> {
+            checkOpen();
+            RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
+            dataWanted = true;
+            return channel;
+        });
+    }
+
+    /** A data channel with the default options. */
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.defaults());
+    }
+
+    // ---- events ----
+
+    /** The {@code icecandidate} event: each local candidate, then one with a null candidate. */
+    public AutoCloseable onIceCandidate(Consumer<RTCPeerConnectionIceEvent> listener) {
+        return iceCandidateListeners.add(listener);
+    }
+
+    /** The {@code datachannel} event: a channel the remote peer opened (fired on the SCTP thread). */
+    public AutoCloseable onDataChannel(Consumer<RTCDataChannel> listener) {
+        return dataChannelListeners.add(listener);
+    }
+
+    /** The {@code signalingstatechange} event. */
+    public AutoCloseable onSignalingStateChange(Consumer<RTCSignalingState> listener) {
+        return signalingListeners.add(listener);
+    }
+
+    /** The {@code icegatheringstatechange} event. */
+    public AutoCloseable onIceGatheringStateChange(Consumer<RTCIceGatheringState> listener) {
+        return gatheringListeners.add(listener);
+    }
+
+    /** The {@code iceconnectionstatechange} event. */
+    public AutoCloseable onIceConnectionStateChange(Consumer<RTCIceConnectionState> listener) {
+        return iceConnectionListeners.add(listener);
+    }
+
+    /** The {@code connectionstatechange} event. */
+    public AutoCloseable onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
+        return connectionListeners.add(listener);
+    }
+
+    /**
+     * W3C §4.4.1.4 {@code close}: stops SCTP, DTLS and ICE and releases the sockets. The states
+     * become closed without events. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (loop.isShutdown()) {
+            return;
+        }
+        try {
+            call(() -> {
+                closeNow();
+                return null;
+            });
+        } catch (InvalidStateException e) {
+            // Closed concurrently: nothing left to release.
+        }
+        loop.shutdown();
+    }
+
+    // ---- on the loop ----
+
+    private void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        signalingState = RTCSignalingState.CLOSED;
+        iceConnectionState = RTCIceConnectionState.CLOSED;
+        connectionState = RTCPeerConnectionState.CLOSED;
+        if (sctp != null) {
+            sctp.stop();
+        }
+        dtls.stop();
+        ice.stop();
+        gatherer.close();
+    }
+
+    private LocalDescription buildOffer() {
+        OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
+                .bundlePolicy(configuration.bundlePolicy())
+                .data(dataWanted || hasNegotiatedData(), RTCSctpTransport.MAX_MESSAGE_SIZE);
+        if (currentLocal != null) {
+            builder.current(currentLocal, currentRemote);
+        }
+        return builder.build(mid -> localTransport());
+    }
+
+    private LocalDescription buildAnswer() {
+        if (signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
+                && signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+            throw new InvalidStateException("createAnswer needs a remote offer; the signaling state is "
+                    + signalingState);
+        }
+        return new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
+                .maxMessageSize(RTCSctpTransport.MAX_MESSAGE_SIZE)
+                .build(pendingRemote, mid -> localTransport());
+    }
+
+    private boolean hasNegotiatedData() {
+        return currentLocal != null && currentLocal.dataSection().filter(d -> !d.rejected()).isPresent();
+    }
+
+    /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
+    private LocalTransport localTransport() {
+        List<CandidateAttribute> candidates = new ArrayList<>();
+        for (RTCIceCandidate candidate : localCandidates) {
+            // CandidateAttribute reads the text after "a=candidate:".
+            candidates.add(CandidateAttribute.parse(candidate.toCandidateString().substring(RTCIceCandidate.PREFIX.length())));
+        }
+        return new LocalTransport(gatherer.getLocalParameters(), candidates,
+                iceGatheringState == RTCIceGatheringState.COMPLETE, dtls.getLocalParameters().fingerprints());
+    }
+
+    private RTCSessionDescription describe(LocalDescription description) {
+        if (description == null) {
+            return null;
+        }
+        LocalTransport transport = localTransport();
+        Map<String, LocalTransport> transports = new HashMap<>();
+        description.transports().keySet().forEach(mid -> transports.put(mid, transport));
+        return description.withTransports(transports).toSessionDescription();
+    }
+
+    private static RTCSessionDescription remoteText(RemoteDescription description) {
+        return description == null ? null : new RTCSessionDescription(description.type(), description.sdp().toSdp());
+    }
+
+    private void checkState(RTCSdpType type, boolean local, RTCSignalingState... allowed) {
+        for (RTCSignalingState state : allowed) {
+            if (state == signalingState) {
+                return;
+            }
+        }
+        // W3C §4.4.1.5/6: a description type the signaling state does not allow is InvalidStateError.
+        throw new InvalidStateException("cannot set a " + (local ? "local " : "remote ") + type + " in signaling state "
+                + signalingState);
+    }
+
+    private void applyLocal(LocalDescription description) {
+        if (description.type() == RTCSdpType.OFFER) {
+            checkState(description.type(), true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
+            pendingLocal = description;
+            setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
+        } else {
+            checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
+                    RTCSignalingState.HAVE_LOCAL_PRANSWER);
+            currentLocal = description;
+            currentRemote = pendingRemote;
+            pendingLocal = null;
+            pendingRemote = null;
+            startTransports(currentLocal, currentRemote, false);
+            setSignalingState(RTCSignalingState.STABLE);
+        }
+        if (!gatheringStarted) {
+            // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
+            gatheringStarted = true;
+            gatherer.gather();
+        }
+    }
+
+    private void applyRemote(RemoteDescription remote) {
+        addRemoteCandidates(remote);
+        if (remote.type() == RTCSdpType.OFFER) {
+            pendingRemote = remote;
+            if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
+                // The datachannel listener must be on before SCTP can deliver a channel.
+                sctpTransport();
+            }
+            setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
+        } else {
+            currentLocal = pendingLocal;
+            currentRemote = remote;
+            pendingLocal = null;
+            pendingRemote = null;
+            startTransports(currentLocal, currentRemote, true);
+            setSignalingState(RTCSignalingState.STABLE);
+        }
+    }
+
+    private void addRemoteCandidates(RemoteDescription remote) {
+        Optional<RemoteSection> transport = transportSection(remote);
+        if (transport.isEmpty()) {
+            return;
+        }
+        for (CandidateAttribute attribute : transport.get().candidates()) {
+            try {
+                ice.addRemoteCandidate(RTCIceCandidate.parse(RTCIceCandidate.PREFIX + attribute.value()));
+            } catch (CandidateParseException e) {
+                // RFC 8839 §5.1: a candidate we cannot read is ignored; the others may work.
+                LOG.log(System.Logger.Level.DEBUG, "skipping remote candidate: {0}", e.getMessage());
+            }
+        }
+        if (transport.get().endOfCandidates()) {
+            ice.addRemoteCandidate(null);
+        }
+    }
+
+    /** The remote section whose transport carries everything: the first used section's transport. */
+    private static Optional<RemoteSection> transportSection(RemoteDescription remote) {
+        return remote.sections().stream().filter(s -> !s.rejected()).findFirst().map(remote::transportSection);
+    }
+
+    /** Starts ICE, DTLS and SCTP once an offer and its answer are both applied. */
+    private void startTransports(LocalDescription local, RemoteDescription remote, boolean weOffered) {
+        Optional<RemoteSection> found = transportSection(remote);
+        if (found.isEmpty()) {
+            return;
+        }
+        RemoteSection transport = found.get();
+        if (!iceStarted) {
+            iceStarted = true;
+            // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
+            RTCIceRole role = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
+            ice.start(transport.ice(), role);
+            dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.log(System.Logger.Level.DEBUG, "DTLS did not connect: {0}", error.toString());
+                        }
+                    });
+        }
+        Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
+        Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
+        if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
+            sctpStarted = true;
+            RemoteSection data = theirData.get();
+            sctpTransport().start(new RTCSctpCapabilities(data.maxMessageSize()),
+                    data.sctpPort() == null ? DataSection.DEFAULT_SCTP_PORT : data.sctpPort());
+        }
+    }
+
+    /** RFC 5763 §5: the remote's DTLS role from its a=setup and ours. */
+    private static RTCDtlsRole remoteDtlsRole(SetupRole theirs, SetupRole ours) {
+        if (theirs == SetupRole.ACTIVE) {
+            return RTCDtlsRole.CLIENT;
+        }
+        if (theirs == SetupRole.PASSIVE) {
+            return RTCDtlsRole.SERVER;
+        }
+        return ours == SetupRole.ACTIVE ? RTCDtlsRole.SERVER : RTCDtlsRole.CLIENT;
+    }
+
+    private RTCSctpTransport sctpTransport() {
+        if (sctp == null) {
+            sctp = new RTCSctpTransport(dtls);
+            sctp.onDataChannel(dataChannelListeners::fire);
+        }
+        return sctp;
+    }
+
+    private void setSignalingState(RTCSignalingState next) {
+        if (signalingState != next) {
+            signalingState = next;
+            signalingListeners.fire(next);
+        }
+    }
+
+    private void localCandidate(RTCIceCandidate candidate) {
+        if (closed) {
+            return;
+        }
+        localCandidates.add(candidate);
+        iceCandidateListeners.fire(candidateEvent(candidate));
+    }
+
+    private RTCPeerConnectionIceEvent candidateEvent(RTCIceCandidate candidate) {
+        LocalDescription local = pendingLocal != null ? pendingLocal : currentLocal;
+        if (local == null) {
+            return new RTCPeerConnectionIceEvent(candidate, null, null);
+        }
+        List<Section> sections = local.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            if (!sections.get(i).rejected()) {
+                // One transport: its candidates belong to the first used section (the BUNDLE tag).
+                return new RTCPeerConnectionIceEvent(candidate, sections.get(i).mid(), i);
+            }
+        }
+        return new RTCPeerConnectionIceEvent(candidate, null, null);
+    }
+
+    private void gathererState(RTCIceGathererState state) {
+        if (closed) {
+            return;
+        }
+        RTCIceGatheringState next = switch (state) {
+            case NEW -> RTCIceGatheringState.NEW;
+            case GATHERING -> RTCIceGatheringState.GATHERING;
+            case COMPLETE, CLOSED -> RTCIceGatheringState.COMPLETE;
+        };
+        if (next == iceGatheringState) {
+            return;
+        }
+        iceGatheringState = next;
+        gatheringListeners.fire(next);
+        if (next == RTCIceGatheringState.COMPLETE) {
+            // W3C §5.6: after gathering completes, an icecandidate event with a null candidate.
+            iceCandidateListeners.fire(new RTCPeerConnectionIceEvent(null, null, null));
+        }
+    }
+
+    private void updateConnectionStates() {
+        if (closed) {
+            return;
+        }
+        RTCIceTransportState iceState = ice.state();
+        RTCIceConnectionState nextIce = switch (iceState) {
+            case NEW -> RTCIceConnectionState.NEW;
+            case CHECKING -> RTCIceConnectionState.CHECKING;
+            case CONNECTED -> RTCIceConnectionState.CONNECTED;
+            case COMPLETED -> RTCIceConnectionState.COMPLETED;
+            case DISCONNECTED -> RTCIceConnectionState.DISCONNECTED;
+            case FAILED -> RTCIceConnectionState.FAILED;
+            case CLOSED -> RTCIceConnectionState.CLOSED;
+        };
+        if (nextIce != iceConnectionState) {
+            iceConnectionState = nextIce;
+            iceConnectionListeners.fire(nextIce);
+        }
+        RTCPeerConnectionState next = aggregate(iceState, dtls.state());
+        if (next != connectionState) {
+            connectionState = next;
+            connectionListeners.fire(next);
+        }
+    }
+
+    /** W3C §4.3.3 RTCPeerConnectionState from the ICE and DTLS transports' states. */
+    static RTCPeerConnectionState aggregate(RTCIceTransportState iceState, RTCDtlsTransportState dtlsState) {
+        if (iceState == RTCIceTransportState.FAILED || dtlsState == RTCDtlsTransportState.FAILED) {
+            return RTCPeerConnectionState.FAILED;
+        }
+        if (iceState == RTCIceTransportState.DISCONNECTED) {
+            return RTCPeerConnectionState.DISCONNECTED;
+        }
+        boolean iceIdle = iceState == RTCIceTransportState.NEW || iceState == RTCIceTransportState.CLOSED;
+        boolean dtlsIdle = dtlsState == RTCDtlsTransportState.NEW || dtlsState == RTCDtlsTransportState.CLOSED;
+        if (iceIdle && dtlsIdle) {
+            return RTCPeerConnectionState.NEW;
+        }
+        boolean iceUp = iceState == RTCIceTransportState.CONNECTED || iceState == RTCIceTransportState.COMPLETED
+                || iceState == RTCIceTransportState.CLOSED;
+        boolean dtlsUp = dtlsState == RTCDtlsTransportState.CONNECTED || dtlsState == RTCDtlsTransportState.CLOSED;
+        return iceUp && dtlsUp ? RTCPeerConnectionState.CONNECTED : RTCPeerConnectionState.CONNECTING;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new InvalidStateException("the peer connection is closed");
+        }
+    }
+
+    private static RuntimeException domException(JsepException e) {
+        return switch (e.kind()) {
+            case SYNTAX -> new SyntaxException(e.getMessage(), e);
+            case INVALID_ACCESS -> new InvalidAccessException(e.getMessage(), e);
+            case OPERATION -> new OperationException(e.getMessage(), e);
+        };
+    }
+
+    // ---- the loop ----
+
+    /** Runs an operation on the loop, in order (the W3C operations chain); failures fail the future. */
+    private <T> CompletableFuture<T> operation(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (JsepException e) {
+                    result.completeExceptionally(domException(e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new InvalidStateException("the peer connection is closed"));
+        }
+        return result;
+    }
+
+    /** Runs work on the loop and waits for it (at once when already on the loop). */
+    private <T> T call(Supplier<T> work) {
+        if (Thread.currentThread() == loopThread) {
+            return work.get();
+        }
+        CompletableFuture<T> result = operation(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new OperationException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Queues a task from another object's thread; dropped once the loop has shut down. */
+    private void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Closed: the transports' last callbacks have nothing to update.
+        }
+    }
+
+    /** Listeners of one event; a listener that throws is logged and the others still run. */
+    private static final class Events<T> {
+        private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
+
+        AutoCloseable add(Consumer<? super T> listener) {
+            Objects.requireNonNull(listener, "listener");
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+
+        void fire(T event) {
+            for (Consumer<? super T> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "an RTCPeerConnection listener threw", e);
+                }
+            }
+        }
+    }
+}
