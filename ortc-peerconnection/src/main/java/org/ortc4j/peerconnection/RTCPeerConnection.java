@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ortc4j.dtls.RTCCertificate;
@@ -813,6 +814,15 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** Runs work on the loop and waits for it (at once when already on the loop). */
     private <T> T call(Supplier<T> work) {
         if (Thread.currentThread() == loopThread) {
+            return work.get();
+        }
+        if (loop.isShutdown()) {
+            // Closed: the state is final once the loop has run its last task; read it here.
+            try {
+                loop.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return work.get();
         }
         CompletableFuture<T> result = operation(work);
