@@ -42,6 +42,9 @@ import org.ortc4j.peerconnection.internal.jsep.ExtensionIdRegistry;
 import org.ortc4j.peerconnection.internal.jsep.JsepException;
 import org.ortc4j.peerconnection.internal.jsep.LocalCapabilities;
 import org.ortc4j.peerconnection.internal.jsep.LocalDescription;
+import org.ortc4j.peerconnection.internal.jsep.LocalSection;
+import org.ortc4j.peerconnection.internal.jsep.NegotiatedMedia;
+import org.ortc4j.peerconnection.internal.jsep.TransceiverState;
 import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
 import org.ortc4j.peerconnection.internal.jsep.OfferBuilder;
 import org.ortc4j.peerconnection.internal.jsep.PayloadTypeRegistry;
@@ -50,11 +53,17 @@ import org.ortc4j.peerconnection.internal.jsep.RemoteDescriptionReader;
 import org.ortc4j.peerconnection.internal.jsep.RemoteSection;
 import org.ortc4j.peerconnection.internal.jsep.Section;
 import org.ortc4j.peerconnection.internal.jsep.SessionOrigin;
+import org.ortc4j.media.MediaStreamTrack;
+import org.ortc4j.rtp.RTCRtpReceiver;
+import org.ortc4j.rtp.RTCRtpSender;
+import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCSctpCapabilities;
 import org.ortc4j.sctp.RTCSctpTransport;
 import org.ortc4j.sdp.CandidateAttribute;
+import org.ortc4j.sdp.MediaDirection;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
 import org.ortc4j.sdp.SetupRole;
@@ -127,6 +136,11 @@ public final class RTCPeerConnection implements AutoCloseable {
     private RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
 
+    private final List<Transceiver> transceivers = new ArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private boolean decodeReceived = true;
+
+    private final Events<RTCTrackEvent> trackListeners = new Events<>();
     private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
     private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
     private final Events<RTCSignalingState> signalingListeners = new Events<>();
@@ -439,7 +453,127 @@ public final class RTCPeerConnection implements AutoCloseable {
         return createDataChannel(label, RTCDataChannelInit.defaults());
     }
 
+    // ---- media ----
+
+    /**
+     * W3C §5.1 {@code addTransceiver(kind, init)}: a transceiver with a sender without a track.
+     *
+     * @param kind "audio" or "video"
+     * @throws InvalidStateException if the peer connection is closed
+     * @throws IllegalArgumentException if the kind is neither (W3C TypeError)
+     */
+    public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            throw new IllegalArgumentException("kind must be audio or video, not " + kind);
+        }
+        return call(() -> {
+            checkOpen();
+            return newTransceiver(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
+        });
+    }
+
+    /** W3C §5.1 {@code addTransceiver(track, init)}: a transceiver sending a track. */
+    public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(track, "track");
+        return call(() -> {
+            checkOpen();
+            return newTransceiver(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
+                    false).transceiver;
+        });
+    }
+
+    /**
+     * W3C §5.1 {@code addTrack}: sends a track, on an unused transceiver of its kind that a remote
+     * offer created, else on a new sendrecv transceiver.
+     *
+     * @param streamIds the ids of the streams the track belongs to
+     * @throws InvalidStateException if closed
+     * @throws InvalidAccessException if the track is already sent by a sender of this connection
+     */
+    public RTCRtpSender addTrack(MediaStreamTrack track, String... streamIds) {
+        Objects.requireNonNull(track, "track");
+        List<String> streams = List.of(streamIds);
+        return call(() -> {
+            checkOpen();
+            for (Transceiver t : transceivers) {
+                if (t.transceiver.sender().track().filter(track::equals).isPresent()) {
+                    throw new InvalidAccessException("the track is already sent by this peer connection");
+                }
+            }
+            String kind = track.kind().value();
+            for (Transceiver t : transceivers) {
+                // W3C §5.1 addTrack: reuse a transceiver of the kind whose sender never sent.
+                if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
+                        && t.fromRemote) {
+                    t.transceiver.sender().replaceTrack(track);
+                    t.streams = streams;
+                    RTCRtpTransceiverDirection d = t.transceiver.direction();
+                    t.transceiver.setDirection(d == RTCRtpTransceiverDirection.RECVONLY ? RTCRtpTransceiverDirection.SENDRECV
+                            : d == RTCRtpTransceiverDirection.INACTIVE ? RTCRtpTransceiverDirection.SENDONLY : d);
+                    return t.transceiver.sender();
+                }
+            }
+            return newTransceiver(kind, track, new RTCRtpTransceiverInit(null, streams, null), false).transceiver.sender();
+        });
+    }
+
+    /**
+     * W3C §5.1 {@code removeTrack}: the sender stops sending its track; its transceiver no
+     * longer sends once renegotiated.
+     *
+     * @throws InvalidAccessException if the sender is not this connection's
+     */
+    public void removeTrack(RTCRtpSender sender) {
+        Objects.requireNonNull(sender, "sender");
+        call(() -> {
+            checkOpen();
+            Transceiver owner = transceivers.stream().filter(t -> t.transceiver.sender() == sender).findFirst()
+                    .orElseThrow(() -> new InvalidAccessException("the sender is not this peer connection's"));
+            if (sender.track().isEmpty()) {
+                return null;
+            }
+            sender.replaceTrack(null);
+            RTCRtpTransceiverDirection d = owner.transceiver.direction();
+            owner.transceiver.setDirection(d == RTCRtpTransceiverDirection.SENDRECV ? RTCRtpTransceiverDirection.RECVONLY
+                    : d == RTCRtpTransceiverDirection.SENDONLY ? RTCRtpTransceiverDirection.INACTIVE : d);
+            return null;
+        });
+    }
+
+    /** W3C {@code getTransceivers}, in the order they were created. */
+    public List<RTCRtpTransceiver> getTransceivers() {
+        return call(() -> transceivers.stream().map(t -> t.transceiver).toList());
+    }
+
+    /** W3C {@code getSenders}: the senders of the transceivers that are not stopped. */
+    public List<RTCRtpSender> getSenders() {
+        return call(() -> transceivers.stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
+    }
+
+    /** W3C {@code getReceivers}: the receivers of the transceivers that are not stopped. */
+    public List<RTCRtpReceiver> getReceivers() {
+        return call(() -> transceivers.stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
+    }
+
+    /**
+     * Whether receivers created from now on decode (default) or hand their track the encoded
+     * frames as they arrived (for forwarding and recording without a codec). Not W3C.
+     */
+    void decodeReceivedMedia(boolean decode) {
+        call(() -> {
+            decodeReceived = decode;
+            return null;
+        });
+    }
+
     // ---- events ----
+
+    /** The {@code track} event: a remote track, fired when a remote description starts it. */
+    public AutoCloseable onTrack(Consumer<RTCTrackEvent> listener) {
+        return trackListeners.add(listener);
+    }
+
 
     /** The {@code icecandidate} event: each local candidate, then one with a null candidate. */
     public AutoCloseable onIceCandidate(Consumer<RTCPeerConnectionIceEvent> listener) {
@@ -501,6 +635,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         signalingState = RTCSignalingState.CLOSED;
         iceConnectionState = RTCIceConnectionState.CLOSED;
         connectionState = RTCPeerConnectionState.CLOSED;
+        for (Transceiver t : transceivers) {
+            t.transceiver.stop();
+        }
         if (sctp != null) {
             sctp.stop();
         }
@@ -516,6 +653,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (currentLocal != null) {
             builder.current(currentLocal, currentRemote);
         }
+        builder.transceivers(transceiverStates());
         return builder.build(mid -> localTransport());
     }
 
@@ -527,6 +665,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         return new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
                 .maxMessageSize(RTCSctpTransport.MAX_MESSAGE_SIZE)
+                .transceivers(transceiverStates())
                 .build(pendingRemote, mid -> localTransport());
     }
 
@@ -574,6 +713,13 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (description.type() == RTCSdpType.OFFER) {
             checkState(description.type(), true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
             pendingLocal = description;
+            // W3C §4.4.1.5: applying an offer associates each new transceiver with its section's mid.
+            for (LocalSection section : description.mediaSections()) {
+                transceiverById(section.transceiverId()).filter(t -> t.mid == null).ifPresent(t -> {
+                    t.mid = section.mid();
+                    t.transceiver.setMid(section.mid());
+                });
+            }
             setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
         } else {
             checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
@@ -583,6 +729,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingLocal = null;
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, false);
+            startMedia(currentLocal, currentRemote, false);
             setSignalingState(RTCSignalingState.STABLE);
         }
         if (!gatheringStarted) {
@@ -600,14 +747,18 @@ public final class RTCPeerConnection implements AutoCloseable {
                 // The datachannel listener must be on before SCTP can deliver a channel.
                 sctpTransport();
             }
+            associateRemoteOffer(remote);
             setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
+            fireTracks(remote);
         } else {
             currentLocal = pendingLocal;
             currentRemote = remote;
             pendingLocal = null;
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, true);
+            startMedia(currentLocal, currentRemote, true);
             setSignalingState(RTCSignalingState.STABLE);
+            fireTracks(remote);
         }
     }
 
@@ -660,6 +811,122 @@ public final class RTCPeerConnection implements AutoCloseable {
             RemoteSection data = theirData.get();
             sctpTransport().start(new RTCSctpCapabilities(data.maxMessageSize()),
                     data.sctpPort() == null ? DataSection.DEFAULT_SCTP_PORT : data.sctpPort());
+        }
+    }
+
+    private Transceiver newTransceiver(String kind, MediaStreamTrack track, RTCRtpTransceiverInit init,
+            boolean fromRemote) {
+        RTCRtpSender sender = track != null ? new RTCRtpSender(track, dtls) : new RTCRtpSender(kind, dtls);
+        RTCRtpReceiver receiver = new RTCRtpReceiver(kind, dtls, decodeReceived);
+        RTCRtpTransceiver transceiver = new RTCRtpTransceiver(sender, receiver, init.direction());
+        long ssrc = randomSsrc();
+        Long rtxSsrc = null;
+        if (kind.equals("video")) {
+            long rtx;
+            do {
+                rtx = randomSsrc();
+            } while (rtx == ssrc);
+            rtxSsrc = rtx;
+        }
+        if (!init.sendEncodings().isEmpty() && init.sendEncodings().get(0).ssrc() != null) {
+            ssrc = Integer.toUnsignedLong(init.sendEncodings().get(0).ssrc());
+        }
+        Transceiver entry = new Transceiver(transceivers.size(), kind, transceiver, ssrc, rtxSsrc, fromRemote);
+        entry.streams = init.streams();
+        transceivers.add(entry);
+        return entry;
+    }
+
+    private long randomSsrc() {
+        // RFC 3550 §8.1: SSRCs are random 32-bit values.
+        return random.nextInt() & 0xffff_ffffL;
+    }
+
+    private Optional<Transceiver> transceiverById(int id) {
+        return id < 0 || id >= transceivers.size() ? Optional.empty() : Optional.of(transceivers.get(id));
+    }
+
+    private Optional<Transceiver> transceiverByMid(String mid) {
+        return transceivers.stream().filter(t -> mid.equals(t.mid)).findFirst();
+    }
+
+    private List<TransceiverState> transceiverStates() {
+        List<TransceiverState> states = new ArrayList<>();
+        for (Transceiver t : transceivers) {
+            RTCRtpTransceiverDirection direction = t.stopped() ? RTCRtpTransceiverDirection.STOPPED
+                    : t.transceiver.direction();
+            String trackId = t.transceiver.sender().track().map(MediaStreamTrack::id).orElse(null);
+            states.add(new TransceiverState(t.id, t.mid, t.kind, direction, t.transceiver.codecPreferences(),
+                    t.streams, trackId, t.ssrc, t.rtxSsrc, cname));
+        }
+        return states;
+    }
+
+    /**
+     * W3C §4.4.1.6 process a remote offer: each media section gets a transceiver, by mid, else an
+     * unassociated one of its kind that addTrack made, else a new recvonly one.
+     */
+    private void associateRemoteOffer(RemoteDescription offer) {
+        for (RemoteSection section : offer.sections()) {
+            if (!section.isMedia() || section.rejected() || transceiverByMid(section.mid()).isPresent()) {
+                continue;
+            }
+            Optional<Transceiver> free = transceivers.stream()
+                    .filter(t -> t.mid == null && !t.stopped() && t.kind.equals(section.kind())).findFirst();
+            Transceiver t = free.orElseGet(() -> newTransceiver(section.kind(), null,
+                    new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY), true));
+            t.mid = section.mid();
+            t.transceiver.setMid(section.mid());
+        }
+    }
+
+    /** Fires the track event for each transceiver the remote description starts sending to. */
+    private void fireTracks(RemoteDescription remote) {
+        for (RemoteSection section : remote.sections()) {
+            if (!section.isMedia() || section.rejected()) {
+                continue;
+            }
+            boolean remoteSends = section.direction() == MediaDirection.SENDRECV
+                    || section.direction() == MediaDirection.SENDONLY;
+            Optional<Transceiver> found = transceiverByMid(section.mid());
+            if (found.isEmpty() || !remoteSends || found.get().trackFired) {
+                continue;
+            }
+            Transceiver t = found.get();
+            t.trackFired = true;
+            RTCRtpReceiver receiver = t.transceiver.receiver();
+            trackListeners.fire(new RTCTrackEvent(receiver, receiver.track(), section.streamIds(), t.transceiver));
+        }
+    }
+
+    /** Starts each negotiated sender and receiver with the parameters both sides agreed. */
+    private void startMedia(LocalDescription local, RemoteDescription remote, boolean weOffered) {
+        for (LocalSection section : local.mediaSections()) {
+            Optional<Transceiver> found = transceiverByMid(section.mid());
+            Optional<RemoteSection> theirs = remote.section(section.mid());
+            if (found.isEmpty() || theirs.isEmpty()) {
+                continue;
+            }
+            Transceiver t = found.get();
+            NegotiatedMedia media = NegotiatedMedia.of(section, theirs.get(), !weOffered);
+            t.transceiver.setCurrentDirection(media.currentDirection());
+            boolean send = media.currentDirection() == RTCRtpTransceiverDirection.SENDRECV
+                    || media.currentDirection() == RTCRtpTransceiverDirection.SENDONLY;
+            boolean receive = media.currentDirection() == RTCRtpTransceiverDirection.SENDRECV
+                    || media.currentDirection() == RTCRtpTransceiverDirection.RECVONLY;
+            try {
+                if (receive && !t.receiving && !media.receive().codecs().isEmpty()) {
+                    t.receiving = true;
+                    t.transceiver.receiver().receive(media.receive());
+                }
+                if (send && !t.everSent && !media.send().codecs().isEmpty()) {
+                    t.everSent = true;
+                    t.transceiver.sender().send(media.send());
+                }
+            } catch (RuntimeException e) {
+                // A section we cannot carry stays silent; the others still run.
+                LOG.log(System.Logger.Level.WARNING, "cannot start media of mid " + section.mid(), e);
+            }
         }
     }
 
@@ -845,6 +1112,34 @@ public final class RTCPeerConnection implements AutoCloseable {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
             // Closed: the transports' last callbacks have nothing to update.
+        }
+    }
+
+    /** What the peer connection keeps about one of its transceivers (on the loop only). */
+    private static final class Transceiver {
+        final int id;
+        final String kind;
+        final RTCRtpTransceiver transceiver;
+        final long ssrc;
+        final Long rtxSsrc;
+        final boolean fromRemote;
+        String mid;
+        List<String> streams = List.of();
+        boolean everSent;
+        boolean receiving;
+        boolean trackFired;
+
+        Transceiver(int id, String kind, RTCRtpTransceiver transceiver, long ssrc, Long rtxSsrc, boolean fromRemote) {
+            this.id = id;
+            this.kind = kind;
+            this.transceiver = transceiver;
+            this.ssrc = ssrc;
+            this.rtxSsrc = rtxSsrc;
+            this.fromRemote = fromRemote;
+        }
+
+        boolean stopped() {
+            return transceiver.stopped();
         }
     }
 
