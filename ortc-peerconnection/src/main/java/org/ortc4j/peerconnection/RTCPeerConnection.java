@@ -139,8 +139,12 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final List<Transceiver> transceivers = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private boolean decodeReceived = true;
+    private int nextTransceiverId;
+
+    private boolean negotiationNeeded;
 
     private final Events<RTCTrackEvent> trackListeners = new Events<>();
+    private final Events<Void> negotiationNeededListeners = new Events<>();
     private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
     private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
     private final Events<RTCSignalingState> signalingListeners = new Events<>();
@@ -327,7 +331,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             checkOpen();
             RTCSdpType type = description.type();
             if (type == RTCSdpType.ROLLBACK) {
-                throw new OperationException("rollback is not supported yet");
+                checkState(type, true, RTCSignalingState.HAVE_LOCAL_OFFER);
+                rollbackLocal();
+                return null;
             }
             boolean implicit = description.sdp().isEmpty();
             if (type == RTCSdpType.OFFER) {
@@ -366,7 +372,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         return operation(() -> {
             checkOpen();
             if (description.type() == RTCSdpType.ROLLBACK) {
-                throw new OperationException("rollback is not supported yet");
+                checkState(description.type(), false, RTCSignalingState.HAVE_REMOTE_OFFER);
+                rollbackRemote();
+                return null;
             }
             if (description.type() == RTCSdpType.OFFER) {
                 checkState(description.type(), false, RTCSignalingState.STABLE, RTCSignalingState.HAVE_REMOTE_OFFER);
@@ -444,6 +452,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             checkOpen();
             RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
             dataWanted = true;
+            updateNegotiationNeeded();
             return channel;
         });
     }
@@ -568,6 +577,16 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     // ---- events ----
+
+    /**
+     * The {@code negotiationneeded} event (W3C §4.7.3): something changed that needs an
+     * offer/answer exchange (a new transceiver or data channel, a direction change, a stopped
+     * transceiver); fired while stable, after the operation that caused it.
+     */
+    public AutoCloseable onNegotiationNeeded(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        return negotiationNeededListeners.add(ignored -> listener.run());
+    }
 
     /** The {@code track} event: a remote track, fired when a remote description starts it. */
     public AutoCloseable onTrack(Consumer<RTCTrackEvent> listener) {
@@ -762,6 +781,40 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped. The transceivers
+     * it gave a mid keep it (ortc-rtp's RTCRtpTransceiver cannot forget a mid; W3C would make it
+     * null), so the next offer gives them the same one.
+     */
+    private void rollbackLocal() {
+        pendingLocal = null;
+        setSignalingState(RTCSignalingState.STABLE);
+    }
+
+    /**
+     * W3C §4.4.1.6 rollback of a remote offer: the pending remote description is dropped; the
+     * transceivers it created are stopped and removed; the ones of ours it associated keep the
+     * mid (as in {@link #rollbackLocal()}).
+     */
+    private void rollbackRemote() {
+        List<Transceiver> created = new ArrayList<>();
+        for (Transceiver t : transceivers) {
+            if (t.mid == null || (currentLocal != null && currentLocal.section(t.mid).isPresent())) {
+                continue;
+            }
+            if (t.fromRemote) {
+                created.add(t);
+            }
+            t.trackFired = false;
+        }
+        for (Transceiver t : created) {
+            t.transceiver.stop();
+            transceivers.remove(t);
+        }
+        pendingRemote = null;
+        setSignalingState(RTCSignalingState.STABLE);
+    }
+
     private void addRemoteCandidates(RemoteDescription remote) {
         Optional<RemoteSection> transport = transportSection(remote);
         if (transport.isEmpty()) {
@@ -831,9 +884,14 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (!init.sendEncodings().isEmpty() && init.sendEncodings().get(0).ssrc() != null) {
             ssrc = Integer.toUnsignedLong(init.sendEncodings().get(0).ssrc());
         }
-        Transceiver entry = new Transceiver(transceivers.size(), kind, transceiver, ssrc, rtxSsrc, fromRemote);
+        Transceiver entry = new Transceiver(nextTransceiverId++, kind, transceiver, ssrc, rtxSsrc, fromRemote);
         entry.streams = init.streams();
         transceivers.add(entry);
+        // W3C §5.4: setDirection and stop ask for negotiation.
+        transceiver.onNegotiationNeeded(() -> post(this::updateNegotiationNeeded));
+        if (!fromRemote) {
+            updateNegotiationNeeded();
+        }
         return entry;
     }
 
@@ -843,7 +901,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private Optional<Transceiver> transceiverById(int id) {
-        return id < 0 || id >= transceivers.size() ? Optional.empty() : Optional.of(transceivers.get(id));
+        return transceivers.stream().filter(t -> t.id == id).findFirst();
     }
 
     private Optional<Transceiver> transceiverByMid(String mid) {
@@ -872,7 +930,8 @@ public final class RTCPeerConnection implements AutoCloseable {
                 continue;
             }
             Optional<Transceiver> free = transceivers.stream()
-                    .filter(t -> t.mid == null && !t.stopped() && t.kind.equals(section.kind())).findFirst();
+                    .filter(t -> t.mid == null && t.transceiver.mid().isEmpty() && !t.stopped()
+                            && t.kind.equals(section.kind())).findFirst();
             Transceiver t = free.orElseGet(() -> newTransceiver(section.kind(), null,
                     new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY), true));
             t.mid = section.mid();
@@ -954,6 +1013,66 @@ public final class RTCPeerConnection implements AutoCloseable {
             signalingState = next;
             signalingListeners.fire(next);
         }
+        if (next == RTCSignalingState.STABLE) {
+            // W3C §4.4.1.5/6: back in stable, the flag is computed again.
+            negotiationNeeded = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    /** W3C §4.7.3 update the negotiation-needed flag; the event is queued, fired if still needed. */
+    private void updateNegotiationNeeded() {
+        if (closed || signalingState != RTCSignalingState.STABLE) {
+            return;
+        }
+        if (!checkNegotiationNeeded()) {
+            negotiationNeeded = false;
+            return;
+        }
+        if (negotiationNeeded) {
+            return;
+        }
+        negotiationNeeded = true;
+        post(() -> {
+            if (!closed && negotiationNeeded && signalingState == RTCSignalingState.STABLE && checkNegotiationNeeded()) {
+                negotiationNeededListeners.fire(null);
+            }
+        });
+    }
+
+    /** W3C §4.7.3 check if negotiation is needed, for the parts ortc4j supports. */
+    private boolean checkNegotiationNeeded() {
+        LocalDescription local = currentLocal;
+        if (dataWanted && (local == null || local.dataSection().filter(d -> !d.rejected()).isEmpty())) {
+            return true;
+        }
+        for (Transceiver t : transceivers) {
+            Optional<Section> section = t.mid == null || local == null ? Optional.empty() : local.section(t.mid);
+            if (t.stopped()) {
+                if (section.isPresent() && !section.get().rejected()) {
+                    return true;
+                }
+                continue;
+            }
+            if (section.isEmpty() || !(section.get() instanceof LocalSection media) || media.rejected()) {
+                return true;
+            }
+            RTCRtpTransceiverDirection wanted = t.transceiver.direction();
+            if (local.type() == RTCSdpType.OFFER) {
+                if (!media.direction().value().equals(wanted.value())) {
+                    return true;
+                }
+            } else {
+                // In our answer the direction was also limited by the offer: compare what is
+                // ours to decide, whether we send.
+                boolean wantSend = wanted == RTCRtpTransceiverDirection.SENDRECV || wanted == RTCRtpTransceiverDirection.SENDONLY;
+                boolean answeredSend = media.direction() == MediaDirection.SENDRECV || media.direction() == MediaDirection.SENDONLY;
+                if (wantSend != answeredSend) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void localCandidate(RTCIceCandidate candidate) {

@@ -1,0 +1,126 @@
+package org.ortc4j.peerconnection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ortc4j.media.AudioFrame;
+import org.ortc4j.media.MediaKind;
+import org.ortc4j.media.TimeBase;
+import org.ortc4j.rtp.RTCRtpSender;
+import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.sctp.RTCDataChannel;
+import org.ortc4j.sdp.RTCSdpType;
+import org.ortc4j.sdp.RTCSessionDescription;
+
+/** negotiationneeded, renegotiation adding a track mid-call, and rollback. */
+class RTCPeerConnectionRenegotiationTest {
+
+    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
+    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
+
+    @AfterEach
+    void close() {
+        offerer.close();
+        answerer.close();
+    }
+
+    /** Answers each negotiationneeded of {@code from} with a full exchange to {@code to}, as "perfect negotiation" apps do. */
+    private static Semaphore negotiateOnDemand(RTCPeerConnection from, RTCPeerConnection to) {
+        Semaphore done = new Semaphore(0);
+        from.onIceCandidate(e -> {
+            if (e.candidate() != null) {
+                to.addIceCandidate(e.toCandidateInit());
+            }
+        });
+        from.onNegotiationNeeded(() -> from.setLocalDescription()
+                .thenCompose(v -> to.setRemoteDescription(from.localDescription()))
+                .thenCompose(v -> to.setLocalDescription())
+                .thenCompose(v -> from.setRemoteDescription(to.localDescription()))
+                .thenRun(done::release));
+        return done;
+    }
+
+    @Test
+    void negotiationNeededDrivesADataChannelCallThatThenAddsAnAudioTrack() throws Exception {
+        Semaphore exchanges = negotiateOnDemand(offerer, answerer);
+        CompletableFuture<RTCDataChannel> theirChannel = new CompletableFuture<>();
+        answerer.onDataChannel(theirChannel::complete);
+        CompletableFuture<RTCTrackEvent> track = new CompletableFuture<>();
+        answerer.onTrack(track::complete);
+        CompletableFuture<RTCPeerConnectionState> up = connected(answerer);
+
+        RTCDataChannel channel = offerer.createDataChannel("first");
+        CompletableFuture<Void> open = opened(channel);
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(open);
+        await(theirChannel);
+        await(up);
+        assertThat(offerer.localDescription().sdp()).doesNotContain("m=audio");
+        assertThat(track).isNotDone();
+
+        // Mid-call: a new track needs negotiation again; the new section comes after the data one.
+        FrameQueueTrack audio = new FrameQueueTrack(MediaKind.AUDIO);
+        RTCRtpSender sender = offerer.addTrack(audio, "call");
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        RTCTrackEvent event = await(track);
+        assertThat(event.transceiver().mid()).contains("1");
+        assertThat(offerer.localDescription().sdp()).containsSubsequence("m=application", "m=audio");
+        assertThat(offerer.getSenders()).containsExactly(sender);
+
+        // 20 ms of audio, in whatever codec was negotiated first (the decoder gives its own rate).
+        audio.push(new AudioFrame(new short[960], 48_000, 1, 0, TimeBase.ofRate(48_000)));
+        AudioFrame heard = (AudioFrame) event.track().recv().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat((double) heard.samplesPerChannel() / heard.sampleRate()).isEqualTo(0.02);
+        // The data channel still works after renegotiation.
+        CompletableFuture<String> message = new CompletableFuture<>();
+        channel.onMessage(m -> message.complete(m.text()));
+        await(theirChannel).send("still here");
+        assertThat(await(message)).isEqualTo("still here");
+        assertThat(exchanges.availablePermits()).isZero();
+    }
+
+    @Test
+    void negotiationNeededIsNotFiredWhenNothingChangedOrWhileNotStable() throws Exception {
+        Semaphore fired = new Semaphore(0);
+        offerer.onNegotiationNeeded(fired::release);
+        await(offerer.setLocalDescription());
+        offerer.addTransceiver("audio", new RTCRtpTransceiverInit());
+        // Not stable: the flag waits for stable.
+        assertThat(fired.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
+        await(offerer.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, "")));
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+        assertThat(fired.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(fired.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void rollingBackARemoteOfferRemovesTheTransceiversItCreated() throws Exception {
+        answerer.addTransceiver("video", new RTCRtpTransceiverInit());
+        await(answerer.setLocalDescription());
+        RTCSessionDescription offer = answerer.localDescription();
+        await(offerer.setRemoteDescription(offer));
+        assertThat(offerer.getTransceivers()).hasSize(1);
+        RTCRtpTransceiver created = offerer.getTransceivers().get(0);
+        assertThat(created.mid()).contains("0");
+
+        await(offerer.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, "")));
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+        assertThat(offerer.remoteDescription()).isNull();
+        assertThat(offerer.getTransceivers()).isEmpty();
+        assertThat(created.stopped()).isTrue();
+
+        // The offer can be applied again and answered.
+        await(offerer.setRemoteDescription(offer));
+        await(offerer.setLocalDescription());
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+    }
+}
