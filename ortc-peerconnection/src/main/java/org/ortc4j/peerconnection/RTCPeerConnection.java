@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ortc4j.dtls.RTCCertificate;
@@ -33,6 +35,8 @@ import org.ortc4j.ice.RTCIceGathererState;
 import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.RTCIceTransportState;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.SyntaxException;
 import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
@@ -60,6 +64,7 @@ import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
+import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sctp.RTCSctpCapabilities;
 import org.ortc4j.sctp.RTCSctpTransport;
 import org.ortc4j.sdp.CandidateAttribute;
@@ -140,6 +145,10 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private boolean decodeReceived = true;
     private int nextTransceiverId;
+    // Channels not yet closed (SCTP bounds how many are open) and the webrtc-stats counters.
+    private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
+    private final AtomicLong channelsOpened = new AtomicLong();
+    private final AtomicLong channelsClosed = new AtomicLong();
 
     private boolean negotiationNeeded;
 
@@ -451,6 +460,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         return call(() -> {
             checkOpen();
             RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
+            count(channel);
             dataWanted = true;
             updateNegotiationNeeded();
             return channel;
@@ -574,6 +584,40 @@ public final class RTCPeerConnection implements AutoCloseable {
             decodeReceived = decode;
             return null;
         });
+    }
+
+    // ---- statistics ----
+
+    /**
+     * W3C §8.2 {@code getStats}: the senders' and receivers' entries (outbound-rtp,
+     * remote-inbound-rtp, media-source, inbound-rtp, remote-outbound-rtp, codec) with
+     * peer-connection, transport, candidate-pair, local-candidate, remote-candidate and
+     * data-channel entries, named as in W3C webrtc-stats.
+     */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return operation(() -> {
+            checkOpen();
+            List<CompletableFuture<RTCStatsReport>> parts = new ArrayList<>();
+            for (Transceiver t : transceivers) {
+                if (t.stopped()) {
+                    continue;
+                }
+                if (t.everSent) {
+                    parts.add(t.transceiver.sender().getStats());
+                }
+                if (t.receiving) {
+                    parts.add(t.transceiver.receiver().getStats());
+                }
+            }
+            List<RTCStats> own = PeerConnectionStats.collect(System.currentTimeMillis(), dtls, List.copyOf(channels),
+                    channelsOpened.get(), channelsClosed.get());
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                List<RTCStatsReport> reports = new ArrayList<>();
+                reports.add(new RTCStatsReport(own));
+                parts.forEach(part -> reports.add(part.join()));
+                return RTCStatsReport.merge(reports);
+            });
+        }).thenCompose(report -> report);
     }
 
     // ---- events ----
@@ -1003,9 +1047,31 @@ public final class RTCPeerConnection implements AutoCloseable {
     private RTCSctpTransport sctpTransport() {
         if (sctp == null) {
             sctp = new RTCSctpTransport(dtls);
-            sctp.onDataChannel(dataChannelListeners::fire);
+            sctp.onDataChannel(channel -> {
+                count(channel);
+                dataChannelListeners.fire(channel);
+            });
         }
         return sctp;
+    }
+
+    private void count(RTCDataChannel channel) {
+        channels.add(channel);
+        // A channel the remote opened may be open when announced: count its opening once.
+        AtomicBoolean counted = new AtomicBoolean();
+        Runnable opened = () -> {
+            if (counted.compareAndSet(false, true)) {
+                channelsOpened.incrementAndGet();
+            }
+        };
+        channel.onOpen(opened);
+        channel.onClose(() -> {
+            channels.remove(channel);
+            channelsClosed.incrementAndGet();
+        });
+        if (channel.readyState() == RTCDataChannelState.OPEN) {
+            opened.run();
+        }
     }
 
     private void setSignalingState(RTCSignalingState next) {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sdp.RTCSessionDescription;
@@ -129,39 +131,35 @@ class RTCPeerConnectionDataChannelTest {
         assertThat(answerer.remoteDescription().sdp()).isEqualTo(offer.sdp());
         assertThat(offerer.iceConnectionState()).isIn(RTCIceConnectionState.CONNECTED, RTCIceConnectionState.COMPLETED);
         assertThat(offerer.sctp()).isNotNull();
+
+        RTCStatsReport stats = await(offerer.getStats());
+        assertThat(stats.ofType(RTCStatsType.DATA_CHANNEL)).singleElement()
+                .satisfies(st -> assertThat(st.getString("label")).isEqualTo("chat"))
+                .satisfies(st -> assertThat(st.getString("state")).isEqualTo("open"));
+        assertThat(stats.ofType(RTCStatsType.PEER_CONNECTION)).singleElement()
+                .satisfies(st -> assertThat(st.getLong("dataChannelsOpened")).isEqualTo(1));
+        assertThat(await(answerer.getStats()).ofType(RTCStatsType.PEER_CONNECTION)).singleElement()
+                .satisfies(st -> assertThat(st.getLong("dataChannelsOpened")).isEqualTo(1));
     }
 
     @Test
     void trickleIceWithImplicitDescriptionsConnectsAndEndsWithANullCandidate() throws Exception {
-        CompletableFuture<Void> offererHasAnswer = new CompletableFuture<>();
-        CompletableFuture<Void> answererHasOffer = new CompletableFuture<>();
         List<RTCPeerConnectionIceEvent> offererEvents = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> offererDone = new CompletableFuture<>();
-        List<CompletableFuture<Void>> added = new CopyOnWriteArrayList<>();
-        // Candidates wait for the receiving side's remote description, as signaling apps queue them.
         offerer.onIceCandidate(event -> {
             offererEvents.add(event);
-            added.add(answererHasOffer.thenCompose(v -> answerer.addIceCandidate(
-                    event.candidate() == null ? null : event.toCandidateInit())));
             if (event.candidate() == null) {
                 offererDone.complete(null);
             }
         });
-        answerer.onIceCandidate(event -> added.add(offererHasAnswer.thenCompose(v -> offerer.addIceCandidate(
-                event.candidate() == null ? null : event.toCandidateInit()))));
+        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
         CompletableFuture<RTCDataChannel> remoteChannel = new CompletableFuture<>();
         answerer.onDataChannel(remoteChannel::complete);
         RTCDataChannel channel = offerer.createDataChannel("trickle");
         CompletableFuture<Void> open = opened(channel);
 
-        await(offerer.setLocalDescription());
-        // Sent at once: no candidates yet in the offer.
-        RTCSessionDescription offer = offerer.localDescription();
-        await(answerer.setRemoteDescription(offer));
-        answererHasOffer.complete(null);
-        await(answerer.setLocalDescription());
-        await(offerer.setRemoteDescription(answerer.localDescription()));
-        offererHasAnswer.complete(null);
+        // The offer goes out at once, before any candidate; candidates follow.
+        await(signaling.exchange());
 
         await(open);
         RTCDataChannel theirs = await(remoteChannel);
@@ -176,9 +174,7 @@ class RTCPeerConnectionDataChannelTest {
         assertThat(first.candidate()).isNotNull();
         assertThat(first.sdpMid()).isEqualTo("0");
         assertThat(first.sdpMLineIndex()).isZero();
-        for (CompletableFuture<Void> f : added) {
-            await(f);
-        }
+        await(signaling.delivered());
         assertThat(answerer.canTrickleIceCandidates()).isTrue();
     }
 }

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.media.AudioFrame;
 import org.ortc4j.media.EncodedFrame;
 import org.ortc4j.media.MediaFrame;
@@ -41,21 +44,7 @@ class RTCPeerConnectionMediaTest {
     }
 
     private static void negotiate(RTCPeerConnection offerer, RTCPeerConnection answerer) throws Exception {
-        offerer.onIceCandidate(e -> {
-            if (e.candidate() != null) {
-                answerer.addIceCandidate(e.toCandidateInit());
-            }
-        });
-        answerer.onIceCandidate(e -> {
-            if (e.candidate() != null) {
-                offerer.addIceCandidate(e.toCandidateInit());
-            }
-        });
-        // Trickle after both descriptions are applied: candidates gathered earlier are in them.
-        await(offerer.setLocalDescription());
-        await(answerer.setRemoteDescription(offerer.localDescription()));
-        await(answerer.setLocalDescription());
-        await(offerer.setRemoteDescription(answerer.localDescription()));
+        await(new TrickleSignaling(offerer, answerer).exchange());
     }
 
     private static MediaFrame next(MediaStreamTrack track) throws Exception {
@@ -119,6 +108,26 @@ class RTCPeerConnectionMediaTest {
             // G.711 µ-law keeps a sine about 35 dB above its quantization noise.
             assertThat(10 * Math.log10(energy / error)).as("SNR of frame %d", i).isGreaterThan(30);
         }
+
+        // webrtc-stats: the sender's and receiver's entries point at the transport entry.
+        RTCStatsReport sent = await(offerer.getStats());
+        RTCStats outbound = sent.ofType(RTCStatsType.OUTBOUND_RTP).stream()
+                .filter(st -> st.getString("kind").equals("audio")).findFirst().orElseThrow();
+        assertThat(outbound.getLong("packetsSent")).isGreaterThanOrEqualTo(5);
+        RTCStats transport = sent.get(outbound.getString("transportId")).orElseThrow();
+        assertThat(transport.type()).isEqualTo(RTCStatsType.TRANSPORT);
+        assertThat(transport.getString("dtlsState")).isEqualTo("connected");
+        RTCStats pair = sent.get(transport.getString("selectedCandidatePairId")).orElseThrow();
+        assertThat(sent.get(pair.getString("localCandidateId")).orElseThrow().type())
+                .isEqualTo(RTCStatsType.LOCAL_CANDIDATE);
+        assertThat(sent.get(pair.getString("remoteCandidateId")).orElseThrow().type())
+                .isEqualTo(RTCStatsType.REMOTE_CANDIDATE);
+        assertThat(sent.ofType(RTCStatsType.PEER_CONNECTION)).hasSize(1);
+        RTCStatsReport received = await(answerer.getStats());
+        RTCStats inbound = received.ofType(RTCStatsType.INBOUND_RTP).stream()
+                .filter(st -> st.getString("kind").equals("audio")).findFirst().orElseThrow();
+        assertThat(inbound.getLong("packetsReceived")).isGreaterThanOrEqualTo(5);
+        assertThat(received.get(inbound.getString("transportId"))).isPresent();
     }
 
     @Test

@@ -36,16 +36,8 @@ class RTCPeerConnectionRenegotiationTest {
     /** Answers each negotiationneeded of {@code from} with a full exchange to {@code to}, as "perfect negotiation" apps do. */
     private static Semaphore negotiateOnDemand(RTCPeerConnection from, RTCPeerConnection to) {
         Semaphore done = new Semaphore(0);
-        from.onIceCandidate(e -> {
-            if (e.candidate() != null) {
-                to.addIceCandidate(e.toCandidateInit());
-            }
-        });
-        from.onNegotiationNeeded(() -> from.setLocalDescription()
-                .thenCompose(v -> to.setRemoteDescription(from.localDescription()))
-                .thenCompose(v -> to.setLocalDescription())
-                .thenCompose(v -> from.setRemoteDescription(to.localDescription()))
-                .thenRun(done::release));
+        TrickleSignaling signaling = new TrickleSignaling(from, to);
+        from.onNegotiationNeeded(() -> signaling.exchange().thenRun(done::release));
         return done;
     }
 
