@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -525,7 +526,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 // W3C §5.1 addTrack: reuse a transceiver of the kind whose sender never sent.
                 if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
                         && t.fromRemote) {
-                    t.transceiver.sender().replaceTrack(track);
+                    settle(t.transceiver.sender().replaceTrack(track));
                     t.streams = streams;
                     RTCRtpTransceiverDirection d = t.transceiver.direction();
                     t.transceiver.setDirection(d == RTCRtpTransceiverDirection.RECVONLY ? RTCRtpTransceiverDirection.SENDRECV
@@ -552,7 +553,8 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (sender.track().isEmpty()) {
                 return null;
             }
-            sender.replaceTrack(null);
+            // W3C §5.1 removeTrack sets the sender's track to null before it returns.
+            settle(sender.replaceTrack(null));
             RTCRtpTransceiverDirection d = owner.transceiver.direction();
             owner.transceiver.setDirection(d == RTCRtpTransceiverDirection.SENDRECV ? RTCRtpTransceiverDirection.RECVONLY
                     : d == RTCRtpTransceiverDirection.SENDONLY ? RTCRtpTransceiverDirection.INACTIVE : d);
@@ -1053,6 +1055,21 @@ public final class RTCPeerConnection implements AutoCloseable {
             });
         }
         return sctp;
+    }
+
+    /**
+     * Waits for a sender's own loop to apply a change the W3C API makes synchronously. That loop
+     * never waits for this one, so this cannot deadlock.
+     */
+    private static void settle(CompletableFuture<Void> change) {
+        try {
+            change.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new OperationException("the sender did not take the change: " + e, e);
+        }
     }
 
     private void count(RTCDataChannel channel) {

@@ -17,6 +17,7 @@ import org.ortc4j.media.MediaKind;
 import org.ortc4j.media.TimeBase;
 import org.ortc4j.rtp.RTCRtpSender;
 import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
@@ -114,5 +115,25 @@ class RTCPeerConnectionRenegotiationTest {
         await(offerer.setRemoteDescription(offer));
         await(offerer.setLocalDescription());
         assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+    }
+
+    @Test
+    void removeTrackAsksForNegotiationAndTheNextOfferNoLongerSends() throws Exception {
+        Semaphore exchanges = negotiateOnDemand(offerer, answerer);
+        RTCRtpSender sender = offerer.addTrack(new FrameQueueTrack(MediaKind.VIDEO), "s");
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        RTCRtpTransceiver transceiver = offerer.getTransceivers().get(0);
+        assertThat(transceiver.currentDirection()).contains(RTCRtpTransceiverDirection.SENDONLY);
+
+        offerer.removeTrack(sender);
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(sender.track()).isEmpty();
+        // W3C §5.1 removeTrack: sendrecv becomes recvonly, sendonly becomes inactive.
+        assertThat(transceiver.direction()).isEqualTo(RTCRtpTransceiverDirection.RECVONLY);
+        // The answerer has nothing to send either: the section is inactive both ways.
+        assertThat(transceiver.currentDirection()).contains(RTCRtpTransceiverDirection.INACTIVE);
+        assertThat(offerer.localDescription().sdp()).contains("a=recvonly");
+        assertThat(answerer.localDescription().sdp()).contains("a=inactive");
+        assertThat(offerer.getSenders()).containsExactly(sender);
     }
 }
