@@ -403,6 +403,14 @@ public final class RTCPeerConnection implements AutoCloseable {
             } catch (JsepException e) {
                 throw domException(e);
             }
+            long transports = remote.sections().stream().filter(s -> !s.rejected())
+                    .map(s -> remote.transportSection(s).mid()).distinct().count();
+            if (transports > 1) {
+                // One ICE/DTLS transport carries every section here (see the class comment):
+                // refuse a description that needs one per section rather than misroute media.
+                throw new OperationException("the " + description.type() + " uses " + transports
+                        + " transports; ortc4j needs every section bundled on one (RFC 8843) for now");
+            }
             applyRemote(remote);
             return null;
         });
@@ -435,6 +443,13 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (section.isEmpty()) {
                 throw new OperationException("no m-section for candidate mid " + candidate.sdpMid() + " index "
                         + candidate.sdpMLineIndex());
+            }
+            RemoteSection transport = remote.transportSection(section.get());
+            if (candidate.usernameFragment() != null && transport.ice() != null
+                    && !candidate.usernameFragment().equals(transport.ice().usernameFragment())) {
+                // W3C §4.4.1.6 addIceCandidate: a ufrag that matches no remote ICE generation is an OperationError.
+                throw new OperationException("the candidate's ufrag " + candidate.usernameFragment()
+                        + " is not the remote description's");
             }
             RTCIceCandidate parsed;
             try {

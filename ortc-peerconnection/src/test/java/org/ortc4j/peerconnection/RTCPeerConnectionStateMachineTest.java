@@ -111,7 +111,10 @@ class RTCPeerConnectionStateMachineTest {
                 .isInstanceOf(OperationException.class);
         assertThat(failure(pc.addIceCandidate(new RTCIceCandidateInit("candidate:garbage", "0"))))
                 .isInstanceOf(OperationException.class);
+        assertThat(failure(pc.addIceCandidate(new RTCIceCandidateInit(candidate.candidate(), "0", null, "otherufrag"))))
+                .isInstanceOf(OperationException.class);
         await(pc.addIceCandidate(candidate));
+        await(pc.addIceCandidate(new RTCIceCandidateInit(candidate.candidate(), null, 0, null)));
         await(pc.addIceCandidate(null));
     }
 
@@ -157,5 +160,20 @@ class RTCPeerConnectionStateMachineTest {
                 .isEqualTo(RTCPeerConnectionState.FAILED);
         assertThat(RTCPeerConnection.aggregate(RTCIceTransportState.FAILED, RTCDtlsTransportState.CONNECTED))
                 .isEqualTo(RTCPeerConnectionState.FAILED);
+    }
+
+    @Test
+    void aDescriptionThatDoesNotBundleItsSectionsIsRefusedWithAnOperationError() throws Exception {
+        other.createDataChannel("x");
+        other.addTransceiver("audio", null);
+        String offer = await(other.createOffer()).sdp();
+        // Without the BUNDLE group and with a second ICE ufrag, each section needs its own transport.
+        String unbundled = offer.replaceAll("a=group:BUNDLE[^\r\n]*\r\n", "");
+        int second = unbundled.indexOf("m=", unbundled.indexOf("m=") + 2);
+        unbundled = unbundled.substring(0, second) + unbundled.substring(second)
+                .replaceFirst("a=ice-ufrag:[^\r\n]*", "a=ice-ufrag:another");
+        assertThat(failure(pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, unbundled))))
+                .isInstanceOf(OperationException.class);
+        assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.STABLE);
     }
 }
