@@ -101,8 +101,11 @@ import org.ortc4j.sdp.SetupRole;
  *
  * <p>Threads: the peer connection's state lives on its own thread, which runs the W3C
  * operations chain in order and fires the events; every method may be called from any thread,
- * listeners included. Listeners must not block. {@code datachannel} events fire on the SCTP
- * transport's thread, before the channel can deliver a message.
+ * listeners included. Listeners must not block. {@code datachannel} events fire on the
+ * transports' network loop, before the channel can deliver a message; listeners there (and a
+ * data channel's own listeners) may read the states, but should hand anything else to another
+ * thread: the methods that read descriptions or transceivers wait for the peer connection's
+ * thread.
  */
 public final class RTCPeerConnection implements AutoCloseable {
 
@@ -123,7 +126,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final SessionOrigin origin;
     private final String cname;
 
-    private RTCSignalingState signalingState = RTCSignalingState.STABLE;
+    // Written on the loop only; volatile so the state getters never wait for the loop.
+    private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
     private LocalDescription currentLocal;
     private LocalDescription pendingLocal;
     private RemoteDescription currentRemote;
@@ -138,9 +142,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean sctpStarted;
     private boolean closed;
     private final List<RTCIceCandidate> localCandidates = new ArrayList<>();
-    private RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
-    private RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
-    private RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
+    private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
+    private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
+    private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
 
     private final List<Transceiver> transceivers = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
@@ -212,22 +216,22 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code signalingState}. */
     public RTCSignalingState signalingState() {
-        return call(() -> signalingState);
+        return signalingState;
     }
 
     /** W3C {@code iceGatheringState}. */
     public RTCIceGatheringState iceGatheringState() {
-        return call(() -> iceGatheringState);
+        return iceGatheringState;
     }
 
     /** W3C {@code iceConnectionState}. */
     public RTCIceConnectionState iceConnectionState() {
-        return call(() -> iceConnectionState);
+        return iceConnectionState;
     }
 
     /** W3C {@code connectionState}: ICE and DTLS aggregated (§4.3.3). */
     public RTCPeerConnectionState connectionState() {
-        return call(() -> connectionState);
+        return connectionState;
     }
 
     /**
@@ -626,11 +630,20 @@ public final class RTCPeerConnection implements AutoCloseable {
                     parts.add(t.transceiver.receiver().getStats());
                 }
             }
-            List<RTCStats> own = PeerConnectionStats.collect(System.currentTimeMillis(), dtls, List.copyOf(channels),
-                    channelsOpened.get(), channelsClosed.get());
+            // Collected on the transports' loop, where reading the ICE agent does not wait.
+            CompletableFuture<List<RTCStats>> own = new CompletableFuture<>();
+            List<RTCDataChannel> openChannels = List.copyOf(channels);
+            ice.scheduler().execute(() -> {
+                try {
+                    own.complete(PeerConnectionStats.collect(System.currentTimeMillis(), dtls, openChannels,
+                            channelsOpened.get(), channelsClosed.get()));
+                } catch (RuntimeException e) {
+                    own.completeExceptionally(e);
+                }
+            });
+            parts.add(own.thenApply(RTCStatsReport::new));
             return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 List<RTCStatsReport> reports = new ArrayList<>();
-                reports.add(new RTCStatsReport(own));
                 parts.forEach(part -> reports.add(part.join()));
                 return RTCStatsReport.merge(reports);
             });
