@@ -141,7 +141,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean iceStarted;
     private boolean sctpStarted;
     private boolean closed;
-    private final List<RTCIceCandidate> localCandidates = new ArrayList<>();
+    private boolean iceRestartPending;
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -278,6 +278,18 @@ public final class RTCPeerConnection implements AutoCloseable {
         });
     }
 
+    /**
+     * W3C §4.4.1.6 {@code restartIce}: the next offer restarts ICE; asks for negotiation.
+     */
+    public void restartIce() {
+        call(() -> {
+            checkOpen();
+            iceRestartPending = true;
+            updateNegotiationNeeded();
+            return null;
+        });
+    }
+
     /** W3C {@code sctp}: the SCTP transport once a data section is negotiated, else {@code null}. */
     public RTCSctpTransport sctp() {
         return call(() -> sctpStarted ? sctp : null);
@@ -290,9 +302,18 @@ public final class RTCPeerConnection implements AutoCloseable {
      * exists, a data section. Fails with InvalidStateException once closed.
      */
     public CompletableFuture<RTCSessionDescription> createOffer() {
+        return createOffer(new RTCOfferOptions());
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code createOffer(options)}: with {@code iceRestart}, the offer carries new
+     * ICE credentials and, once answered, ICE restarts (RFC 8445 §9) while DTLS and SCTP go on.
+     */
+    public CompletableFuture<RTCSessionDescription> createOffer(RTCOfferOptions options) {
+        Objects.requireNonNull(options, "options");
         return operation(() -> {
             checkOpen();
-            LocalDescription offer = buildOffer();
+            LocalDescription offer = buildOffer(options.iceRestart());
             lastOffer = offer;
             lastOfferSdp = offer.toSdp();
             return new RTCSessionDescription(RTCSdpType.OFFER, lastOfferSdp);
@@ -323,7 +344,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             checkOpen();
             if (signalingState == RTCSignalingState.STABLE || signalingState == RTCSignalingState.HAVE_LOCAL_OFFER
                     || signalingState == RTCSignalingState.HAVE_REMOTE_PRANSWER) {
-                applyLocal(buildOffer());
+                applyLocal(buildOffer(false));
             } else {
                 applyLocal(buildAnswer());
             }
@@ -353,7 +374,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (type == RTCSdpType.OFFER) {
                 checkState(type, true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
                 if (implicit) {
-                    applyLocal(buildOffer());
+                    applyLocal(buildOffer(false));
                 } else if (lastOffer == null || !description.sdp().equals(lastOfferSdp)) {
                     // W3C §4.4.1.5: the SDP must be the [[LastCreatedOffer]] unchanged.
                     throw new InvalidModificationException("the offer is not the last one createOffer returned");
@@ -739,7 +760,12 @@ public final class RTCPeerConnection implements AutoCloseable {
         gatherer.close();
     }
 
-    private LocalDescription buildOffer() {
+    private LocalDescription buildOffer(boolean iceRestart) {
+        if ((iceRestart || iceRestartPending) && iceStarted) {
+            // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd.
+            gatherer.restart();
+            iceRestartPending = false;
+        }
         OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
                 .bundlePolicy(configuration.bundlePolicy())
                 .data(dataWanted || hasNegotiatedData(), RTCSctpTransport.MAX_MESSAGE_SIZE);
@@ -769,7 +795,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
     private LocalTransport localTransport() {
         List<CandidateAttribute> candidates = new ArrayList<>();
-        for (RTCIceCandidate candidate : localCandidates) {
+        // The gatherer's list: after an ICE restart it holds the candidates with the new ufrag.
+        for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
             // CandidateAttribute reads the text after "a=candidate:".
             candidates.add(CandidateAttribute.parse(candidate.toCandidateString().substring(RTCIceCandidate.PREFIX.length())));
         }
@@ -835,6 +862,11 @@ public final class RTCPeerConnection implements AutoCloseable {
     private void applyRemote(RemoteDescription remote) {
         addRemoteCandidates(remote);
         if (remote.type() == RTCSdpType.OFFER) {
+            Optional<RemoteSection> first = remote.sections().stream().filter(s -> !s.rejected()).findFirst();
+            if (iceStarted && first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
+                // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
+                gatherer.restart();
+            }
             pendingRemote = remote;
             if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
                 // The datachannel listener must be on before SCTP can deliver a channel.
@@ -919,6 +951,13 @@ public final class RTCPeerConnection implements AutoCloseable {
             return;
         }
         RemoteSection transport = found.get();
+        RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
+        if (iceStarted && transport.ice() != null && !transport.ice().equals(ice.getRemoteParameters())) {
+            // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
+            // remote candidates, so the description's are given again.
+            ice.start(transport.ice(), iceRole);
+            addRemoteCandidates(remote);
+        }
         if (!iceStarted) {
             iceStarted = true;
             // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
@@ -1154,6 +1193,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** W3C §4.7.3 check if negotiation is needed, for the parts ortc4j supports. */
     private boolean checkNegotiationNeeded() {
         LocalDescription local = currentLocal;
+        if (iceRestartPending) {
+            return true;
+        }
         if (dataWanted && (local == null || local.dataSection().filter(d -> !d.rejected()).isEmpty())) {
             return true;
         }
@@ -1190,7 +1232,6 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        localCandidates.add(candidate);
         iceCandidateListeners.fire(candidateEvent(candidate));
     }
 

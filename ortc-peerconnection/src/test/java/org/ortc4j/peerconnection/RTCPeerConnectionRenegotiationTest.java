@@ -136,4 +136,51 @@ class RTCPeerConnectionRenegotiationTest {
         assertThat(answerer.localDescription().sdp()).contains("a=inactive");
         assertThat(offerer.getSenders()).containsExactly(sender);
     }
+
+    private static String ufrag(RTCSessionDescription description) {
+        String sdp = description.sdp();
+        int at = sdp.indexOf("a=ice-ufrag:") + "a=ice-ufrag:".length();
+        return sdp.substring(at, sdp.indexOf('\r', at));
+    }
+
+    @Test
+    void restartIceRenegotiatesNewCredentialsAndTheDataChannelKeepsWorking() throws Exception {
+        Semaphore exchanges = negotiateOnDemand(offerer, answerer);
+        CompletableFuture<RTCDataChannel> theirChannel = new CompletableFuture<>();
+        answerer.onDataChannel(theirChannel::complete);
+        RTCDataChannel channel = offerer.createDataChannel("restart");
+        CompletableFuture<Void> open = opened(channel);
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await(open);
+        String offererUfrag = ufrag(offerer.localDescription());
+        String answererUfrag = ufrag(answerer.localDescription());
+
+        offerer.restartIce();
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        // RFC 8445 §9: both sides use new credentials.
+        assertThat(ufrag(offerer.localDescription())).isNotEqualTo(offererUfrag);
+        assertThat(ufrag(answerer.localDescription())).isNotEqualTo(answererUfrag);
+        assertThat(offerer.localDescription().sdp()).contains("a=candidate:");
+
+        CompletableFuture<String> atAnswerer = new CompletableFuture<>();
+        RTCDataChannel theirs = await(theirChannel);
+        theirs.onMessage(m -> atAnswerer.complete(m.text()));
+        CompletableFuture<String> atOfferer = new CompletableFuture<>();
+        channel.onMessage(m -> atOfferer.complete(m.text()));
+        channel.send("after restart");
+        theirs.send("heard");
+        assertThat(await(atAnswerer)).isEqualTo("after restart");
+        assertThat(await(atOfferer)).isEqualTo("heard");
+        CompletableFuture<Void> iceUp = new CompletableFuture<>();
+        offerer.onIceConnectionStateChange(state -> {
+            if (state == RTCIceConnectionState.CONNECTED || state == RTCIceConnectionState.COMPLETED) {
+                iceUp.complete(null);
+            }
+        });
+        if (offerer.iceConnectionState() == RTCIceConnectionState.CONNECTED
+                || offerer.iceConnectionState() == RTCIceConnectionState.COMPLETED) {
+            iceUp.complete(null);
+        }
+        await(iceUp);
+    }
 }
