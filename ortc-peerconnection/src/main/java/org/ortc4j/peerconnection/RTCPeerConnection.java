@@ -31,6 +31,7 @@ import org.ortc4j.ice.InvalidStateException;
 import org.ortc4j.ice.OperationException;
 import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCIceGathererIceErrorEvent;
 import org.ortc4j.ice.RTCIceGatherer;
 import org.ortc4j.ice.RTCIceGathererState;
 import org.ortc4j.ice.RTCIceRole;
@@ -161,6 +162,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final Events<Void> negotiationNeededListeners = new Events<>();
     private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
     private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
+    private final Events<RTCIceGathererIceErrorEvent> iceErrorListeners = new Events<>();
     private final Events<RTCSignalingState> signalingListeners = new Events<>();
     private final Events<RTCIceGatheringState> gatheringListeners = new Events<>();
     private final Events<RTCIceConnectionState> iceConnectionListeners = new Events<>();
@@ -203,6 +205,11 @@ public final class RTCPeerConnection implements AutoCloseable {
         this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
         gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
         gatherer.onStateChange(state -> post(() -> gathererState(state)));
+        gatherer.onError(error -> post(() -> {
+            if (!closed) {
+                iceErrorListeners.fire(error);
+            }
+        }));
         ice.onStateChange(state -> post(this::updateConnectionStates));
         dtls.onStateChange(state -> post(this::updateConnectionStates));
     }
@@ -692,6 +699,14 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** The {@code icecandidate} event: each local candidate, then one with a null candidate. */
     public AutoCloseable onIceCandidate(Consumer<RTCPeerConnectionIceEvent> listener) {
         return iceCandidateListeners.add(listener);
+    }
+
+    /**
+     * The {@code icecandidateerror} event (W3C §4.8.3): a STUN or TURN server could not be used;
+     * gathering goes on without it.
+     */
+    public AutoCloseable onIceCandidateError(Consumer<RTCIceGathererIceErrorEvent> listener) {
+        return iceErrorListeners.add(listener);
     }
 
     /** The {@code datachannel} event: a channel the remote peer opened (fired on the SCTP thread). */

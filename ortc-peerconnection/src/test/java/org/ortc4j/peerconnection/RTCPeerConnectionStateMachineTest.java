@@ -16,6 +16,9 @@ import org.ortc4j.ice.InvalidAccessException;
 import org.ortc4j.ice.InvalidModificationException;
 import org.ortc4j.ice.InvalidStateException;
 import org.ortc4j.ice.OperationException;
+import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCIceGathererIceErrorEvent;
+import org.ortc4j.ice.RTCIceServer;
 import org.ortc4j.ice.RTCIceTransportState;
 import org.ortc4j.ice.SyntaxException;
 import org.ortc4j.sdp.RTCSdpType;
@@ -175,5 +178,23 @@ class RTCPeerConnectionStateMachineTest {
         assertThat(failure(pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, unbundled))))
                 .isInstanceOf(OperationException.class);
         assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+    }
+
+    @Test
+    void aStunServerThatDoesNotAnswerIsAnIceCandidateErrorAndGatheringStillCompletes() throws Exception {
+        // A STUN server on a loopback port where nothing listens: no answer within the timeout.
+        RTCIceGatherOptions options = LOOPBACK.toBuilder()
+                .iceServers(new RTCIceServer("stun:127.0.0.1:9"))
+                .serverTimeout(java.time.Duration.ofMillis(300)).build();
+        try (RTCPeerConnection withServer = new RTCPeerConnection(new RTCConfiguration(), options)) {
+            CompletableFuture<RTCIceGathererIceErrorEvent> error = new CompletableFuture<>();
+            withServer.onIceCandidateError(error::complete);
+            CompletableFuture<Void> complete = RTCPeerConnectionDataChannelTest.gatheringComplete(withServer);
+            withServer.createDataChannel("x");
+            await(withServer.setLocalDescription());
+            assertThat(await(error).url()).isEqualTo("stun:127.0.0.1:9");
+            await(complete);
+            assertThat(withServer.localDescription().sdp()).contains("a=candidate:", "a=end-of-candidates");
+        }
     }
 }
