@@ -395,7 +395,10 @@ public final class RTCPeerConnection implements AutoCloseable {
                 } else if (lastAnswer == null || !description.sdp().equals(lastAnswerSdp)) {
                     throw new InvalidModificationException("the answer is not the last one createAnswer returned");
                 } else {
-                    applyLocal(lastAnswer);
+                    // W3C: the last created answer may be applied as a provisional answer (pranswer).
+                    LocalDescription a = lastAnswer;
+                    applyLocal(type == a.type() ? a : new LocalDescription(type, a.sessionId(), a.sessionVersion(),
+                            a.sections(), a.bundleGroups(), a.setup(), a.transports()));
                 }
             }
             return null;
@@ -856,6 +859,14 @@ public final class RTCPeerConnection implements AutoCloseable {
                 });
             }
             setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
+        } else if (description.type() == RTCSdpType.PRANSWER) {
+            checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
+                    RTCSignalingState.HAVE_LOCAL_PRANSWER);
+            // RFC 9429 §4.1.10.1: a provisional answer starts the transports and media it accepts.
+            pendingLocal = description;
+            startTransports(description, pendingRemote, false);
+            startMedia(description, pendingRemote, false);
+            setSignalingState(RTCSignalingState.HAVE_LOCAL_PRANSWER);
         } else {
             checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
                     RTCSignalingState.HAVE_LOCAL_PRANSWER);
@@ -889,6 +900,12 @@ public final class RTCPeerConnection implements AutoCloseable {
             }
             associateRemoteOffer(remote);
             setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
+            fireTracks(remote);
+        } else if (remote.type() == RTCSdpType.PRANSWER) {
+            pendingRemote = remote;
+            startTransports(pendingLocal, remote, true);
+            startMedia(pendingLocal, remote, true);
+            setSignalingState(RTCSignalingState.HAVE_REMOTE_PRANSWER);
             fireTracks(remote);
         } else {
             currentLocal = pendingLocal;

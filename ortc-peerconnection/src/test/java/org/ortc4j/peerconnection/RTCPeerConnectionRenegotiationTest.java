@@ -183,4 +183,38 @@ class RTCPeerConnectionRenegotiationTest {
         }
         await(iceUp);
     }
+
+    @Test
+    void aProvisionalAnswerStartsTheConnectionAndTheFinalAnswerMakesItStable() throws Exception {
+        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
+        RTCDataChannel channel = offerer.createDataChannel("early");
+        CompletableFuture<Void> open = opened(channel);
+        CompletableFuture<RTCDataChannel> theirChannel = new CompletableFuture<>();
+        answerer.onDataChannel(theirChannel::complete);
+
+        await(offerer.setLocalDescription());
+        await(answerer.setRemoteDescription(offerer.localDescription()));
+        RTCSessionDescription answer = await(answerer.createAnswer());
+        await(answerer.setLocalDescription(new RTCSessionDescription(RTCSdpType.PRANSWER, answer.sdp())));
+        assertThat(answerer.signalingState()).isEqualTo(RTCSignalingState.HAVE_LOCAL_PRANSWER);
+        RTCSessionDescription provisional = answerer.localDescription();
+        assertThat(provisional.type()).isEqualTo(RTCSdpType.PRANSWER);
+        await(offerer.setRemoteDescription(provisional));
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.HAVE_REMOTE_PRANSWER);
+        assertThat(offerer.currentRemoteDescription()).isNull();
+        signaling.exchangeDone();
+        // RFC 9429 §4.1.10.1: media and data may flow on a provisional answer.
+        await(open);
+        CompletableFuture<String> atOfferer = new CompletableFuture<>();
+        channel.onMessage(m -> atOfferer.complete(m.text()));
+        await(theirChannel).send("early data");
+        assertThat(await(atOfferer)).isEqualTo("early data");
+
+        await(answerer.setLocalDescription(answer));
+        await(offerer.setRemoteDescription(answerer.localDescription()));
+        assertThat(answerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.STABLE);
+        assertThat(offerer.currentRemoteDescription().type()).isEqualTo(RTCSdpType.ANSWER);
+        assertThat(offerer.pendingRemoteDescription()).isNull();
+    }
 }
