@@ -876,6 +876,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, false);
             startMedia(currentLocal, currentRemote, false);
+            removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
         }
         if (!gatheringStarted) {
@@ -914,6 +915,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, true);
             startMedia(currentLocal, currentRemote, true);
+            removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
             fireTracks(remote);
         }
@@ -1101,6 +1103,21 @@ public final class RTCPeerConnection implements AutoCloseable {
             RTCRtpReceiver receiver = t.transceiver.receiver();
             trackListeners.fire(new RTCTrackEvent(receiver, receiver.track(), section.streamIds(), t.transceiver));
         }
+    }
+
+    /**
+     * W3C §4.4.1.5/6: once an answer is applied, a transceiver whose section either side
+     * rejected (port 0) is stopped, and stopped transceivers leave the set.
+     */
+    private void removeRejected(LocalDescription local, RemoteDescription remote) {
+        for (LocalSection section : local.mediaSections()) {
+            boolean rejected = section.rejected() || remote.section(section.mid()).map(RemoteSection::rejected).orElse(true);
+            if (rejected) {
+                transceiverByMid(section.mid()).ifPresent(t -> t.transceiver.stop());
+            }
+        }
+        transceivers.removeIf(t -> t.stopped() && t.mid != null
+                && local.section(t.mid).map(Section::rejected).orElse(false));
     }
 
     /** Starts each negotiated sender and receiver with the parameters both sides agreed. */

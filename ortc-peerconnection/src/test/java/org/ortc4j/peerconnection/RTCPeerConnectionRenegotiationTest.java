@@ -217,4 +217,23 @@ class RTCPeerConnectionRenegotiationTest {
         assertThat(offerer.currentRemoteDescription().type()).isEqualTo(RTCSdpType.ANSWER);
         assertThat(offerer.pendingRemoteDescription()).isNull();
     }
+
+    @Test
+    void aStoppedTransceiverIsRejectedInTheNextOfferAndLeavesBothSides() throws Exception {
+        Semaphore exchanges = negotiateOnDemand(offerer, answerer);
+        offerer.addTrack(new FrameQueueTrack(MediaKind.AUDIO), "s");
+        offerer.addTrack(new FrameQueueTrack(MediaKind.VIDEO), "s");
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(answerer.getTransceivers()).hasSize(2);
+        RTCRtpTransceiver video = offerer.getTransceivers().get(1);
+
+        video.stop();
+        assertThat(exchanges.tryAcquire(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        // RFC 3264 §8.2: a removed stream stays as an m-line with port 0.
+        assertThat(offerer.localDescription().sdp()).contains("m=video 0 ");
+        assertThat(offerer.getTransceivers()).extracting(RTCRtpTransceiver::kind).containsExactly("audio");
+        assertThat(answerer.getTransceivers()).extracting(RTCRtpTransceiver::kind).containsExactly("audio");
+        assertThat(answerer.getReceivers()).hasSize(1);
+        assertThat(exchanges.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
+    }
 }
