@@ -985,6 +985,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             return;
         }
         RemoteSection transport = found.get();
+        // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
         RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
         if (iceStarted && transport.ice() != null && !transport.ice().equals(ice.getRemoteParameters())) {
             // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
@@ -994,9 +995,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         if (!iceStarted) {
             iceStarted = true;
-            // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
-            RTCIceRole role = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
-            ice.start(transport.ice(), role);
+            ice.start(transport.ice(), iceRole);
             dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
