@@ -49,8 +49,6 @@ import org.ortc4j.peerconnection.internal.jsep.JsepException;
 import org.ortc4j.peerconnection.internal.jsep.LocalCapabilities;
 import org.ortc4j.peerconnection.internal.jsep.LocalDescription;
 import org.ortc4j.peerconnection.internal.jsep.LocalSection;
-import org.ortc4j.peerconnection.internal.jsep.NegotiatedMedia;
-import org.ortc4j.peerconnection.internal.jsep.TransceiverState;
 import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
 import org.ortc4j.peerconnection.internal.jsep.OfferBuilder;
 import org.ortc4j.peerconnection.internal.jsep.PayloadTypeRegistry;
@@ -147,10 +145,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
 
-    private final List<Transceiver> transceivers = new ArrayList<>();
-    private final SecureRandom random = new SecureRandom();
-    private boolean decodeReceived = true;
-    private int nextTransceiverId;
+    private final TransceiverSet media;
     // Channels not yet closed (SCTP bounds how many are open) and the webrtc-stats counters.
     private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
     private final AtomicLong channelsOpened = new AtomicLong();
@@ -203,6 +198,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
         this.ice = new RTCIceTransport(gatherer);
         this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
+        this.media = new TransceiverSet(dtls, cname, () -> post(this::updateNegotiationNeeded));
         gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
         gatherer.onStateChange(state -> post(() -> gathererState(state)));
         gatherer.onError(error -> post(() -> {
@@ -539,7 +535,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         return call(() -> {
             checkOpen();
-            return newTransceiver(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
+            return addTransceiverNow(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
         });
     }
 
@@ -548,7 +544,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         Objects.requireNonNull(track, "track");
         return call(() -> {
             checkOpen();
-            return newTransceiver(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
+            return addTransceiverNow(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
                     false).transceiver;
         });
     }
@@ -566,13 +562,13 @@ public final class RTCPeerConnection implements AutoCloseable {
         List<String> streams = List.of(streamIds);
         return call(() -> {
             checkOpen();
-            for (Transceiver t : transceivers) {
+            for (TransceiverSet.Entry t : media.entries()) {
                 if (t.transceiver.sender().track().filter(track::equals).isPresent()) {
                     throw new InvalidAccessException("the track is already sent by this peer connection");
                 }
             }
             String kind = track.kind().value();
-            for (Transceiver t : transceivers) {
+            for (TransceiverSet.Entry t : media.entries()) {
                 // W3C §5.1 addTrack: reuse a transceiver of the kind whose sender never sent.
                 if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
                         && t.fromRemote) {
@@ -584,7 +580,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                     return t.transceiver.sender();
                 }
             }
-            return newTransceiver(kind, track, new RTCRtpTransceiverInit(null, streams, null), false).transceiver.sender();
+            return addTransceiverNow(kind, track, new RTCRtpTransceiverInit(null, streams, null), false).transceiver.sender();
         });
     }
 
@@ -598,7 +594,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         Objects.requireNonNull(sender, "sender");
         call(() -> {
             checkOpen();
-            Transceiver owner = transceivers.stream().filter(t -> t.transceiver.sender() == sender).findFirst()
+            TransceiverSet.Entry owner = media.entries().stream().filter(t -> t.transceiver.sender() == sender).findFirst()
                     .orElseThrow(() -> new InvalidAccessException("the sender is not this peer connection's"));
             if (sender.track().isEmpty()) {
                 return null;
@@ -614,17 +610,17 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code getTransceivers}, in the order they were created. */
     public List<RTCRtpTransceiver> getTransceivers() {
-        return call(() -> transceivers.stream().map(t -> t.transceiver).toList());
+        return call(() -> media.entries().stream().map(t -> t.transceiver).toList());
     }
 
     /** W3C {@code getSenders}: the senders of the transceivers that are not stopped. */
     public List<RTCRtpSender> getSenders() {
-        return call(() -> transceivers.stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
+        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
     }
 
     /** W3C {@code getReceivers}: the receivers of the transceivers that are not stopped. */
     public List<RTCRtpReceiver> getReceivers() {
-        return call(() -> transceivers.stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
+        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
     }
 
     /**
@@ -633,7 +629,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     void decodeReceivedMedia(boolean decode) {
         call(() -> {
-            decodeReceived = decode;
+            media.decodeReceived(decode);
             return null;
         });
     }
@@ -650,7 +646,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         return operation(() -> {
             checkOpen();
             List<CompletableFuture<RTCStatsReport>> parts = new ArrayList<>();
-            for (Transceiver t : transceivers) {
+            for (TransceiverSet.Entry t : media.entries()) {
                 if (t.stopped()) {
                     continue;
                 }
@@ -767,7 +763,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         signalingState = RTCSignalingState.CLOSED;
         iceConnectionState = RTCIceConnectionState.CLOSED;
         connectionState = RTCPeerConnectionState.CLOSED;
-        for (Transceiver t : transceivers) {
+        for (TransceiverSet.Entry t : media.entries()) {
             t.transceiver.stop();
         }
         if (sctp != null) {
@@ -790,7 +786,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (currentLocal != null) {
             builder.current(currentLocal, currentRemote);
         }
-        builder.transceivers(transceiverStates());
+        builder.transceivers(media.states());
         return builder.build(mid -> localTransport());
     }
 
@@ -802,7 +798,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         return new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
                 .maxMessageSize(RTCSctpTransport.MAX_MESSAGE_SIZE)
-                .transceivers(transceiverStates())
+                .transceivers(media.states())
                 .build(pendingRemote, mid -> localTransport());
     }
 
@@ -853,7 +849,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingLocal = description;
             // W3C §4.4.1.5: applying an offer associates each new transceiver with its section's mid.
             for (LocalSection section : description.mediaSections()) {
-                transceiverById(section.transceiverId()).filter(t -> t.mid == null).ifPresent(t -> {
+                media.byId(section.transceiverId()).filter(t -> t.mid == null).ifPresent(t -> {
                     t.mid = section.mid();
                     t.transceiver.setMid(section.mid());
                 });
@@ -865,7 +861,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             // RFC 9429 §4.1.10.1: a provisional answer starts the transports and media it accepts.
             pendingLocal = description;
             startTransports(description, pendingRemote, false);
-            startMedia(description, pendingRemote, false);
+            media.start(description, pendingRemote, false);
             setSignalingState(RTCSignalingState.HAVE_LOCAL_PRANSWER);
         } else {
             checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
@@ -875,8 +871,8 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingLocal = null;
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, false);
-            startMedia(currentLocal, currentRemote, false);
-            removeRejected(currentLocal, currentRemote);
+            media.start(currentLocal, currentRemote, false);
+            media.removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
         }
         if (!gatheringStarted) {
@@ -899,13 +895,13 @@ public final class RTCPeerConnection implements AutoCloseable {
                 // The datachannel listener must be on before SCTP can deliver a channel.
                 sctpTransport();
             }
-            associateRemoteOffer(remote);
+            media.associateRemoteOffer(remote);
             setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
             fireTracks(remote);
         } else if (remote.type() == RTCSdpType.PRANSWER) {
             pendingRemote = remote;
             startTransports(pendingLocal, remote, true);
-            startMedia(pendingLocal, remote, true);
+            media.start(pendingLocal, remote, true);
             setSignalingState(RTCSignalingState.HAVE_REMOTE_PRANSWER);
             fireTracks(remote);
         } else {
@@ -914,8 +910,8 @@ public final class RTCPeerConnection implements AutoCloseable {
             pendingLocal = null;
             pendingRemote = null;
             startTransports(currentLocal, currentRemote, true);
-            startMedia(currentLocal, currentRemote, true);
-            removeRejected(currentLocal, currentRemote);
+            media.start(currentLocal, currentRemote, true);
+            media.removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
             fireTracks(remote);
         }
@@ -937,8 +933,8 @@ public final class RTCPeerConnection implements AutoCloseable {
      * mid (as in {@link #rollbackLocal()}).
      */
     private void rollbackRemote() {
-        List<Transceiver> created = new ArrayList<>();
-        for (Transceiver t : transceivers) {
+        List<TransceiverSet.Entry> created = new ArrayList<>();
+        for (TransceiverSet.Entry t : media.entries()) {
             if (t.mid == null || (currentLocal != null && currentLocal.section(t.mid).isPresent())) {
                 continue;
             }
@@ -947,9 +943,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             }
             t.trackFired = false;
         }
-        for (Transceiver t : created) {
+        for (TransceiverSet.Entry t : created) {
             t.transceiver.stop();
-            transceivers.remove(t);
+            media.entries().remove(t);
         }
         pendingRemote = null;
         setSignalingState(RTCSignalingState.STABLE);
@@ -1013,141 +1009,17 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
     }
 
-    private Transceiver newTransceiver(String kind, MediaStreamTrack track, RTCRtpTransceiverInit init,
+    private TransceiverSet.Entry addTransceiverNow(String kind, MediaStreamTrack track, RTCRtpTransceiverInit init,
             boolean fromRemote) {
-        RTCRtpSender sender = track != null ? new RTCRtpSender(track, dtls) : new RTCRtpSender(kind, dtls);
-        RTCRtpReceiver receiver = new RTCRtpReceiver(kind, dtls, decodeReceived);
-        RTCRtpTransceiver transceiver = new RTCRtpTransceiver(sender, receiver, init.direction());
-        long ssrc = randomSsrc();
-        Long rtxSsrc = null;
-        if (kind.equals("video")) {
-            long rtx;
-            do {
-                rtx = randomSsrc();
-            } while (rtx == ssrc);
-            rtxSsrc = rtx;
-        }
-        if (!init.sendEncodings().isEmpty() && init.sendEncodings().get(0).ssrc() != null) {
-            ssrc = Integer.toUnsignedLong(init.sendEncodings().get(0).ssrc());
-        }
-        Transceiver entry = new Transceiver(nextTransceiverId++, kind, transceiver, ssrc, rtxSsrc, fromRemote);
-        entry.streams = init.streams();
-        transceivers.add(entry);
-        // W3C §5.4: setDirection and stop ask for negotiation.
-        transceiver.onNegotiationNeeded(() -> post(this::updateNegotiationNeeded));
+        TransceiverSet.Entry entry = media.add(kind, track, init, fromRemote);
         if (!fromRemote) {
             updateNegotiationNeeded();
         }
         return entry;
     }
 
-    private long randomSsrc() {
-        // RFC 3550 §8.1: SSRCs are random 32-bit values.
-        return random.nextInt() & 0xffff_ffffL;
-    }
-
-    private Optional<Transceiver> transceiverById(int id) {
-        return transceivers.stream().filter(t -> t.id == id).findFirst();
-    }
-
-    private Optional<Transceiver> transceiverByMid(String mid) {
-        return transceivers.stream().filter(t -> mid.equals(t.mid)).findFirst();
-    }
-
-    private List<TransceiverState> transceiverStates() {
-        List<TransceiverState> states = new ArrayList<>();
-        for (Transceiver t : transceivers) {
-            RTCRtpTransceiverDirection direction = t.stopped() ? RTCRtpTransceiverDirection.STOPPED
-                    : t.transceiver.direction();
-            String trackId = t.transceiver.sender().track().map(MediaStreamTrack::id).orElse(null);
-            states.add(new TransceiverState(t.id, t.mid, t.kind, direction, t.transceiver.codecPreferences(),
-                    t.streams, trackId, t.ssrc, t.rtxSsrc, cname));
-        }
-        return states;
-    }
-
-    /**
-     * W3C §4.4.1.6 process a remote offer: each media section gets a transceiver, by mid, else an
-     * unassociated one of its kind that addTrack made, else a new recvonly one.
-     */
-    private void associateRemoteOffer(RemoteDescription offer) {
-        for (RemoteSection section : offer.sections()) {
-            if (!section.isMedia() || section.rejected() || transceiverByMid(section.mid()).isPresent()) {
-                continue;
-            }
-            Optional<Transceiver> free = transceivers.stream()
-                    .filter(t -> t.mid == null && t.transceiver.mid().isEmpty() && !t.stopped()
-                            && t.kind.equals(section.kind())).findFirst();
-            Transceiver t = free.orElseGet(() -> newTransceiver(section.kind(), null,
-                    new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY), true));
-            t.mid = section.mid();
-            t.transceiver.setMid(section.mid());
-        }
-    }
-
-    /** Fires the track event for each transceiver the remote description starts sending to. */
     private void fireTracks(RemoteDescription remote) {
-        for (RemoteSection section : remote.sections()) {
-            if (!section.isMedia() || section.rejected()) {
-                continue;
-            }
-            boolean remoteSends = section.direction() == MediaDirection.SENDRECV
-                    || section.direction() == MediaDirection.SENDONLY;
-            Optional<Transceiver> found = transceiverByMid(section.mid());
-            if (found.isEmpty() || !remoteSends || found.get().trackFired) {
-                continue;
-            }
-            Transceiver t = found.get();
-            t.trackFired = true;
-            RTCRtpReceiver receiver = t.transceiver.receiver();
-            trackListeners.fire(new RTCTrackEvent(receiver, receiver.track(), section.streamIds(), t.transceiver));
-        }
-    }
-
-    /**
-     * W3C §4.4.1.5/6: once an answer is applied, a transceiver whose section either side
-     * rejected (port 0) is stopped, and stopped transceivers leave the set.
-     */
-    private void removeRejected(LocalDescription local, RemoteDescription remote) {
-        for (LocalSection section : local.mediaSections()) {
-            boolean rejected = section.rejected() || remote.section(section.mid()).map(RemoteSection::rejected).orElse(true);
-            if (rejected) {
-                transceiverByMid(section.mid()).ifPresent(t -> t.transceiver.stop());
-            }
-        }
-        transceivers.removeIf(t -> t.stopped() && t.mid != null
-                && local.section(t.mid).map(Section::rejected).orElse(false));
-    }
-
-    /** Starts each negotiated sender and receiver with the parameters both sides agreed. */
-    private void startMedia(LocalDescription local, RemoteDescription remote, boolean weOffered) {
-        for (LocalSection section : local.mediaSections()) {
-            Optional<Transceiver> found = transceiverByMid(section.mid());
-            Optional<RemoteSection> theirs = remote.section(section.mid());
-            if (found.isEmpty() || theirs.isEmpty()) {
-                continue;
-            }
-            Transceiver t = found.get();
-            NegotiatedMedia media = NegotiatedMedia.of(section, theirs.get(), !weOffered);
-            t.transceiver.setCurrentDirection(media.currentDirection());
-            boolean send = media.currentDirection() == RTCRtpTransceiverDirection.SENDRECV
-                    || media.currentDirection() == RTCRtpTransceiverDirection.SENDONLY;
-            boolean receive = media.currentDirection() == RTCRtpTransceiverDirection.SENDRECV
-                    || media.currentDirection() == RTCRtpTransceiverDirection.RECVONLY;
-            try {
-                if (receive && !t.receiving && !media.receive().codecs().isEmpty()) {
-                    t.receiving = true;
-                    t.transceiver.receiver().receive(media.receive());
-                }
-                if (send && !t.everSent && !media.send().codecs().isEmpty()) {
-                    t.everSent = true;
-                    t.transceiver.sender().send(media.send());
-                }
-            } catch (RuntimeException e) {
-                // A section we cannot carry stays silent; the others still run.
-                LOG.log(System.Logger.Level.WARNING, "cannot start media of mid " + section.mid(), e);
-            }
-        }
+        media.newTracks(remote).forEach(trackListeners::fire);
     }
 
     /** RFC 5763 §5: the remote's DTLS role from its a=setup and ours. */
@@ -1247,7 +1119,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (dataWanted && (local == null || local.dataSection().filter(d -> !d.rejected()).isEmpty())) {
             return true;
         }
-        for (Transceiver t : transceivers) {
+        for (TransceiverSet.Entry t : media.entries()) {
             Optional<Section> section = t.mid == null || local == null ? Optional.empty() : local.section(t.mid);
             if (t.stopped()) {
                 if (section.isPresent() && !section.get().rejected()) {
@@ -1431,34 +1303,6 @@ public final class RTCPeerConnection implements AutoCloseable {
             loop.execute(task);
         } catch (RejectedExecutionException e) {
             // Closed: the transports' last callbacks have nothing to update.
-        }
-    }
-
-    /** What the peer connection keeps about one of its transceivers (on the loop only). */
-    private static final class Transceiver {
-        final int id;
-        final String kind;
-        final RTCRtpTransceiver transceiver;
-        final long ssrc;
-        final Long rtxSsrc;
-        final boolean fromRemote;
-        String mid;
-        List<String> streams = List.of();
-        boolean everSent;
-        boolean receiving;
-        boolean trackFired;
-
-        Transceiver(int id, String kind, RTCRtpTransceiver transceiver, long ssrc, Long rtxSsrc, boolean fromRemote) {
-            this.id = id;
-            this.kind = kind;
-            this.transceiver = transceiver;
-            this.ssrc = ssrc;
-            this.rtxSsrc = rtxSsrc;
-            this.fromRemote = fromRemote;
-        }
-
-        boolean stopped() {
-            return transceiver.stopped();
         }
     }
 

@@ -23,7 +23,6 @@ import org.ortc4j.media.MediaFrame;
 import org.ortc4j.media.MediaKind;
 import org.ortc4j.media.MediaStreamTrack;
 import org.ortc4j.media.TimeBase;
-import org.ortc4j.rtp.RTCRtpCodecCapability;
 import org.ortc4j.rtp.RTCRtpSender;
 import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
