@@ -177,4 +177,26 @@ class RTCPeerConnectionDataChannelTest {
         await(signaling.delivered());
         assertThat(answerer.canTrickleIceCandidates()).isTrue();
     }
+
+    @Test
+    void closingOnePeerConnectionClosesItsChannelsAndTheRemoteSeesThemClose() throws Exception {
+        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
+        CompletableFuture<RTCDataChannel> remoteChannel = new CompletableFuture<>();
+        answerer.onDataChannel(remoteChannel::complete);
+        RTCDataChannel channel = offerer.createDataChannel("bye");
+        CompletableFuture<Void> open = opened(channel);
+        await(signaling.exchange());
+        await(open);
+        RTCDataChannel theirs = await(remoteChannel);
+        CompletableFuture<Void> theirsClosed = new CompletableFuture<>();
+        theirs.onClose(() -> theirsClosed.complete(null));
+
+        offerer.close();
+        assertThat(offerer.connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
+        assertThat(offerer.iceConnectionState()).isEqualTo(RTCIceConnectionState.CLOSED);
+        assertThat(channel.readyState()).isIn(RTCDataChannelState.CLOSING, RTCDataChannelState.CLOSED);
+        // The SCTP association ends (RFC 9260 §9): the remote's channel closes too.
+        await(theirsClosed);
+        assertThat(theirs.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+    }
 }
