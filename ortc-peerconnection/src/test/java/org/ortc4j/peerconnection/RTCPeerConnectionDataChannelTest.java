@@ -190,11 +190,15 @@ class RTCPeerConnectionDataChannelTest {
         RTCDataChannel theirs = await(remoteChannel);
         CompletableFuture<Void> theirsClosed = new CompletableFuture<>();
         theirs.onClose(() -> theirsClosed.complete(null));
+        CompletableFuture<Void> oursClosed = new CompletableFuture<>();
+        channel.onClose(() -> oursClosed.complete(null));
 
         offerer.close();
         assertThat(offerer.connectionState()).isEqualTo(RTCPeerConnectionState.CLOSED);
         assertThat(offerer.iceConnectionState()).isEqualTo(RTCIceConnectionState.CLOSED);
-        assertThat(channel.readyState()).isIn(RTCDataChannelState.CLOSING, RTCDataChannelState.CLOSED);
+        // Our channels close on the SCTP loop, just after close() returns.
+        await(oursClosed);
+        assertThat(channel.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
         // The SCTP association ends (RFC 9260 §9): the remote's channel closes too.
         await(theirsClosed);
         assertThat(theirs.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
