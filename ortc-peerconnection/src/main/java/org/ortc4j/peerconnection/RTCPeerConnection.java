@@ -1,0 +1,1329 @@
+package org.ortc4j.peerconnection;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.ortc4j.dtls.RTCCertificate;
+import org.ortc4j.dtls.RTCDtlsParameters;
+import org.ortc4j.dtls.RTCDtlsRole;
+import org.ortc4j.dtls.RTCDtlsTransport;
+import org.ortc4j.dtls.RTCDtlsTransportState;
+import org.ortc4j.ice.CandidateParseException;
+import org.ortc4j.ice.InvalidAccessException;
+import org.ortc4j.ice.InvalidModificationException;
+import org.ortc4j.ice.InvalidStateException;
+import org.ortc4j.ice.OperationException;
+import org.ortc4j.ice.RTCIceCandidate;
+import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCIceGathererIceErrorEvent;
+import org.ortc4j.ice.RTCIceGatherer;
+import org.ortc4j.ice.RTCIceGathererState;
+import org.ortc4j.ice.RTCIceRole;
+import org.ortc4j.ice.RTCIceTransport;
+import org.ortc4j.ice.RTCIceTransportState;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.SyntaxException;
+import org.ortc4j.ice.net.NettyNetwork;
+import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
+import org.ortc4j.peerconnection.internal.jsep.DataSection;
+import org.ortc4j.peerconnection.internal.jsep.DescriptionChecks;
+import org.ortc4j.peerconnection.internal.jsep.ExtensionIdRegistry;
+import org.ortc4j.peerconnection.internal.jsep.JsepException;
+import org.ortc4j.peerconnection.internal.jsep.LocalCapabilities;
+import org.ortc4j.peerconnection.internal.jsep.LocalDescription;
+import org.ortc4j.peerconnection.internal.jsep.LocalSection;
+import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
+import org.ortc4j.peerconnection.internal.jsep.OfferBuilder;
+import org.ortc4j.peerconnection.internal.jsep.PayloadTypeRegistry;
+import org.ortc4j.peerconnection.internal.jsep.RemoteDescription;
+import org.ortc4j.peerconnection.internal.jsep.RemoteDescriptionReader;
+import org.ortc4j.peerconnection.internal.jsep.RemoteSection;
+import org.ortc4j.peerconnection.internal.jsep.Section;
+import org.ortc4j.peerconnection.internal.jsep.SessionOrigin;
+import org.ortc4j.media.MediaStreamTrack;
+import org.ortc4j.rtp.RTCRtpReceiver;
+import org.ortc4j.rtp.RTCRtpSender;
+import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.rtp.RTCRtpTransceiverDirection;
+import org.ortc4j.sctp.RTCDataChannel;
+import org.ortc4j.sctp.RTCDataChannelInit;
+import org.ortc4j.sctp.RTCDataChannelState;
+import org.ortc4j.sctp.RTCSctpCapabilities;
+import org.ortc4j.sctp.RTCSctpTransport;
+import org.ortc4j.sdp.CandidateAttribute;
+import org.ortc4j.sdp.MediaDirection;
+import org.ortc4j.sdp.RTCSdpType;
+import org.ortc4j.sdp.RTCSessionDescription;
+import org.ortc4j.sdp.SetupRole;
+
+/**
+ * A WebRTC peer connection (W3C WebRTC §4 {@code RTCPeerConnection}; aiortc
+ * {@code RTCPeerConnection}): JSEP offer/answer (RFC 9429) over the ORTC objects
+ * {@link RTCIceGatherer}, {@link RTCIceTransport}, {@link RTCDtlsTransport} and
+ * {@link RTCSctpTransport}.
+ *
+ * <pre>{@code
+ * RTCPeerConnection pc = new RTCPeerConnection(new RTCConfiguration());
+ * RTCDataChannel channel = pc.createDataChannel("chat", RTCDataChannelInit.defaults());
+ * pc.onIceCandidate(event -> signaling.send(event.toCandidateInit()));
+ * pc.setLocalDescription().join();               // creates and applies an offer
+ * signaling.send(pc.localDescription());
+ * pc.setRemoteDescription(answerFromSignaling).join();
+ * }</pre>
+ *
+ * <p>Promises are {@link CompletableFuture}s; W3C errors are the {@code DomException}s of
+ * ortc-ice ({@link InvalidStateException}, {@link InvalidAccessException},
+ * {@link InvalidModificationException}, {@link OperationException}, {@link SyntaxException}), as
+ * the cause of a failed future or thrown by synchronous methods.
+ *
+ * <p>Transports: one ICE gatherer, ICE transport and DTLS transport carry every m-section, as
+ * with {@link RTCBundlePolicy#MAX_BUNDLE}: offers bundle every section on one transport and
+ * answers need the remote to accept the bundle (it does not yet fall back to a transport per
+ * section).
+ *
+ * <p>Threads: the peer connection's state lives on its own thread, which runs the W3C
+ * operations chain in order and fires the events; every method may be called from any thread,
+ * listeners included. Listeners must not block. {@code datachannel} events fire on the
+ * transports' network loop, before the channel can deliver a message; listeners there (and a
+ * data channel's own listeners) may read the states, but should hand anything else to another
+ * thread: the methods that read descriptions or transceivers wait for the peer connection's
+ * thread.
+ */
+public final class RTCPeerConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
+
+    private final RTCConfiguration configuration;
+    private final ExecutorService loop;
+    private volatile Thread loopThread;
+
+    private final RTCIceGatherer gatherer;
+    private final RTCIceTransport ice;
+    private final RTCDtlsTransport dtls;
+    private RTCSctpTransport sctp;
+
+    private final LocalCapabilities capabilities = LocalCapabilities.defaults();
+    private final PayloadTypeRegistry payloadTypes = new PayloadTypeRegistry();
+    private final ExtensionIdRegistry extensionIds = new ExtensionIdRegistry();
+    private final SessionOrigin origin;
+    private final String cname;
+
+    // Written on the loop only; volatile so the state getters never wait for the loop.
+    private volatile RTCSignalingState signalingState = RTCSignalingState.STABLE;
+    private LocalDescription currentLocal;
+    private LocalDescription pendingLocal;
+    private RemoteDescription currentRemote;
+    private RemoteDescription pendingRemote;
+    private LocalDescription lastOffer;
+    private String lastOfferSdp;
+    private LocalDescription lastAnswer;
+    private String lastAnswerSdp;
+    private boolean dataWanted;
+    private boolean gatheringStarted;
+    private boolean iceStarted;
+    private boolean sctpStarted;
+    private boolean closed;
+    private boolean iceRestartPending;
+    private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
+    private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
+    private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
+
+    private final TransceiverSet media;
+    // Channels not yet closed (SCTP bounds how many are open) and the webrtc-stats counters.
+    private final List<RTCDataChannel> channels = new CopyOnWriteArrayList<>();
+    private final AtomicLong channelsOpened = new AtomicLong();
+    private final AtomicLong channelsClosed = new AtomicLong();
+
+    private boolean negotiationNeeded;
+
+    private final Events<RTCTrackEvent> trackListeners = new Events<>();
+    private final Events<Void> negotiationNeededListeners = new Events<>();
+    private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
+    private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
+    private final Events<RTCIceGathererIceErrorEvent> iceErrorListeners = new Events<>();
+    private final Events<RTCSignalingState> signalingListeners = new Events<>();
+    private final Events<RTCIceGatheringState> gatheringListeners = new Events<>();
+    private final Events<RTCIceConnectionState> iceConnectionListeners = new Events<>();
+    private final Events<RTCPeerConnectionState> connectionListeners = new Events<>();
+
+    /**
+     * A peer connection with a configuration (W3C WebRTC §4.4.1.1). Generates its DTLS
+     * certificate and opens its ICE gatherer; gathering starts with the first
+     * setLocalDescription.
+     *
+     * @param configuration the ICE servers and bundle policy
+     */
+    public RTCPeerConnection(RTCConfiguration configuration) {
+        this(configuration, RTCIceGatherOptions.newBuilder().iceServers(configuration.iceServers()).build());
+    }
+
+    /** A peer connection with the W3C default configuration (no ICE servers, balanced). */
+    public RTCPeerConnection() {
+        this(new RTCConfiguration());
+    }
+
+    /**
+     * A peer connection whose gatherer uses other options, for tests on loopback
+     * ({@link RTCIceGatherOptions.Builder#includeLoopback}). Package-private: not W3C.
+     */
+    RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        SecureRandom random = new SecureRandom();
+        this.origin = new SessionOrigin(random);
+        this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        this.loop = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "ortc4j-peerconnection");
+            thread.setDaemon(true);
+            loopThread = thread;
+            return thread;
+        });
+        RTCCertificate certificate = RTCCertificate.generate();
+        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
+        this.ice = new RTCIceTransport(gatherer);
+        this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
+        this.media = new TransceiverSet(dtls, cname, () -> post(this::updateNegotiationNeeded));
+        gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
+        gatherer.onStateChange(state -> post(() -> gathererState(state)));
+        gatherer.onError(error -> post(() -> {
+            if (!closed) {
+                iceErrorListeners.fire(error);
+            }
+        }));
+        ice.onStateChange(state -> post(this::updateConnectionStates));
+        dtls.onStateChange(state -> post(this::updateConnectionStates));
+    }
+
+    // ---- W3C attributes ----
+
+    /** The configuration given at construction (W3C {@code getConfiguration}). */
+    public RTCConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** W3C {@code signalingState}. */
+    public RTCSignalingState signalingState() {
+        return signalingState;
+    }
+
+    /** W3C {@code iceGatheringState}. */
+    public RTCIceGatheringState iceGatheringState() {
+        return iceGatheringState;
+    }
+
+    /** W3C {@code iceConnectionState}. */
+    public RTCIceConnectionState iceConnectionState() {
+        return iceConnectionState;
+    }
+
+    /** W3C {@code connectionState}: ICE and DTLS aggregated (§4.3.3). */
+    public RTCPeerConnectionState connectionState() {
+        return connectionState;
+    }
+
+    /**
+     * W3C {@code localDescription}: the pending local description if there is one, else the
+     * current one, with the candidates gathered so far; {@code null} before any.
+     */
+    public RTCSessionDescription localDescription() {
+        return call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
+    }
+
+    /** W3C {@code currentLocalDescription}: the local description of the last completed negotiation. */
+    public RTCSessionDescription currentLocalDescription() {
+        return call(() -> describe(currentLocal));
+    }
+
+    /** W3C {@code pendingLocalDescription}: the local description of a negotiation in progress. */
+    public RTCSessionDescription pendingLocalDescription() {
+        return call(() -> describe(pendingLocal));
+    }
+
+    /** W3C {@code remoteDescription}: the pending remote description if any, else the current one. */
+    public RTCSessionDescription remoteDescription() {
+        return call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
+    }
+
+    /** W3C {@code currentRemoteDescription}. */
+    public RTCSessionDescription currentRemoteDescription() {
+        return call(() -> remoteText(currentRemote));
+    }
+
+    /** W3C {@code pendingRemoteDescription}. */
+    public RTCSessionDescription pendingRemoteDescription() {
+        return call(() -> remoteText(pendingRemote));
+    }
+
+    /**
+     * W3C {@code canTrickleIceCandidates}: whether the remote description announced trickle ICE;
+     * {@code null} before a remote description.
+     */
+    public Boolean canTrickleIceCandidates() {
+        return call(() -> {
+            RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
+            return remote == null ? null : remote.canTrickle();
+        });
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code restartIce}: the next offer restarts ICE; asks for negotiation.
+     */
+    public void restartIce() {
+        call(() -> {
+            checkOpen();
+            iceRestartPending = true;
+            updateNegotiationNeeded();
+            return null;
+        });
+    }
+
+    /** W3C {@code sctp}: the SCTP transport once a data section is negotiated, else {@code null}. */
+    public RTCSctpTransport sctp() {
+        return call(() -> sctpStarted ? sctp : null);
+    }
+
+    // ---- offer/answer ----
+
+    /**
+     * W3C §4.4.1.5 {@code createOffer}: an offer with every transceiver and, when a data channel
+     * exists, a data section. Fails with InvalidStateException once closed.
+     */
+    public CompletableFuture<RTCSessionDescription> createOffer() {
+        return createOffer(new RTCOfferOptions());
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code createOffer(options)}: with {@code iceRestart}, the offer carries new
+     * ICE credentials and, once answered, ICE restarts (RFC 8445 §9) while DTLS and SCTP go on.
+     */
+    public CompletableFuture<RTCSessionDescription> createOffer(RTCOfferOptions options) {
+        Objects.requireNonNull(options, "options");
+        return operation(() -> {
+            checkOpen();
+            LocalDescription offer = buildOffer(options.iceRestart());
+            lastOffer = offer;
+            lastOfferSdp = offer.toSdp();
+            return new RTCSessionDescription(RTCSdpType.OFFER, lastOfferSdp);
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code createAnswer}: an answer to the remote offer. Fails with
+     * InvalidStateException unless the signaling state is have-remote-offer or
+     * have-local-pranswer.
+     */
+    public CompletableFuture<RTCSessionDescription> createAnswer() {
+        return operation(() -> {
+            checkOpen();
+            LocalDescription answer = buildAnswer();
+            lastAnswer = answer;
+            lastAnswerSdp = answer.toSdp();
+            return new RTCSessionDescription(RTCSdpType.ANSWER, lastAnswerSdp);
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code setLocalDescription()} without a description: creates an offer in
+     * stable and have-local-offer, an answer otherwise, and applies it.
+     */
+    public CompletableFuture<Void> setLocalDescription() {
+        return operation(() -> {
+            checkOpen();
+            if (signalingState == RTCSignalingState.STABLE || signalingState == RTCSignalingState.HAVE_LOCAL_OFFER
+                    || signalingState == RTCSignalingState.HAVE_REMOTE_PRANSWER) {
+                applyLocal(buildOffer(false));
+            } else {
+                applyLocal(buildAnswer());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.5 {@code setLocalDescription(description)}: applies an offer or answer this
+     * peer connection created. A description with empty SDP is implicit (as the no-argument
+     * form, for its type).
+     *
+     * @return fails with InvalidStateException when the type does not fit the signaling state,
+     *     InvalidModificationException when the SDP is not the last one created
+     */
+    public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return operation(() -> {
+            checkOpen();
+            RTCSdpType type = description.type();
+            if (type == RTCSdpType.ROLLBACK) {
+                checkState(type, true, RTCSignalingState.HAVE_LOCAL_OFFER);
+                rollbackLocal();
+                return null;
+            }
+            boolean implicit = description.sdp().isEmpty();
+            if (type == RTCSdpType.OFFER) {
+                checkState(type, true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
+                if (implicit) {
+                    applyLocal(buildOffer(false));
+                } else if (lastOffer == null || !description.sdp().equals(lastOfferSdp)) {
+                    // W3C §4.4.1.5: the SDP must be the [[LastCreatedOffer]] unchanged.
+                    throw new InvalidModificationException("the offer is not the last one createOffer returned");
+                } else {
+                    applyLocal(lastOffer);
+                }
+            } else {
+                checkState(type, true, RTCSignalingState.HAVE_REMOTE_OFFER, RTCSignalingState.HAVE_LOCAL_PRANSWER);
+                if (implicit) {
+                    applyLocal(buildAnswer());
+                } else if (lastAnswer == null || !description.sdp().equals(lastAnswerSdp)) {
+                    throw new InvalidModificationException("the answer is not the last one createAnswer returned");
+                } else {
+                    // W3C: the last created answer may be applied as a provisional answer (pranswer).
+                    LocalDescription a = lastAnswer;
+                    applyLocal(type == a.type() ? a : new LocalDescription(type, a.sessionId(), a.sessionVersion(),
+                            a.sections(), a.bundleGroups(), a.setup(), a.transports()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code setRemoteDescription}: applies the remote peer's offer or answer.
+     *
+     * @return fails with InvalidStateException when the type does not fit the signaling state,
+     *     SyntaxException when the SDP does not parse, InvalidAccessException when it breaks a
+     *     JSEP rule
+     */
+    public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
+        Objects.requireNonNull(description, "description");
+        return operation(() -> {
+            checkOpen();
+            if (description.type() == RTCSdpType.ROLLBACK) {
+                checkState(description.type(), false, RTCSignalingState.HAVE_REMOTE_OFFER);
+                rollbackRemote();
+                return null;
+            }
+            if (description.type() == RTCSdpType.OFFER) {
+                checkState(description.type(), false, RTCSignalingState.STABLE, RTCSignalingState.HAVE_REMOTE_OFFER);
+            } else {
+                checkState(description.type(), false, RTCSignalingState.HAVE_LOCAL_OFFER,
+                        RTCSignalingState.HAVE_REMOTE_PRANSWER);
+            }
+            RemoteDescription remote;
+            try {
+                remote = RemoteDescriptionReader.read(description);
+                if (description.type() == RTCSdpType.OFFER) {
+                    DescriptionChecks.offerKeepsSections(remote, currentLocal);
+                } else {
+                    DescriptionChecks.answerMatchesOffer(remote, pendingLocal);
+                }
+            } catch (JsepException e) {
+                throw domException(e);
+            }
+            long transports = remote.sections().stream().filter(s -> !s.rejected())
+                    .map(s -> remote.transportSection(s).mid()).distinct().count();
+            if (transports > 1) {
+                // One ICE/DTLS transport carries every section here (see the class comment):
+                // refuse a description that needs one per section rather than misroute media.
+                throw new OperationException("the " + description.type() + " uses " + transports
+                        + " transports; ortc4j needs every section bundled on one (RFC 8843) for now");
+            }
+            applyRemote(remote);
+            return null;
+        });
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code addIceCandidate}: a remote candidate, or the end of them when
+     * {@code candidate} is null or its candidate string empty.
+     *
+     * @return fails with InvalidStateException before a remote description, OperationException
+     *     when sdpMid or sdpMLineIndex names no m-section or the candidate does not parse
+     */
+    public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
+        return operation(() -> {
+            checkOpen();
+            RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
+            if (remote == null) {
+                throw new InvalidStateException("addIceCandidate needs a remote description");
+            }
+            if (candidate == null || candidate.endOfCandidates()) {
+                ice.addRemoteCandidate(null);
+                return null;
+            }
+            if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
+                // W3C §4.4.1.6: a candidate names its m-section by mid or index (TypeError).
+                throw new IllegalArgumentException("a candidate needs sdpMid or sdpMLineIndex");
+            }
+            Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
+                    : remote.sections().stream().filter(s -> s.index() == candidate.sdpMLineIndex()).findFirst();
+            if (section.isEmpty()) {
+                throw new OperationException("no m-section for candidate mid " + candidate.sdpMid() + " index "
+                        + candidate.sdpMLineIndex());
+            }
+            RemoteSection transport = remote.transportSection(section.get());
+            if (candidate.usernameFragment() != null && transport.ice() != null
+                    && !candidate.usernameFragment().equals(transport.ice().usernameFragment())) {
+                // W3C §4.4.1.6 addIceCandidate: a ufrag that matches no remote ICE generation is an OperationError.
+                throw new OperationException("the candidate's ufrag " + candidate.usernameFragment()
+                        + " is not the remote description's");
+            }
+            RTCIceCandidate parsed;
+            try {
+                parsed = RTCIceCandidate.parse(candidate.candidate());
+            } catch (CandidateParseException e) {
+                throw new OperationException("cannot read candidate: " + e.getMessage(), e);
+            }
+            ice.addRemoteCandidate(parsed);
+            return null;
+        });
+    }
+
+    // ---- data channels ----
+
+    /**
+     * W3C §6.1 {@code createDataChannel}: a channel on this connection's SCTP transport; it opens
+     * once the data section is negotiated and SCTP connects.
+     *
+     * @throws InvalidStateException if the peer connection is closed
+     */
+    public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(init, "init");
+        return call(() -> {
+            checkOpen();
+            RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
+            count(channel);
+            dataWanted = true;
+            updateNegotiationNeeded();
+            return channel;
+        });
+    }
+
+    /** A data channel with the default options. */
+    public RTCDataChannel createDataChannel(String label) {
+        return createDataChannel(label, RTCDataChannelInit.defaults());
+    }
+
+    // ---- media ----
+
+    /**
+     * W3C §5.1 {@code addTransceiver(kind, init)}: a transceiver with a sender without a track.
+     *
+     * @param kind "audio" or "video"
+     * @throws InvalidStateException if the peer connection is closed
+     * @throws IllegalArgumentException if the kind is neither (W3C TypeError)
+     */
+    public RTCRtpTransceiver addTransceiver(String kind, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(kind, "kind");
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            throw new IllegalArgumentException("kind must be audio or video, not " + kind);
+        }
+        return call(() -> {
+            checkOpen();
+            return addTransceiverNow(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
+        });
+    }
+
+    /** W3C §5.1 {@code addTransceiver(track, init)}: a transceiver sending a track. */
+    public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
+        Objects.requireNonNull(track, "track");
+        return call(() -> {
+            checkOpen();
+            return addTransceiverNow(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
+                    false).transceiver;
+        });
+    }
+
+    /**
+     * W3C §5.1 {@code addTrack}: sends a track, on an unused transceiver of its kind that a remote
+     * offer created, else on a new sendrecv transceiver.
+     *
+     * @param streamIds the ids of the streams the track belongs to
+     * @throws InvalidStateException if closed
+     * @throws InvalidAccessException if the track is already sent by a sender of this connection
+     */
+    public RTCRtpSender addTrack(MediaStreamTrack track, String... streamIds) {
+        Objects.requireNonNull(track, "track");
+        List<String> streams = List.of(streamIds);
+        return call(() -> {
+            checkOpen();
+            for (TransceiverSet.Entry t : media.entries()) {
+                if (t.transceiver.sender().track().filter(track::equals).isPresent()) {
+                    throw new InvalidAccessException("the track is already sent by this peer connection");
+                }
+            }
+            String kind = track.kind().value();
+            for (TransceiverSet.Entry t : media.entries()) {
+                // W3C §5.1 addTrack: reuse a transceiver of the kind whose sender never sent.
+                if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
+                        && t.fromRemote) {
+                    settle(t.transceiver.sender().replaceTrack(track));
+                    t.streams = streams;
+                    RTCRtpTransceiverDirection d = t.transceiver.direction();
+                    t.transceiver.setDirection(d == RTCRtpTransceiverDirection.RECVONLY ? RTCRtpTransceiverDirection.SENDRECV
+                            : d == RTCRtpTransceiverDirection.INACTIVE ? RTCRtpTransceiverDirection.SENDONLY : d);
+                    return t.transceiver.sender();
+                }
+            }
+            return addTransceiverNow(kind, track, new RTCRtpTransceiverInit(null, streams, null), false).transceiver.sender();
+        });
+    }
+
+    /**
+     * W3C §5.1 {@code removeTrack}: the sender stops sending its track; its transceiver no
+     * longer sends once renegotiated.
+     *
+     * @throws InvalidAccessException if the sender is not this connection's
+     */
+    public void removeTrack(RTCRtpSender sender) {
+        Objects.requireNonNull(sender, "sender");
+        call(() -> {
+            checkOpen();
+            TransceiverSet.Entry owner = media.entries().stream().filter(t -> t.transceiver.sender() == sender).findFirst()
+                    .orElseThrow(() -> new InvalidAccessException("the sender is not this peer connection's"));
+            if (sender.track().isEmpty()) {
+                return null;
+            }
+            // W3C §5.1 removeTrack sets the sender's track to null before it returns.
+            settle(sender.replaceTrack(null));
+            RTCRtpTransceiverDirection d = owner.transceiver.direction();
+            owner.transceiver.setDirection(d == RTCRtpTransceiverDirection.SENDRECV ? RTCRtpTransceiverDirection.RECVONLY
+                    : d == RTCRtpTransceiverDirection.SENDONLY ? RTCRtpTransceiverDirection.INACTIVE : d);
+            return null;
+        });
+    }
+
+    /** W3C {@code getTransceivers}, in the order they were created. */
+    public List<RTCRtpTransceiver> getTransceivers() {
+        return call(() -> media.entries().stream().map(t -> t.transceiver).toList());
+    }
+
+    /** W3C {@code getSenders}: the senders of the transceivers that are not stopped. */
+    public List<RTCRtpSender> getSenders() {
+        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
+    }
+
+    /** W3C {@code getReceivers}: the receivers of the transceivers that are not stopped. */
+    public List<RTCRtpReceiver> getReceivers() {
+        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
+    }
+
+    /**
+     * Whether receivers created from now on decode (default) or hand their track the encoded
+     * frames as they arrived (for forwarding and recording without a codec). Not W3C.
+     */
+    void decodeReceivedMedia(boolean decode) {
+        call(() -> {
+            media.decodeReceived(decode);
+            return null;
+        });
+    }
+
+    // ---- statistics ----
+
+    /**
+     * W3C §8.2 {@code getStats}: the senders' and receivers' entries (outbound-rtp,
+     * remote-inbound-rtp, media-source, inbound-rtp, remote-outbound-rtp, codec) with
+     * peer-connection, transport, candidate-pair, local-candidate, remote-candidate and
+     * data-channel entries, named as in W3C webrtc-stats.
+     */
+    public CompletableFuture<RTCStatsReport> getStats() {
+        return operation(() -> {
+            checkOpen();
+            List<CompletableFuture<RTCStatsReport>> parts = new ArrayList<>();
+            for (TransceiverSet.Entry t : media.entries()) {
+                if (t.stopped()) {
+                    continue;
+                }
+                if (t.everSent) {
+                    parts.add(t.transceiver.sender().getStats());
+                }
+                if (t.receiving) {
+                    parts.add(t.transceiver.receiver().getStats());
+                }
+            }
+            // Collected on the transports' loop, where reading the ICE agent does not wait.
+            CompletableFuture<List<RTCStats>> own = new CompletableFuture<>();
+            List<RTCDataChannel> openChannels = List.copyOf(channels);
+            ice.scheduler().execute(() -> {
+                try {
+                    own.complete(PeerConnectionStats.collect(System.currentTimeMillis(), dtls, openChannels,
+                            channelsOpened.get(), channelsClosed.get()));
+                } catch (RuntimeException e) {
+                    own.completeExceptionally(e);
+                }
+            });
+            parts.add(own.thenApply(RTCStatsReport::new));
+            return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                List<RTCStatsReport> reports = new ArrayList<>();
+                parts.forEach(part -> reports.add(part.join()));
+                return RTCStatsReport.merge(reports);
+            });
+        }).thenCompose(report -> report);
+    }
+
+    // ---- events ----
+
+    /**
+     * The {@code negotiationneeded} event (W3C §4.7.3): something changed that needs an
+     * offer/answer exchange (a new transceiver or data channel, a direction change, a stopped
+     * transceiver); fired while stable, after the operation that caused it.
+     */
+    public AutoCloseable onNegotiationNeeded(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        return negotiationNeededListeners.add(ignored -> listener.run());
+    }
+
+    /** The {@code track} event: a remote track, fired when a remote description starts it. */
+    public AutoCloseable onTrack(Consumer<RTCTrackEvent> listener) {
+        return trackListeners.add(listener);
+    }
+
+
+    /** The {@code icecandidate} event: each local candidate, then one with a null candidate. */
+    public AutoCloseable onIceCandidate(Consumer<RTCPeerConnectionIceEvent> listener) {
+        return iceCandidateListeners.add(listener);
+    }
+
+    /**
+     * The {@code icecandidateerror} event (W3C §4.8.3): a STUN or TURN server could not be used;
+     * gathering goes on without it.
+     */
+    public AutoCloseable onIceCandidateError(Consumer<RTCIceGathererIceErrorEvent> listener) {
+        return iceErrorListeners.add(listener);
+    }
+
+    /** The {@code datachannel} event: a channel the remote peer opened (fired on the SCTP thread). */
+    public AutoCloseable onDataChannel(Consumer<RTCDataChannel> listener) {
+        return dataChannelListeners.add(listener);
+    }
+
+    /** The {@code signalingstatechange} event. */
+    public AutoCloseable onSignalingStateChange(Consumer<RTCSignalingState> listener) {
+        return signalingListeners.add(listener);
+    }
+
+    /** The {@code icegatheringstatechange} event. */
+    public AutoCloseable onIceGatheringStateChange(Consumer<RTCIceGatheringState> listener) {
+        return gatheringListeners.add(listener);
+    }
+
+    /** The {@code iceconnectionstatechange} event. */
+    public AutoCloseable onIceConnectionStateChange(Consumer<RTCIceConnectionState> listener) {
+        return iceConnectionListeners.add(listener);
+    }
+
+    /** The {@code connectionstatechange} event. */
+    public AutoCloseable onConnectionStateChange(Consumer<RTCPeerConnectionState> listener) {
+        return connectionListeners.add(listener);
+    }
+
+    /**
+     * W3C §4.4.1.4 {@code close}: stops SCTP, DTLS and ICE and releases the sockets. The states
+     * become closed without events. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (loop.isShutdown()) {
+            return;
+        }
+        try {
+            call(() -> {
+                closeNow();
+                return null;
+            });
+        } catch (InvalidStateException e) {
+            // Closed concurrently: nothing left to release.
+        }
+        loop.shutdown();
+    }
+
+    // ---- on the loop ----
+
+    private void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        signalingState = RTCSignalingState.CLOSED;
+        iceConnectionState = RTCIceConnectionState.CLOSED;
+        connectionState = RTCPeerConnectionState.CLOSED;
+        for (TransceiverSet.Entry t : media.entries()) {
+            t.transceiver.stop();
+        }
+        if (sctp != null) {
+            sctp.stop();
+        }
+        dtls.stop();
+        ice.stop();
+        gatherer.close();
+    }
+
+    private LocalDescription buildOffer(boolean iceRestart) {
+        if ((iceRestart || iceRestartPending) && iceStarted) {
+            // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd.
+            gatherer.restart();
+            iceRestartPending = false;
+        }
+        OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
+                .bundlePolicy(configuration.bundlePolicy())
+                .data(dataWanted || hasNegotiatedData(), RTCSctpTransport.MAX_MESSAGE_SIZE);
+        if (currentLocal != null) {
+            builder.current(currentLocal, currentRemote);
+        }
+        builder.transceivers(media.states());
+        return builder.build(mid -> localTransport());
+    }
+
+    private LocalDescription buildAnswer() {
+        if (signalingState != RTCSignalingState.HAVE_REMOTE_OFFER
+                && signalingState != RTCSignalingState.HAVE_LOCAL_PRANSWER) {
+            throw new InvalidStateException("createAnswer needs a remote offer; the signaling state is "
+                    + signalingState);
+        }
+        return new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
+                .maxMessageSize(RTCSctpTransport.MAX_MESSAGE_SIZE)
+                .transceivers(media.states())
+                .build(pendingRemote, mid -> localTransport());
+    }
+
+    private boolean hasNegotiatedData() {
+        return currentLocal != null && currentLocal.dataSection().filter(d -> !d.rejected()).isPresent();
+    }
+
+    /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
+    private LocalTransport localTransport() {
+        List<CandidateAttribute> candidates = new ArrayList<>();
+        // The gatherer's list: after an ICE restart it holds the candidates with the new ufrag.
+        for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
+            // CandidateAttribute reads the text after "a=candidate:".
+            candidates.add(CandidateAttribute.parse(candidate.toCandidateString().substring(RTCIceCandidate.PREFIX.length())));
+        }
+        return new LocalTransport(gatherer.getLocalParameters(), candidates,
+                iceGatheringState == RTCIceGatheringState.COMPLETE, dtls.getLocalParameters().fingerprints());
+    }
+
+    private RTCSessionDescription describe(LocalDescription description) {
+        if (description == null) {
+            return null;
+        }
+        LocalTransport transport = localTransport();
+        Map<String, LocalTransport> transports = new HashMap<>();
+        description.transports().keySet().forEach(mid -> transports.put(mid, transport));
+        return description.withTransports(transports).toSessionDescription();
+    }
+
+    private static RTCSessionDescription remoteText(RemoteDescription description) {
+        return description == null ? null : new RTCSessionDescription(description.type(), description.sdp().toSdp());
+    }
+
+    private void checkState(RTCSdpType type, boolean local, RTCSignalingState... allowed) {
+        for (RTCSignalingState state : allowed) {
+            if (state == signalingState) {
+                return;
+            }
+        }
+        // W3C §4.4.1.5/6: a description type the signaling state does not allow is InvalidStateError.
+        throw new InvalidStateException("cannot set a " + (local ? "local " : "remote ") + type + " in signaling state "
+                + signalingState);
+    }
+
+    private void applyLocal(LocalDescription description) {
+        if (description.type() == RTCSdpType.OFFER) {
+            checkState(description.type(), true, RTCSignalingState.STABLE, RTCSignalingState.HAVE_LOCAL_OFFER);
+            pendingLocal = description;
+            // W3C §4.4.1.5: applying an offer associates each new transceiver with its section's mid.
+            for (LocalSection section : description.mediaSections()) {
+                media.byId(section.transceiverId()).filter(t -> t.mid == null).ifPresent(t -> {
+                    t.mid = section.mid();
+                    t.transceiver.setMid(section.mid());
+                });
+            }
+            setSignalingState(RTCSignalingState.HAVE_LOCAL_OFFER);
+        } else if (description.type() == RTCSdpType.PRANSWER) {
+            checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
+                    RTCSignalingState.HAVE_LOCAL_PRANSWER);
+            // RFC 9429 §4.1.10.1: a provisional answer starts the transports and media it accepts.
+            pendingLocal = description;
+            startTransports(description, pendingRemote, false);
+            media.start(description, pendingRemote, false);
+            setSignalingState(RTCSignalingState.HAVE_LOCAL_PRANSWER);
+        } else {
+            checkState(description.type(), true, RTCSignalingState.HAVE_REMOTE_OFFER,
+                    RTCSignalingState.HAVE_LOCAL_PRANSWER);
+            currentLocal = description;
+            currentRemote = pendingRemote;
+            pendingLocal = null;
+            pendingRemote = null;
+            startTransports(currentLocal, currentRemote, false);
+            media.start(currentLocal, currentRemote, false);
+            media.removeRejected(currentLocal, currentRemote);
+            setSignalingState(RTCSignalingState.STABLE);
+        }
+        if (!gatheringStarted) {
+            // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
+            gatheringStarted = true;
+            gatherer.gather();
+        }
+    }
+
+    private void applyRemote(RemoteDescription remote) {
+        addRemoteCandidates(remote);
+        if (remote.type() == RTCSdpType.OFFER) {
+            Optional<RemoteSection> first = remote.sections().stream().filter(s -> !s.rejected()).findFirst();
+            if (iceStarted && first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
+                // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
+                gatherer.restart();
+            }
+            pendingRemote = remote;
+            if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
+                // The datachannel listener must be on before SCTP can deliver a channel.
+                sctpTransport();
+            }
+            media.associateRemoteOffer(remote);
+            setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
+            fireTracks(remote);
+        } else if (remote.type() == RTCSdpType.PRANSWER) {
+            pendingRemote = remote;
+            startTransports(pendingLocal, remote, true);
+            media.start(pendingLocal, remote, true);
+            setSignalingState(RTCSignalingState.HAVE_REMOTE_PRANSWER);
+            fireTracks(remote);
+        } else {
+            currentLocal = pendingLocal;
+            currentRemote = remote;
+            pendingLocal = null;
+            pendingRemote = null;
+            startTransports(currentLocal, currentRemote, true);
+            media.start(currentLocal, currentRemote, true);
+            media.removeRejected(currentLocal, currentRemote);
+            setSignalingState(RTCSignalingState.STABLE);
+            fireTracks(remote);
+        }
+    }
+
+    /**
+     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped. The transceivers
+     * it gave a mid keep it (ortc-rtp's RTCRtpTransceiver cannot forget a mid; W3C would make it
+     * null), so the next offer gives them the same one.
+     */
+    private void rollbackLocal() {
+        pendingLocal = null;
+        setSignalingState(RTCSignalingState.STABLE);
+    }
+
+    /**
+     * W3C §4.4.1.6 rollback of a remote offer: the pending remote description is dropped; the
+     * transceivers it created are stopped and removed; the ones of ours it associated keep the
+     * mid (as in {@link #rollbackLocal()}).
+     */
+    private void rollbackRemote() {
+        List<TransceiverSet.Entry> created = new ArrayList<>();
+        for (TransceiverSet.Entry t : media.entries()) {
+            if (t.mid == null || (currentLocal != null && currentLocal.section(t.mid).isPresent())) {
+                continue;
+            }
+            if (t.fromRemote) {
+                created.add(t);
+            }
+            t.trackFired = false;
+        }
+        for (TransceiverSet.Entry t : created) {
+            t.transceiver.stop();
+            media.entries().remove(t);
+        }
+        pendingRemote = null;
+        setSignalingState(RTCSignalingState.STABLE);
+    }
+
+    private void addRemoteCandidates(RemoteDescription remote) {
+        Optional<RemoteSection> transport = transportSection(remote);
+        if (transport.isEmpty()) {
+            return;
+        }
+        for (CandidateAttribute attribute : transport.get().candidates()) {
+            try {
+                ice.addRemoteCandidate(RTCIceCandidate.parse(RTCIceCandidate.PREFIX + attribute.value()));
+            } catch (CandidateParseException e) {
+                // RFC 8839 §5.1: a candidate we cannot read is ignored; the others may work.
+                LOG.log(System.Logger.Level.DEBUG, "skipping remote candidate: {0}", e.getMessage());
+            }
+        }
+        if (transport.get().endOfCandidates()) {
+            ice.addRemoteCandidate(null);
+        }
+    }
+
+    /** The remote section whose transport carries everything: the first used section's transport. */
+    private static Optional<RemoteSection> transportSection(RemoteDescription remote) {
+        return remote.sections().stream().filter(s -> !s.rejected()).findFirst().map(remote::transportSection);
+    }
+
+    /** Starts ICE, DTLS and SCTP once an offer and its answer are both applied. */
+    private void startTransports(LocalDescription local, RemoteDescription remote, boolean weOffered) {
+        Optional<RemoteSection> found = transportSection(remote);
+        if (found.isEmpty()) {
+            return;
+        }
+        RemoteSection transport = found.get();
+        // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
+        RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
+        if (iceStarted && transport.ice() != null && !transport.ice().equals(ice.getRemoteParameters())) {
+            // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
+            // remote candidates, so the description's are given again.
+            ice.start(transport.ice(), iceRole);
+            addRemoteCandidates(remote);
+        }
+        if (!iceStarted) {
+            iceStarted = true;
+            ice.start(transport.ice(), iceRole);
+            dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.log(System.Logger.Level.DEBUG, "DTLS did not connect: {0}", error.toString());
+                        }
+                    });
+        }
+        Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
+        Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
+        if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
+            sctpStarted = true;
+            RemoteSection data = theirData.get();
+            sctpTransport().start(new RTCSctpCapabilities(data.maxMessageSize()),
+                    data.sctpPort() == null ? DataSection.DEFAULT_SCTP_PORT : data.sctpPort());
+        }
+    }
+
+    private TransceiverSet.Entry addTransceiverNow(String kind, MediaStreamTrack track, RTCRtpTransceiverInit init,
+            boolean fromRemote) {
+        TransceiverSet.Entry entry = media.add(kind, track, init, fromRemote);
+        if (!fromRemote) {
+            updateNegotiationNeeded();
+        }
+        return entry;
+    }
+
+    private void fireTracks(RemoteDescription remote) {
+        media.newTracks(remote).forEach(trackListeners::fire);
+    }
+
+    /** RFC 5763 §5: the remote's DTLS role from its a=setup and ours. */
+    private static RTCDtlsRole remoteDtlsRole(SetupRole theirs, SetupRole ours) {
+        if (theirs == SetupRole.ACTIVE) {
+            return RTCDtlsRole.CLIENT;
+        }
+        if (theirs == SetupRole.PASSIVE) {
+            return RTCDtlsRole.SERVER;
+        }
+        return ours == SetupRole.ACTIVE ? RTCDtlsRole.SERVER : RTCDtlsRole.CLIENT;
+    }
+
+    private RTCSctpTransport sctpTransport() {
+        if (sctp == null) {
+            sctp = new RTCSctpTransport(dtls);
+            sctp.onDataChannel(channel -> {
+                count(channel);
+                dataChannelListeners.fire(channel);
+            });
+        }
+        return sctp;
+    }
+
+    /**
+     * Waits for a sender's own loop to apply a change the W3C API makes synchronously. That loop
+     * never waits for this one, so this cannot deadlock.
+     */
+    private static void settle(CompletableFuture<Void> change) {
+        try {
+            change.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new OperationException("the sender did not take the change: " + e, e);
+        }
+    }
+
+    private void count(RTCDataChannel channel) {
+        channels.add(channel);
+        // A channel the remote opened may be open when announced: count its opening once.
+        AtomicBoolean counted = new AtomicBoolean();
+        Runnable opened = () -> {
+            if (counted.compareAndSet(false, true)) {
+                channelsOpened.incrementAndGet();
+            }
+        };
+        channel.onOpen(opened);
+        channel.onClose(() -> {
+            channels.remove(channel);
+            channelsClosed.incrementAndGet();
+        });
+        if (channel.readyState() == RTCDataChannelState.OPEN) {
+            opened.run();
+        }
+    }
+
+    private void setSignalingState(RTCSignalingState next) {
+        if (signalingState != next) {
+            signalingState = next;
+            signalingListeners.fire(next);
+        }
+        if (next == RTCSignalingState.STABLE) {
+            // W3C §4.4.1.5/6: back in stable, the flag is computed again.
+            negotiationNeeded = false;
+            updateNegotiationNeeded();
+        }
+    }
+
+    /** W3C §4.7.3 update the negotiation-needed flag; the event is queued, fired if still needed. */
+    private void updateNegotiationNeeded() {
+        if (closed || signalingState != RTCSignalingState.STABLE) {
+            return;
+        }
+        if (!checkNegotiationNeeded()) {
+            negotiationNeeded = false;
+            return;
+        }
+        if (negotiationNeeded) {
+            return;
+        }
+        negotiationNeeded = true;
+        post(() -> {
+            if (!closed && negotiationNeeded && signalingState == RTCSignalingState.STABLE && checkNegotiationNeeded()) {
+                negotiationNeededListeners.fire(null);
+            }
+        });
+    }
+
+    /** W3C §4.7.3 check if negotiation is needed, for the parts ortc4j supports. */
+    private boolean checkNegotiationNeeded() {
+        LocalDescription local = currentLocal;
+        if (iceRestartPending) {
+            return true;
+        }
+        if (dataWanted && (local == null || local.dataSection().filter(d -> !d.rejected()).isEmpty())) {
+            return true;
+        }
+        for (TransceiverSet.Entry t : media.entries()) {
+            Optional<Section> section = t.mid == null || local == null ? Optional.empty() : local.section(t.mid);
+            if (t.stopped()) {
+                if (section.isPresent() && !section.get().rejected()) {
+                    return true;
+                }
+                continue;
+            }
+            if (section.isEmpty() || !(section.get() instanceof LocalSection media) || media.rejected()) {
+                return true;
+            }
+            RTCRtpTransceiverDirection wanted = t.transceiver.direction();
+            if (local.type() == RTCSdpType.OFFER) {
+                if (!media.direction().value().equals(wanted.value())) {
+                    return true;
+                }
+            } else {
+                // In our answer the direction was also limited by the offer: compare what is
+                // ours to decide, whether we send.
+                boolean wantSend = wanted == RTCRtpTransceiverDirection.SENDRECV || wanted == RTCRtpTransceiverDirection.SENDONLY;
+                boolean answeredSend = media.direction() == MediaDirection.SENDRECV || media.direction() == MediaDirection.SENDONLY;
+                if (wantSend != answeredSend) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void localCandidate(RTCIceCandidate candidate) {
+        if (closed) {
+            return;
+        }
+        iceCandidateListeners.fire(candidateEvent(candidate));
+    }
+
+    private RTCPeerConnectionIceEvent candidateEvent(RTCIceCandidate candidate) {
+        LocalDescription local = pendingLocal != null ? pendingLocal : currentLocal;
+        if (local == null) {
+            return new RTCPeerConnectionIceEvent(candidate, null, null);
+        }
+        List<Section> sections = local.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            if (!sections.get(i).rejected()) {
+                // One transport: its candidates belong to the first used section (the BUNDLE tag).
+                return new RTCPeerConnectionIceEvent(candidate, sections.get(i).mid(), i);
+            }
+        }
+        return new RTCPeerConnectionIceEvent(candidate, null, null);
+    }
+
+    private void gathererState(RTCIceGathererState state) {
+        if (closed) {
+            return;
+        }
+        RTCIceGatheringState next = switch (state) {
+            case NEW -> RTCIceGatheringState.NEW;
+            case GATHERING -> RTCIceGatheringState.GATHERING;
+            case COMPLETE, CLOSED -> RTCIceGatheringState.COMPLETE;
+        };
+        if (next == iceGatheringState) {
+            return;
+        }
+        iceGatheringState = next;
+        gatheringListeners.fire(next);
+        if (next == RTCIceGatheringState.COMPLETE) {
+            // W3C §5.6: after gathering completes, an icecandidate event with a null candidate.
+            iceCandidateListeners.fire(new RTCPeerConnectionIceEvent(null, null, null));
+        }
+    }
+
+    private void updateConnectionStates() {
+        if (closed) {
+            return;
+        }
+        RTCIceTransportState iceState = ice.state();
+        RTCIceConnectionState nextIce = switch (iceState) {
+            case NEW -> RTCIceConnectionState.NEW;
+            case CHECKING -> RTCIceConnectionState.CHECKING;
+            case CONNECTED -> RTCIceConnectionState.CONNECTED;
+            case COMPLETED -> RTCIceConnectionState.COMPLETED;
+            case DISCONNECTED -> RTCIceConnectionState.DISCONNECTED;
+            case FAILED -> RTCIceConnectionState.FAILED;
+            case CLOSED -> RTCIceConnectionState.CLOSED;
+        };
+        if (nextIce != iceConnectionState) {
+            iceConnectionState = nextIce;
+            iceConnectionListeners.fire(nextIce);
+        }
+        RTCPeerConnectionState next = aggregate(iceState, dtls.state());
+        if (next != connectionState) {
+            connectionState = next;
+            connectionListeners.fire(next);
+        }
+    }
+
+    /** W3C §4.3.3 RTCPeerConnectionState from the ICE and DTLS transports' states. */
+    static RTCPeerConnectionState aggregate(RTCIceTransportState iceState, RTCDtlsTransportState dtlsState) {
+        if (iceState == RTCIceTransportState.FAILED || dtlsState == RTCDtlsTransportState.FAILED) {
+            return RTCPeerConnectionState.FAILED;
+        }
+        if (iceState == RTCIceTransportState.DISCONNECTED) {
+            return RTCPeerConnectionState.DISCONNECTED;
+        }
+        boolean iceIdle = iceState == RTCIceTransportState.NEW || iceState == RTCIceTransportState.CLOSED;
+        boolean dtlsIdle = dtlsState == RTCDtlsTransportState.NEW || dtlsState == RTCDtlsTransportState.CLOSED;
+        if (iceIdle && dtlsIdle) {
+            return RTCPeerConnectionState.NEW;
+        }
+        boolean iceUp = iceState == RTCIceTransportState.CONNECTED || iceState == RTCIceTransportState.COMPLETED
+                || iceState == RTCIceTransportState.CLOSED;
+        boolean dtlsUp = dtlsState == RTCDtlsTransportState.CONNECTED || dtlsState == RTCDtlsTransportState.CLOSED;
+        return iceUp && dtlsUp ? RTCPeerConnectionState.CONNECTED : RTCPeerConnectionState.CONNECTING;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new InvalidStateException("the peer connection is closed");
+        }
+    }
+
+    private static RuntimeException domException(JsepException e) {
+        return switch (e.kind()) {
+            case SYNTAX -> new SyntaxException(e.getMessage(), e);
+            case INVALID_ACCESS -> new InvalidAccessException(e.getMessage(), e);
+            case OPERATION -> new OperationException(e.getMessage(), e);
+        };
+    }
+
+    // ---- the loop ----
+
+    /** Runs an operation on the loop, in order (the W3C operations chain); failures fail the future. */
+    private <T> CompletableFuture<T> operation(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (JsepException e) {
+                    result.completeExceptionally(domException(e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new InvalidStateException("the peer connection is closed"));
+        }
+        return result;
+    }
+
+    /** Runs work on the loop and waits for it (at once when already on the loop). */
+    private <T> T call(Supplier<T> work) {
+        if (Thread.currentThread() == loopThread) {
+            return work.get();
+        }
+        if (loop.isShutdown()) {
+            // Closed: the state is final once the loop has run its last task; read it here.
+            try {
+                loop.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return work.get();
+        }
+        CompletableFuture<T> result = operation(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new OperationException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Queues a task from another object's thread; dropped once the loop has shut down. */
+    private void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Closed: the transports' last callbacks have nothing to update.
+        }
+    }
+
+    /** Listeners of one event; a listener that throws is logged and the others still run. */
+    private static final class Events<T> {
+        private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
+
+        AutoCloseable add(Consumer<? super T> listener) {
+            Objects.requireNonNull(listener, "listener");
+            listeners.add(listener);
+            return () -> listeners.remove(listener);
+        }
+
+        void fire(T event) {
+            for (Consumer<? super T> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "an RTCPeerConnection listener threw", e);
+                }
+            }
+        }
+    }
+}
