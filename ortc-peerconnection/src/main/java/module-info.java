@@ -1,6 +1,5 @@
 /**
- * RTCPeerConnection for ortc4j: JSEP over the ORTC objects of the lower modules. Exports the W3C
- * configuration values; the peer connection comes with its issue.
+ * RTCPeerConnection for ortc4j: JSEP over the ORTC objects of the lower modules.
  */
 module org.ortc4j.peerconnection {
     requires transitive org.ortc4j.sdp;

@@ -1,7 +1,7 @@
 /**
  * {@code RTCPeerConnection}: JSEP (RFC 9429) offer/answer composed from the ORTC objects of the
- * lower modules. Today this package holds the W3C configuration values
- * ({@link org.ortc4j.peerconnection.RTCConfiguration},
- * {@link org.ortc4j.peerconnection.RTCBundlePolicy}); the peer connection comes with its issue.
+ * lower modules: {@link org.ortc4j.peerconnection.RTCPeerConnection}, its configuration, states,
+ * events and init dictionaries. The JSEP core (offers, answers, codec and direction negotiation)
+ * is in the internal {@code jsep} package.
  */
 package org.ortc4j.peerconnection;

@@ -21,9 +21,9 @@ import org.ortc4j.ice.RTCIceServer;
  *       ({@code [a, b]} for Python's {@code ['a', 'b']}).</li>
  *   <li>{@code urls} is always a list, as the seed documents ({@code urls -> list}) and as
  *       browsers return it; aiortc itself keeps a single URL given as a string as that string.</li>
- *   <li>Constructing an {@code RTCPeerConnection} from the configuration is left out: the peer
- *       connection comes with its own issue. ortc4j validates when the configuration objects are
- *       built, which is where these examples would fail.</li>
+ *   <li>These examples stop at the configuration objects: ortc4j validates when they are built,
+ *       which is where the examples would fail. The seed's offer/answer example, which constructs
+ *       peer connections, is {@code SeedOfferAnswerExampleTest}.</li>
  * </ul>
  */
 class SeedExamplesTest {
