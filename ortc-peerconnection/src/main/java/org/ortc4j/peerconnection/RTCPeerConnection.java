@@ -694,7 +694,6 @@ public final class RTCPeerConnection implements AutoCloseable {
         return trackListeners.add(listener);
     }
 
-
     /** The {@code icecandidate} event: each local candidate, then one with a null candidate. */
     public AutoCloseable onIceCandidate(Consumer<RTCPeerConnectionIceEvent> listener) {
         return iceCandidateListeners.add(listener);
