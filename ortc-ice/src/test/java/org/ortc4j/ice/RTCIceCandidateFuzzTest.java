@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class RTCIceCandidateFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         RTCIceCandidate parsed;

@@ -16,7 +16,7 @@ import java.util.List;
  */
 class WavReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<AudioFrame> frames = new ArrayList<>();
         int rate;

@@ -16,7 +16,7 @@ import java.util.List;
  */
 class Y4mReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<VideoFrame> frames = new ArrayList<>();
         Y4mReader header;

@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SdpParserFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         SessionDescription parsed;

@@ -19,7 +19,7 @@ class StunMessageFuzzTest {
 
     private static final MessageIntegrityKey KEY = MessageIntegrityKey.shortTerm(Rfc5769Vectors.SHORT_TERM_PASSWORD);
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         byte[] input = data.consumeRemainingAsBytes();
         StunMessage message;

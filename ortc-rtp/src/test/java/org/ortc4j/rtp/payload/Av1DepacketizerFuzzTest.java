@@ -12,7 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class Av1DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         FuzzPayloads.checkDepacketizer(data.consumeRemainingAsBytes(), Av1Depacketizer::new, Av1Packetizer::new, false);
     }

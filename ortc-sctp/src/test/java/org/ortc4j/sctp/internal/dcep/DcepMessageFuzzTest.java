@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class DcepMessageFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         byte[] input = data.consumeRemainingAsBytes();
         DcepMessage message;

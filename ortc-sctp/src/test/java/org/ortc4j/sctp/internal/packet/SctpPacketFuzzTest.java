@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SctpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws SctpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         SctpPacket packet;
