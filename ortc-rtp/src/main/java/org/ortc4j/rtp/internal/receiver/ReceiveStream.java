@@ -54,8 +54,6 @@ public final class ReceiveStream implements RtpInput {
     private long keyFramesAssembled;
     private long rtxMalformed;
     private int firSequenceNumber;
-    private long pliSent;
-    private long firSent;
     // Lane-confined.
     private MediaDecoder decoder;
     private int decoderPayloadType = -1;
@@ -171,13 +169,11 @@ public final class ReceiveStream implements RtpInput {
         RtcpPacket request;
         if (info.hasFeedback("nack", "pli")) {
             request = new PictureLossIndication(feedbackSsrc, info.ssrc());
-            pliSent++;
         } else if (info.hasFeedback("ccm", "fir")) {
             // RFC 5104 §4.3.1.1: the media sender SSRC field is 0; the entry names the stream
             // and a sequence number that increases with each new request.
             firSequenceNumber = (firSequenceNumber + 1) & 0xFF;
             request = new FullIntraRequest(feedbackSsrc, 0, List.of(new FullIntraRequest.Entry(info.ssrc(), firSequenceNumber)));
-            firSent++;
         } else {
             return;
         }
@@ -223,15 +219,5 @@ public final class ReceiveStream implements RtpInput {
     /** RTX packets that could not be restored. */
     public long rtxMalformed() {
         return rtxMalformed;
-    }
-
-    /** PLIs this stream sent. */
-    public long pliSent() {
-        return pliSent;
-    }
-
-    /** FIRs this stream sent. */
-    public long firSent() {
-        return firSent;
     }
 }

@@ -46,7 +46,6 @@ public final class ReceiverStreams implements UnknownSsrcHandler {
     private final int repairedRidId;
     private ReceiveStream stream;
     private AutoCloseable unknownSsrcRegistration;
-    private long rebinds;
 
     /**
      * @throws IllegalArgumentException if no codec can be received, or more than one encoding is
@@ -175,7 +174,6 @@ public final class ReceiverStreams implements UnknownSsrcHandler {
         if (stream != null) {
             session.unbindRemoteStream(stream.info());
             stream.close();
-            rebinds++;
         }
         String rid = encoding == null ? null : encoding.rid();
         RtpStreamInfo info = new RtpStreamInfo(ssrc, kind, parameters.codecs(), extensions, parameters.rtcp(), rtxSsrc,
@@ -204,11 +202,6 @@ public final class ReceiverStreams implements UnknownSsrcHandler {
     /** The bound stream, or {@code null} before the first packet of an unsignalled stream. */
     public ReceiveStream stream() {
         return stream;
-    }
-
-    /** How many times the stream was bound again (new SSRC, RTX learned). */
-    public long rebinds() {
-        return rebinds;
     }
 
     /** W3C getSynchronizationSources. */
