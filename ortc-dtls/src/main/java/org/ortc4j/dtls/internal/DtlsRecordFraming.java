@@ -38,7 +38,7 @@ public final class DtlsRecordFraming {
     /**
      * Whether the readable bytes of {@code datagram} are one or more whole records of a content
      * type DTLS 1.2 knows (change_cipher_spec 20, alert 21, handshake 22, application_data 23,
-     * heartbeat 24, tls12_cid 25) with a DTLS version (major byte 254) and nothing after the last,
+     * heartbeat 24, tls12_cid 25) with a DTLS 1.0 or 1.2 version ({254, 255} or {254, 253}) and nothing after the last,
      * each record of a protected epoch (not 0) at least {@link #MIN_PROTECTED_FRAGMENT} long.
      * Does not move the indexes.
      */
@@ -70,7 +70,11 @@ public final class DtlsRecordFraming {
             if (type < 20 || type > 25) {
                 return false;
             }
-            if (datagram.getUnsignedByte(offset + 1) != 254) {
+            // RFC 6347 §4.1: version {254, 253} is DTLS 1.2, {254, 255} DTLS 1.0 (still in
+            // first ClientHellos). Bouncy Castle fails an established connection on a protected
+            // record of any other version instead of discarding it (found by fuzzing).
+            int minor = datagram.getUnsignedByte(offset + 2);
+            if (datagram.getUnsignedByte(offset + 1) != 254 || (minor != 253 && minor != 255)) {
                 return false;
             }
             int length = datagram.getUnsignedShort(offset + 11);
