@@ -180,11 +180,23 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * A peer connection whose gatherer uses other options, for tests on loopback
-     * ({@link RTCIceGatherOptions.Builder#includeLoopback}). Package-private: not W3C.
+     * A peer connection whose ICE gatherer takes the ORTC {@link RTCIceGatherOptions} beyond what
+     * the W3C configuration holds: loopback host candidates
+     * ({@link RTCIceGatherOptions.Builder#includeLoopback}, for two peers in one process or a
+     * browser started with {@code --allow-loopback-in-peer-connection}), IPv6 off, mDNS host
+     * names, a relay-only policy, the STUN/TURN timeout. Not W3C: the ORTC way in, as aiortc's
+     * peers take their gatherer's options.
+     *
+     * @param configuration the ICE servers and bundle policy; when it lists ICE servers they
+     *     replace those of {@code gatherOptions}
+     * @param gatherOptions the gatherer's options
      */
-    RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
+    public RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(gatherOptions, "gatherOptions");
+        if (!configuration.iceServers().isEmpty()) {
+            gatherOptions = gatherOptions.toBuilder().iceServers(configuration.iceServers()).build();
+        }
         SecureRandom random = new SecureRandom();
         this.origin = new SessionOrigin(random);
         this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
