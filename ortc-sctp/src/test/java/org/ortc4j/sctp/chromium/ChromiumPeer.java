@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *
  * <p>{@link #close()} kills the browser's whole process tree and deletes the profile.
  */
-final class ChromiumPeer implements AutoCloseable {
+public final class ChromiumPeer implements AutoCloseable {
 
     /** Where Debian's package {@code chromium} puts the browser. */
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -66,7 +66,7 @@ final class ChromiumPeer implements AutoCloseable {
     private String currentPage;
 
     /** Skips (or fails, see {@link ExternalTool}) when Chromium is not installed. */
-    static void requireInstalled() {
+    public static void requireInstalled() {
         if (!Files.isExecutable(CHROMIUM)) {
             throw ExternalTool.unavailable("chromium", CHROMIUM + " is not installed");
         }
@@ -74,7 +74,30 @@ final class ChromiumPeer implements AutoCloseable {
 
     /** Starts Chromium on the page, host candidates as IP addresses, and waits until its script runs. */
     static ChromiumPeer launch() throws IOException {
-        return new ChromiumPeer(false);
+        return new ChromiumPeer(ChromiumPeer.class, "chromium_peer.html", null, false, List.of());
+    }
+
+    /**
+     * Starts Chromium on another test's page, served as {@code chromium_peer.html} is: the
+     * resource {@code page} next to {@code anchor}, whose script long-polls {@code /commands},
+     * posts events to {@code /events} (with {@code page}, the load's id) and sends
+     * {@code {"ev":"ready"}} first. Host candidates are IP addresses, loopback included.
+     *
+     * @param extraFlags more Chromium flags, for example {@code --use-fake-device-for-media-stream}
+     *     (a fake camera and microphone) or {@code --autoplay-policy=no-user-gesture-required}
+     */
+    public static ChromiumPeer launch(Class<?> anchor, String page, List<String> extraFlags) throws IOException {
+        return new ChromiumPeer(anchor, page, null, false, extraFlags);
+    }
+
+    /**
+     * Starts Chromium on a page someone else serves (for example an example program's own
+     * server), with the same flags as {@link #launch(Class, String, List)}. That page does not
+     * talk to this harness: {@link #command} and {@link #await} are of no use, {@link #alive()},
+     * {@link #logTail} and {@link #close()} are.
+     */
+    public static ChromiumPeer open(java.net.URI url, List<String> extraFlags) throws IOException {
+        return new ChromiumPeer(ChromiumPeer.class, "chromium_peer.html", url, false, extraFlags);
     }
 
     /**
@@ -83,12 +106,13 @@ final class ChromiumPeer implements AutoCloseable {
      * {@code <uuid>.local} names (draft-ietf-mmusic-mdns-ice-candidates), no loopback.
      */
     static ChromiumPeer launchWithMdnsCandidates() throws IOException {
-        return new ChromiumPeer(true);
+        return new ChromiumPeer(ChromiumPeer.class, "chromium_peer.html", null, true, List.of());
     }
 
-    private ChromiumPeer(boolean mdnsCandidates) throws IOException {
+    private ChromiumPeer(Class<?> anchor, String pageResource, java.net.URI target, boolean mdnsCandidates,
+            List<String> extraFlags) throws IOException {
         server = new LoopbackHttpServer();
-        String page = resource("chromium_peer.html");
+        String page = resource(anchor, pageResource);
         server.handle("/", (method, query, body) -> LoopbackHttpServer.Response.html(page));
         server.handle("/commands", (method, query, body) ->
                 LoopbackHttpServer.Response.json(nextCommands(query.startsWith("page=") ? query.substring(5) : "")));
@@ -116,11 +140,12 @@ final class ChromiumPeer implements AutoCloseable {
             command.add("--use-fake-ui-for-media-stream");
             command.add("--disable-features=WebRtcHideLocalIpsWithMdns");
         }
+        command.addAll(extraFlags);
         String extra = System.getProperty(FLAGS_PROPERTY, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.add(server.origin() + "/");
+        command.add(target != null ? target.toString() : server.origin() + "/");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -138,15 +163,17 @@ final class ChromiumPeer implements AutoCloseable {
         }, "kill-chromium");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         try {
-            await("ready", e -> true, STARTUP);
+            if (target == null) {
+                await("ready", e -> true, STARTUP);
+            }
         } catch (AssertionError | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ChromiumPeer.class.getResourceAsStream(name)) {
+    private static String resource(Class<?> anchor, String name) throws IOException {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("missing test resource " + name);
             }
@@ -155,12 +182,12 @@ final class ChromiumPeer implements AutoCloseable {
     }
 
     /** Whether the browser process still runs. */
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Queues a command for the page (they run one after another, in order). */
-    void command(String cmd, Object... fields) {
+    public void command(String cmd, Object... fields) {
         Map<String, Object> command = Json.object(fields);
         command.put("cmd", cmd);
         synchronized (this) {
@@ -173,7 +200,7 @@ final class ChromiumPeer implements AutoCloseable {
      * Reloads the page (closing its peer connection) and waits for the new load: commands and
      * events start afresh, and the same browser serves the next test (a launch takes seconds).
      */
-    void reload() {
+    public void reload() {
         command("reload");
         synchronized (this) {
             String old = currentPage;
@@ -242,7 +269,7 @@ final class ChromiumPeer implements AutoCloseable {
      *
      * @throws AssertionError on timeout, listing the events seen
      */
-    Map<String, Object> await(String ev, Predicate<Map<String, Object>> filter, Duration timeout) {
+    public Map<String, Object> await(String ev, Predicate<Map<String, Object>> filter, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (true) {
@@ -270,12 +297,12 @@ final class ChromiumPeer implements AutoCloseable {
     }
 
     /** The first unreturned event named {@code ev} about channel {@code label}. */
-    Map<String, Object> await(String ev, String label, Duration timeout) {
+    public Map<String, Object> await(String ev, String label, Duration timeout) {
         return await(ev, e -> label.equals(e.get("label")), timeout);
     }
 
     /** As {@link #await(String, String, Duration)}, failing with {@code expectation} first. */
-    Map<String, Object> await(String ev, String label, Duration timeout, String expectation) {
+    public Map<String, Object> await(String ev, String label, Duration timeout, String expectation) {
         try {
             return await(ev, label, timeout);
         } catch (AssertionError e) {
@@ -284,7 +311,7 @@ final class ChromiumPeer implements AutoCloseable {
     }
 
     /** Every event so far named {@code ev} whose {@code label} is {@code label}, returned or not. */
-    synchronized List<Map<String, Object>> seen(String ev, String label) {
+    public synchronized List<Map<String, Object>> seen(String ev, String label) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> event : events) {
             if (ev.equals(event.get("ev")) && label.equals(event.get("label"))) {
@@ -295,7 +322,7 @@ final class ChromiumPeer implements AutoCloseable {
     }
 
     /** Errors the page reported (failed commands, channel errors). */
-    synchronized List<Map<String, Object>> errors() {
+    public synchronized List<Map<String, Object>> errors() {
         return events.stream().filter(e -> "error".equals(e.get("ev"))).toList();
     }
 
@@ -303,7 +330,7 @@ final class ChromiumPeer implements AutoCloseable {
      * Chromium's {@code pc.getStats()} entries of types peer-connection, data-channel, transport,
      * candidate-pair and certificate, as JSON text, for a failing test's log.
      */
-    String stats() {
+    public String stats() {
         try {
             command("stats");
             return Json.write(await("stats", e -> true, Duration.ofSeconds(5)).get("stats"));
@@ -318,7 +345,7 @@ final class ChromiumPeer implements AutoCloseable {
     }
 
     /** The last {@code lines} lines of Chromium's output, without its D-Bus and font noise. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.contains("dbus") && !line.contains("Fontconfig")).toList();

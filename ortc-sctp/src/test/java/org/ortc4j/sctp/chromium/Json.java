@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code Map<String, Object>}, {@code List<Object>}, {@code String}, {@code Double},
  * {@code Boolean} or {@code null}; write the same types (plus other {@code Number}s).
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -21,7 +21,7 @@ final class Json {
     }
 
     /** Parses one JSON value. @throws IllegalArgumentException if {@code text} is not JSON */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.skipSpace();
         Object value = json.value();
@@ -33,14 +33,14 @@ final class Json {
     }
 
     /** Writes {@code value} (maps, iterables, strings, numbers, booleans, null) as JSON text. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value);
         return out.toString();
     }
 
     /** A map from alternating keys and values, in order: {@code Json.object("cmd", "send", "n", 3)}. */
-    static Map<String, Object> object(Object... keysAndValues) {
+    public static Map<String, Object> object(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("keys and values must alternate");
         }

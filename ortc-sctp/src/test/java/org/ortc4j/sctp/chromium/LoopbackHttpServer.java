@@ -21,25 +21,25 @@ import java.util.concurrent.Executors;
  * {@code com.sun.net.httpserver} lives in module {@code jdk.httpserver}, which this module does
  * not read, and a test must not add dependencies.
  */
-final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
 
     /** What a handler answers. */
-    record Response(int status, String contentType, byte[] body) {
-        static Response json(String json) {
+    public record Response(int status, String contentType, byte[] body) {
+        public static Response json(String json) {
             return new Response(200, "application/json", json.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Response html(String html) {
+        public static Response html(String html) {
             return new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Response noContent() {
+        public static Response noContent() {
             return new Response(204, null, new byte[0]);
         }
     }
 
     /** Answers one request; may block (each connection has its own thread). */
-    interface Handler {
+    public interface Handler {
         /**
          * @param method the request method
          * @param query the text after {@code ?} in the target, or the empty string
@@ -59,18 +59,18 @@ final class LoopbackHttpServer implements AutoCloseable {
         return t;
     });
 
-    LoopbackHttpServer() throws IOException {
+    public LoopbackHttpServer() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         threads.execute(this::acceptLoop);
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String origin() {
+    public String origin() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    void handle(String path, Handler handler) {
+    public void handle(String path, Handler handler) {
         handlers.put(path, handler);
     }
 
