@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class ChromiumPeer implements AutoCloseable {
 
     /** Where Debian's package {@code chromium} puts the browser. */
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private static final Duration STARTUP = Duration.ofSeconds(20);
 
