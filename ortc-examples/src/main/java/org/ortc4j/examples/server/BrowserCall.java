@@ -46,6 +46,7 @@ public final class BrowserCall implements AutoCloseable {
     private final AtomicLong pingsAnswered = new AtomicLong();
     private final AtomicLong chatIgnored = new AtomicLong();
     private final CompletableFuture<RTCPeerConnectionState> ended = new CompletableFuture<>();
+    private final List<Consumer<String>> chatListeners = new CopyOnWriteArrayList<>();
     private volatile long framesDecodedByBrowser = -1;
     private volatile String sizeDecodedByBrowser = "";
 
@@ -130,6 +131,17 @@ public final class BrowserCall implements AutoCloseable {
         } else if (!recordDecodedReport(text)) {
             chatIgnored.incrementAndGet();
         }
+        chatListeners.forEach(listener -> listener.accept(text));
+    }
+
+    /**
+     * Runs {@code listener} with each text message of the page, after the call has answered or
+     * recorded it (so the counters already include it). Runs on the transport's network thread:
+     * it must not block. Closing the handle removes it.
+     */
+    public AutoCloseable onChatMessage(Consumer<String> listener) {
+        chatListeners.add(listener);
+        return () -> chatListeners.remove(listener);
     }
 
     /** Reads {@code decoded <frames> <width>x<height>}; false if {@code text} is not one. */
