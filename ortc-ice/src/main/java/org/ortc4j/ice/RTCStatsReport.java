@@ -31,13 +31,26 @@ public final class RTCStatsReport {
         this.stats = Collections.unmodifiableMap(byId);
     }
 
-    /** The report of several reports' stats together, as a peer connection gathers them. */
+    /**
+     * The report of several reports' stats together, as a peer connection gathers them. A codec
+     * object that several reports hold (same id) appears once, the first one's.
+     *
+     * @throws IllegalArgumentException if two reports share the id of an object that is not a codec
+     */
     public static RTCStatsReport merge(Collection<RTCStatsReport> reports) {
-        List<RTCStats> all = new ArrayList<>();
+        Map<String, RTCStats> all = new LinkedHashMap<>();
         for (RTCStatsReport report : reports) {
-            all.addAll(report.stats.values());
+            for (RTCStats entry : report.stats.values()) {
+                RTCStats earlier = all.putIfAbsent(entry.id(), entry);
+                // W3C webrtc-stats §7.4: a codec object is one payload type on one transport, which
+                // every RTP stream using it refers to by codecId: the sender and the receiver of a
+                // sendrecv transceiver both report it.
+                if (earlier != null && (earlier.type() != RTCStatsType.CODEC || entry.type() != RTCStatsType.CODEC)) {
+                    throw new IllegalArgumentException("two stats objects have the id " + entry.id());
+                }
+            }
         }
-        return new RTCStatsReport(all);
+        return new RTCStatsReport(all.values());
     }
 
     /** The stats object with this id. */

@@ -53,6 +53,21 @@ class RTCStatsTest {
     }
 
     @Test
+    void mergedReportsHoldACodecThatSeveralStreamsReferToOnce() {
+        // A sendrecv transceiver: its sender and its receiver both report the codec they use.
+        RTCStats sendersCodec = new RTCStats("CIT01_111", RTCStatsType.CODEC, 1000.5, Map.of("payloadType", 111));
+        RTCStats receiversCodec = new RTCStats("CIT01_111", RTCStatsType.CODEC, 1001.0, Map.of("payloadType", 111));
+        RTCStatsReport merged = RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(sendersCodec)),
+                new RTCStatsReport(List.of(inbound(), receiversCodec))));
+        assertThat(merged.ofType(RTCStatsType.CODEC)).containsExactly(sendersCodec);
+        assertThat(merged.size()).isEqualTo(2);
+        // Any other shared id is still a mistake.
+        assertThatThrownBy(() -> RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(inbound())),
+                new RTCStatsReport(List.of(inbound()))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IT01V1234");
+    }
+
+    @Test
     void typesMapToTheirW3cStrings() {
         for (RTCStatsType type : RTCStatsType.values()) {
             assertThat(RTCStatsType.fromValue(type.value())).isEqualTo(type);
