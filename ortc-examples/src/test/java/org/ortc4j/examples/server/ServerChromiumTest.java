@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.sctp.chromium.ChromiumPeer;
 
 /**
@@ -62,6 +64,13 @@ class ServerChromiumTest {
                 // The offer carried audio, video and the data channel; the answer sends both back.
                 String answer = call.peerConnection().localDescription().sdp();
                 assertThat(answer).contains("m=audio", "m=video", "m=application", "a=sendrecv", "a=end-of-candidates");
+                // The microphone goes back as it came: the audio sender sends what the receiver decoded.
+                RTCStatsReport stats = call.peerConnection().getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                assertThat(stats.ofType(RTCStatsType.OUTBOUND_RTP)).as("audio echoed")
+                        .anySatisfy(s -> {
+                            assertThat(s.getString("kind")).isEqualTo("audio");
+                            assertThat(s.getLong("packetsSent")).isPositive();
+                        });
             }
             String text = logBytes.toString(StandardCharsets.UTF_8);
             System.out.print(text);

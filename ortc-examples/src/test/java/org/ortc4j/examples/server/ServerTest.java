@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.examples.signaling.SignalingMessages;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.media.MediaClock;
 import org.ortc4j.media.MediaStreamTrack;
 import org.ortc4j.media.VideoFrame;
@@ -179,6 +181,12 @@ class ServerTest {
             assertThat(brightColumns(frame)).as("columns with a bright edge").isBetween(1, 12);
             assertThat(call.cameraFramesReceived()).isGreaterThanOrEqualTo(10);
             assertThat(call.cameraFrameSize()).isEqualTo("160x120");
+            // The server's transceiver is sendrecv: its stats hold both streams, the codec once.
+            RTCStatsReport stats = call.peerConnection().getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertThat(stats.ofType(RTCStatsType.INBOUND_RTP)).singleElement()
+                    .satisfies(s -> assertThat(s.getLong("framesDecoded")).isGreaterThanOrEqualTo(10));
+            assertThat(stats.ofType(RTCStatsType.OUTBOUND_RTP)).singleElement()
+                    .satisfies(s -> assertThat(s.getLong("framesSent")).isGreaterThanOrEqualTo(10));
             camera.stop();
         }
     }
