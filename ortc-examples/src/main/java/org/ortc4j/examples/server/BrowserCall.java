@@ -27,7 +27,7 @@ import org.ortc4j.sdp.RTCSessionDescription;
  * a peer connection that answers the page's offer, sends the camera back through a
  * {@link VideoTransformTrack}, sends the microphone straight back, and on the {@code chat} data
  * channel answers {@code ping <t>} with {@code pong <t>} and records the page's
- * {@code decoded <frames> <width>x<height>} reports about the video it gets back.
+ * {@code decoded ...} reports about the video it gets back.
  */
 public final class BrowserCall implements AutoCloseable {
 
@@ -49,6 +49,8 @@ public final class BrowserCall implements AutoCloseable {
     private final List<Consumer<String>> chatListeners = new CopyOnWriteArrayList<>();
     private volatile long framesDecodedByBrowser = -1;
     private volatile String sizeDecodedByBrowser = "";
+    private volatile int brightnessBack = -1;
+    private volatile int brightnessCamera = -1;
 
     /**
      * @param gatherOptions the ICE gatherer's options (loopback candidates or not)
@@ -144,16 +146,26 @@ public final class BrowserCall implements AutoCloseable {
         return () -> chatListeners.remove(listener);
     }
 
-    /** Reads {@code decoded <frames> <width>x<height>}; false if {@code text} is not one. */
+    /**
+     * Reads the page's report {@code decoded <frames> <width>x<height> <back> <camera>}, where
+     * {@code back} and {@code camera} are the mean brightness (0..255, -1 when unknown) of the
+     * returned video and of the camera as the page shows them; false if {@code text} is not one.
+     */
     private boolean recordDecodedReport(String text) {
         String[] words = text.split(" ");
-        if (words.length != 3 || !words[0].equals("decoded") || !words[1].matches("[0-9]{1,12}")
-                || !words[2].matches("[0-9]{1,5}x[0-9]{1,5}")) {
+        if (words.length != 5 || !words[0].equals("decoded") || !words[1].matches("[0-9]{1,12}")
+                || !words[2].matches("[0-9]{1,5}x[0-9]{1,5}") || !isBrightness(words[3]) || !isBrightness(words[4])) {
             return false;
         }
         framesDecodedByBrowser = Long.parseLong(words[1]);
         sizeDecodedByBrowser = words[2];
+        brightnessBack = Integer.parseInt(words[3]);
+        brightnessCamera = Integer.parseInt(words[4]);
         return true;
+    }
+
+    private static boolean isBrightness(String word) {
+        return word.equals("-1") || word.matches("[0-9]{1,3}") && Integer.parseInt(word) <= 255;
     }
 
     /** The peer connection's name in the log. */
@@ -207,6 +219,20 @@ public final class BrowserCall implements AutoCloseable {
     /** Completes when the connection fails or closes. */
     CompletableFuture<RTCPeerConnectionState> ended() {
         return ended;
+    }
+
+    /**
+     * The mean brightness (0..255) of the returned video as the page last showed it, -1 before a
+     * report or before its first frame: low for {@link VideoTransform#EDGES}, whose picture is
+     * mostly black.
+     */
+    public int brightnessSeenByBrowser() {
+        return brightnessBack;
+    }
+
+    /** The mean brightness (0..255) of the camera's picture in the page, -1 when unknown. */
+    public int cameraBrightnessSeenByBrowser() {
+        return brightnessCamera;
     }
 
     /** Closes the peer connection and stops the tracks sent back. */

@@ -102,16 +102,40 @@ function openChat() {
     });
 }
 
-// The returned video as the browser's getStats sees it (W3C webrtc-stats inbound-rtp), shown
-// here and told to the server, which logs it next to the frames it received.
+// Mean brightness (0..255) of what a video element shows, from a small copy of it on a canvas;
+// -1 before its first frame. Edges come back dark, a cartoon flat: a number to compare with the
+// camera's.
+const sampler = document.createElement('canvas');
+sampler.width = 64;
+sampler.height = 48;
+function brightness(video) {
+    if (!video.videoWidth) {
+        return -1;
+    }
+    const context = sampler.getContext('2d', {willReadFrequently: true});
+    context.drawImage(video, 0, 0, sampler.width, sampler.height);
+    const pixels = context.getImageData(0, 0, sampler.width, sampler.height).data;
+    let sum = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+        sum += 0.299 * pixels[i] + 0.587 * pixels[i + 1] + 0.114 * pixels[i + 2];
+    }
+    return Math.round(sum / (pixels.length / 4));
+}
+
+// The returned video as the browser's getStats sees it (W3C webrtc-stats inbound-rtp), with the
+// brightness of it and of the camera, shown here and told to the server, which logs it:
+// "decoded <framesDecoded> <width>x<height> <brightness back> <brightness of the camera>".
 async function reportDecodedVideo() {
     const stats = await pc.getStats();
     stats.forEach((entry) => {
         if (entry.type === 'inbound-rtp' && entry.kind === 'video' && entry.framesDecoded !== undefined) {
             const size = (entry.frameWidth || 0) + 'x' + (entry.frameHeight || 0);
-            $('video-stats').textContent = entry.framesDecoded + ' frames decoded, ' + size;
+            const back = brightness($('video'));
+            const camera = brightness($('local'));
+            $('video-stats').textContent = entry.framesDecoded + ' frames decoded, ' + size
+                + ', brightness ' + back + ' (camera ' + camera + ')';
             if (dc && dc.readyState === 'open') {
-                dc.send('decoded ' + entry.framesDecoded + ' ' + size);
+                dc.send('decoded ' + entry.framesDecoded + ' ' + size + ' ' + back + ' ' + camera);
             }
         }
     });
@@ -139,6 +163,9 @@ async function start() {
     if (constraints.audio || constraints.video) {
         const stream = await navigator.mediaDevices.getUserMedia(constraints);
         stream.getTracks().forEach((track) => pc.addTrack(track, stream));
+        if (constraints.video) {
+            $('local').srcObject = stream;
+        }
     }
     await negotiate();
 }

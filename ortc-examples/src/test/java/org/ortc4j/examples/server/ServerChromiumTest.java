@@ -19,7 +19,8 @@ import org.ortc4j.sctp.chromium.ChromiumPeer;
  * The example as a user runs it: headless Chromium opens the server's page with its fake camera
  * and microphone, the page starts by itself ({@code ?start=1}), and the server sees the camera's
  * frames and the chat's pings, and hears from the page that it decoded the transformed video the
- * server sent back (the page reports its inbound-rtp {@code framesDecoded} on the chat channel).
+ * server sent back (the page reports its inbound-rtp {@code framesDecoded} on the chat channel,
+ * and how bright its camera and the returned picture look: edges are mostly black).
  */
 class ServerChromiumTest {
 
@@ -61,6 +62,10 @@ class ServerChromiumTest {
                 assertThat(call.frameSizeDecodedByBrowser()).as("the browser decodes what the server sent, same size")
                         .isEqualTo("320x240");
                 assertThat(call.chatMessagesIgnored()).isZero();
+                // What the page shows: its camera in colour, the edges the server sent mostly black.
+                assertThat(call.cameraBrightnessSeenByBrowser()).as("camera brightness in the page").isGreaterThan(40);
+                assertThat(call.brightnessSeenByBrowser()).as("brightness of the returned video in the page")
+                        .isBetween(0, call.cameraBrightnessSeenByBrowser() / 2);
                 // The offer carried audio, video and the data channel; the answer sends both back.
                 String answer = call.peerConnection().localDescription().sdp();
                 assertThat(answer).contains("m=audio", "m=video", "m=application", "a=sendrecv", "a=end-of-candidates");

@@ -159,14 +159,17 @@ class ServerTest {
                     recorded.complete(null);
                 }
             });
-            chat.send("decoded 17 160x120");
-            chat.send("decoded many 160x120");
+            chat.send("decoded 17 160x120 12 140");
+            chat.send("decoded many 160x120 12 140");
+            chat.send("decoded 18 160x120 256 140");
             chat.send("hello");
             recorded.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             assertThat(call.pingsAnswered()).isEqualTo(1);
             assertThat(call.framesDecodedByBrowser()).isEqualTo(17);
             assertThat(call.frameSizeDecodedByBrowser()).isEqualTo("160x120");
-            assertThat(call.chatMessagesIgnored()).isEqualTo(2);
+            assertThat(call.brightnessSeenByBrowser()).isEqualTo(12);
+            assertThat(call.cameraBrightnessSeenByBrowser()).isEqualTo(140);
+            assertThat(call.chatMessagesIgnored()).isEqualTo(3);
 
             // The pattern's mean luma is about 100; its edges are black but for the bar's two
             // sides and are where the server's and our VP8 leave them, so mostly near black.
