@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +57,8 @@ public final class Server implements AutoCloseable {
     private final ServerLog log;
     private final RTCIceGatherOptions gatherOptions;
     private final List<BrowserCall> calls = new CopyOnWriteArrayList<>();
+    /** One permit per call, taken before the peer connection exists, given back when it ends. */
+    private final Semaphore callSlots = new Semaphore(MAX_CALLS);
     private final List<Consumer<BrowserCall>> callListeners = new CopyOnWriteArrayList<>();
     private final String page;
     private final String script;
@@ -180,11 +183,12 @@ public final class Server implements AutoCloseable {
             send(exchange, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
             return;
         }
-        if (calls.size() >= MAX_CALLS) {
+        if (!callSlots.tryAcquire()) {
             send(exchange, 503, "text/plain; charset=utf-8", "too many calls (" + MAX_CALLS + ")\n");
             return;
         }
         BrowserCall call = new BrowserCall(gatherOptions, request.videoTransform(), transforms, log);
+        call.ended().thenRun(callSlots::release);
         log.info(call.id() + " Created for " + exchange.getRemoteAddress() + ", video transform "
                 + request.videoTransform().value());
         RTCSessionDescription answer;

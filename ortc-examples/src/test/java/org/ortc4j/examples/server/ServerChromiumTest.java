@@ -30,6 +30,41 @@ class ServerChromiumTest {
 
     @Test
     void chromiumSendsItsCameraAndChatsAndDecodesTheEdgesItGetsBack() throws Exception {
+        call("?start=1&audio=1&video=1&transform=edges&resolution=320x240", call -> {
+            assertThat(call.videoTransform()).isEqualTo(VideoTransform.EDGES);
+            // Chromium offers VP8 first; the answer keeps the offerer's order.
+            assertThat(videoCodec(call)).isEqualTo("video/VP8");
+            // What the page shows: its camera in colour, the edges the server sent mostly black.
+            assertThat(call.cameraBrightnessSeenByBrowser()).as("camera brightness in the page").isGreaterThan(40);
+            assertThat(call.brightnessSeenByBrowser()).as("brightness of the returned video in the page")
+                    .isBetween(0, call.cameraBrightnessSeenByBrowser() / 2);
+        });
+    }
+
+    @Test
+    void withOnlyH264OfferedTheCartoonComesBackInH264() throws Exception {
+        call("?start=1&audio=1&video=1&transform=cartoon&resolution=320x240&codec=H264/90000", call -> {
+            assertThat(call.videoTransform()).isEqualTo(VideoTransform.CARTOON);
+            assertThat(videoCodec(call)).isEqualTo("video/H264");
+            assertThat(call.brightnessSeenByBrowser()).as("brightness of the returned video in the page").isPositive();
+        });
+    }
+
+    /** What a test checks of its call, besides what every call must show. */
+    @FunctionalInterface
+    private interface CallCheck {
+        void check(BrowserCall call) throws Exception;
+    }
+
+    private static String videoCodec(BrowserCall call) throws Exception {
+        RTCStatsReport stats = call.peerConnection().getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        String codecId = stats.ofType(RTCStatsType.OUTBOUND_RTP).stream()
+                .filter(s -> s.getString("kind").equals("video")).findFirst().orElseThrow().getString("codecId");
+        return stats.get(codecId).orElseThrow().getString("mimeType");
+    }
+
+    /** Opens the page with {@code query}, waits for enough reports, checks the common facts and then {@code more}. */
+    private static void call(String query, CallCheck more) throws Exception {
         ChromiumPeer.requireInstalled();
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
@@ -39,12 +74,13 @@ class ServerChromiumTest {
             server.onCall(call -> {
                 answered.complete(call);
                 call.onChatMessage(text -> {
-                    if (call.pingsAnswered() >= 2 && call.framesDecodedByBrowser() >= FRAMES_DECODED) {
+                    if (call.pingsAnswered() >= 2 && call.framesDecodedByBrowser() >= FRAMES_DECODED
+                            && call.brightnessSeenByBrowser() >= 0) {
                         enough.complete(call);
                     }
                 });
             });
-            URI page = server.localUri().resolve("/?start=1&audio=1&video=1&transform=edges&resolution=320x240");
+            URI page = server.localUri().resolve("/" + query);
             try (ChromiumPeer chromium = ChromiumPeer.open(page,
                     List.of("--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"))) {
                 BrowserCall call;
@@ -56,16 +92,11 @@ class ServerChromiumTest {
                             + "\nChromium:\n" + chromium.logTail(40), e);
                 }
                 assertThat(server.calls()).containsExactly(call);
-                assertThat(call.videoTransform()).isEqualTo(VideoTransform.EDGES);
                 assertThat(call.cameraFramesReceived()).as("camera frames received and decoded").isPositive();
                 assertThat(call.cameraFrameSize()).isEqualTo("320x240");
                 assertThat(call.frameSizeDecodedByBrowser()).as("the browser decodes what the server sent, same size")
                         .isEqualTo("320x240");
                 assertThat(call.chatMessagesIgnored()).isZero();
-                // What the page shows: its camera in colour, the edges the server sent mostly black.
-                assertThat(call.cameraBrightnessSeenByBrowser()).as("camera brightness in the page").isGreaterThan(40);
-                assertThat(call.brightnessSeenByBrowser()).as("brightness of the returned video in the page")
-                        .isBetween(0, call.cameraBrightnessSeenByBrowser() / 2);
                 // The offer carried audio, video and the data channel; the answer sends both back.
                 String answer = call.peerConnection().localDescription().sdp();
                 assertThat(answer).contains("m=audio", "m=video", "m=application", "a=sendrecv", "a=end-of-candidates");
@@ -76,6 +107,7 @@ class ServerChromiumTest {
                             assertThat(s.getString("kind")).isEqualTo("audio");
                             assertThat(s.getLong("packetsSent")).isPositive();
                         });
+                more.check(call);
             }
             String text = logBytes.toString(StandardCharsets.UTF_8);
             System.out.print(text);
