@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.ortc4j.media.MediaFrame;
 import org.ortc4j.media.MediaKind;
 import org.ortc4j.media.MediaStreamTrack;
+import org.ortc4j.media.MediaStreamTrackState;
 import org.ortc4j.media.VideoFrame;
 
 /**
@@ -34,7 +35,7 @@ final class VideoTransformTrack extends MediaStreamTrack {
 
     @Override
     public CompletableFuture<MediaFrame> recv() {
-        if (readyState() != org.ortc4j.media.MediaStreamTrackState.LIVE) {
+        if (readyState() != MediaStreamTrackState.LIVE) {
             return endedFuture();
         }
         return source.recv().thenApplyAsync(frame -> {
