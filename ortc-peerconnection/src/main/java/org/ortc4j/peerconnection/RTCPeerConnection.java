@@ -109,6 +109,8 @@ import org.ortc4j.sdp.SetupRole;
 public final class RTCPeerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
+    /** How long close() waits for the transports' loop and for the peer connection's thread. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     private final RTCConfiguration configuration;
     private final ExecutorService loop;
@@ -745,44 +747,110 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * W3C §4.4.1.4 {@code close}: stops SCTP, DTLS and ICE and releases the sockets. The states
-     * become closed without events. Idempotent.
+     * W3C §4.4.1.5 {@code close}, "close the connection": the signaling, ICE connection and
+     * connection states become closed without events; every transceiver is stopped; every data
+     * channel is closed when this returns (its {@code close} event fires on the transports'
+     * loop); SCTP, DTLS and ICE stop and the sockets are released; the peer connection's thread
+     * ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
+     * listeners included.
      */
     @Override
     public void close() {
         if (loop.isShutdown()) {
             return;
         }
+        boolean first;
         try {
-            call(() -> {
-                closeNow();
-                return null;
-            });
+            first = call(this::markClosed);
         } catch (InvalidStateException e) {
-            // Closed concurrently: nothing left to release.
+            // Closed concurrently: the other caller releases the transports.
+            return;
+        }
+        if (first) {
+            releaseTransports();
         }
         loop.shutdown();
+        if (Thread.currentThread() != loopThread) {
+            try {
+                if (!loop.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "the peer connection's thread did not end in time");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the peer connection's own thread has ended (after {@link #close()}); for tests. */
+    boolean threadEnded() {
+        return loop.isTerminated();
     }
 
     // ---- on the loop ----
 
-    private void closeNow() {
+    /**
+     * W3C §4.4.1.5 "close the connection", the steps on the peer connection's state: [[IsClosed]]
+     * true, signaling state closed, each transceiver stopped, the ICE connection and connection
+     * states closed (set, not announced: no events fire).
+     *
+     * @return whether this call closed it (false when it was closed already)
+     */
+    private boolean markClosed() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         signalingState = RTCSignalingState.CLOSED;
-        iceConnectionState = RTCIceConnectionState.CLOSED;
-        connectionState = RTCPeerConnectionState.CLOSED;
+        // "For each transceiver in connection's set of transceivers, run the stop the
+        // RTCRtpTransceiver algorithm."
         for (TransceiverSet.Entry t : media.entries()) {
             t.transceiver.stop();
         }
-        if (sctp != null) {
-            sctp.stop();
+        iceConnectionState = RTCIceConnectionState.CLOSED;
+        connectionState = RTCPeerConnectionState.CLOSED;
+        return true;
+    }
+
+    /**
+     * W3C §4.4.1.5 "close the connection", the steps on the transports: "Set the [[ReadyState]]
+     * slot of each of connection's RTCDataChannels to "closed"", the SCTP, DTLS and ICE
+     * transports closed, and the ICE agent's sockets released (RFC 9429 close). They run
+     * on the transports' loop; this waits for them, so they are done when {@link #close()}
+     * returns (run at once when called on that loop).
+     */
+    private void releaseTransports() {
+        Runnable release = () -> {
+            if (sctp != null) {
+                // Closes every channel (readyState closed, then its close event) and aborts the
+                // association (the peer's channels close too).
+                sctp.stop();
+            }
+            dtls.stop();
+            ice.stop();
+            gatherer.close();
+        };
+        if (ice.scheduler().inLoop()) {
+            release.run();
+            return;
         }
-        dtls.stop();
-        ice.stop();
-        gatherer.close();
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        ice.scheduler().execute(() -> {
+            try {
+                release.run();
+                released.complete(null);
+            } catch (RuntimeException e) {
+                released.completeExceptionally(e);
+            }
+        });
+        try {
+            released.get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A listener on the transports' loop that waits for the peer connection's thread
+            // cannot hold close() forever: the transports finish closing on their own.
+            LOG.log(System.Logger.Level.WARNING, "closing the transports did not finish in time: {0}", e.toString());
+        }
     }
 
     private LocalDescription buildOffer(boolean iceRestart) {
