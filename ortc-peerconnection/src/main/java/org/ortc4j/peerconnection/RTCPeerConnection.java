@@ -62,6 +62,7 @@ import org.ortc4j.rtp.RTCRtpReceiver;
 import org.ortc4j.rtp.RTCRtpSender;
 import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
+import org.ortc4j.rtp.internal.TransceiverMid;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelState;
@@ -587,6 +588,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
                         && t.fromRemote) {
                     settle(t.transceiver.sender().replaceTrack(track));
+                    t.trackAddedByAddTrack = true;
                     t.streams = streams;
                     RTCRtpTransceiverDirection d = t.transceiver.direction();
                     t.transceiver.setDirection(d == RTCRtpTransceiverDirection.RECVONLY ? RTCRtpTransceiverDirection.SENDRECV
@@ -997,28 +999,38 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped. The transceivers
-     * it gave a mid keep it (ortc-rtp's RTCRtpTransceiver cannot forget a mid; W3C would make it
-     * null), so the next offer gives them the same one.
+     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped and the
+     * transceivers it gave a mid lose it again (W3C: "If the mid value of an RTCRtpTransceiver
+     * was set to a non-null value by the RTCSessionDescription that is being rolled back, set the
+     * mid value of that transceiver to null"; RFC 9429 §4.1.10.2), so the next offer assigns one
+     * anew.
      */
     private void rollbackLocal() {
+        for (TransceiverSet.Entry t : media.entries()) {
+            if (midFromPendingDescription(t)) {
+                clearMid(t);
+            }
+        }
         pendingLocal = null;
         setSignalingState(RTCSignalingState.STABLE);
     }
 
     /**
      * W3C §4.4.1.6 rollback of a remote offer: the pending remote description is dropped; the
-     * transceivers it created are stopped and removed; the ones of ours it associated keep the
-     * mid (as in {@link #rollbackLocal()}).
+     * transceivers it created are stopped and removed, unless addTrack has since attached a track
+     * (RFC 9429 §4.1.10.2: "an RtpTransceiver MUST NOT be removed if a track was attached to the
+     * RtpTransceiver via the addTrack method"); every transceiver it gave a mid loses it again.
      */
     private void rollbackRemote() {
         List<TransceiverSet.Entry> created = new ArrayList<>();
         for (TransceiverSet.Entry t : media.entries()) {
-            if (t.mid == null || (currentLocal != null && currentLocal.section(t.mid).isPresent())) {
+            if (!midFromPendingDescription(t)) {
                 continue;
             }
-            if (t.fromRemote) {
+            if (t.fromRemote && !t.trackAddedByAddTrack) {
                 created.add(t);
+            } else {
+                clearMid(t);
             }
             t.trackFired = false;
         }
@@ -1028,6 +1040,16 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
         pendingRemote = null;
         setSignalingState(RTCSignalingState.STABLE);
+    }
+
+    /** Whether the transceiver's mid came from the pending description (the last negotiation does not have it). */
+    private boolean midFromPendingDescription(TransceiverSet.Entry t) {
+        return t.mid != null && (currentLocal == null || currentLocal.section(t.mid).isEmpty());
+    }
+
+    private static void clearMid(TransceiverSet.Entry t) {
+        t.mid = null;
+        TransceiverMid.clear(t.transceiver);
     }
 
     private void addRemoteCandidates(RemoteDescription remote) {
