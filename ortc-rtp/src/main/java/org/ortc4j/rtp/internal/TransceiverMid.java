@@ -5,9 +5,9 @@ import org.ortc4j.rtp.RTCRtpTransceiver;
 
 /**
  * The JSEP layer's way to clear a transceiver's mid, which the public API sets once and never
- * clears: RFC 9429 §4.1.10.2 rollback "... any transceivers that were associated with m= sections
- * by the rolled-back description are disassociated", and W3C WebRTC §4.4.1.5 "set the RTCSessionDescription"
- * rollback: "set transceiver.[[Mid]] to null". Exported to ortc-peerconnection only;
+ * clears. Rollback needs it (W3C WebRTC §4.6.1: "If the mid value of an RTCRtpTransceiver was set
+ * to a non-null value by an RTCSessionDescription that is rolled back, the mid value will be set
+ * back to null"; RFC 9429 §4.1.10.2). Exported to ortc-peerconnection only;
  * {@link RTCRtpTransceiver} installs the clearing when its class initializes (the JDK's
  * shared-secrets pattern, so the public class keeps no public clear method).
  */
