@@ -1000,10 +1000,10 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /**
      * W3C §4.4.1.5 rollback of our offer: the pending description is dropped and the
-     * transceivers it gave a mid lose it again (W3C: "If the mid value of an RTCRtpTransceiver
-     * was set to a non-null value by the RTCSessionDescription that is being rolled back, set the
-     * mid value of that transceiver to null"; RFC 9429 §4.1.10.2), so the next offer assigns one
-     * anew.
+     * transceivers it gave a mid lose it again (W3C §4.6.1 rollback: "If the mid value of an
+     * RTCRtpTransceiver was set to a non-null value by an RTCSessionDescription that is rolled
+     * back, the mid value will be set back to null"; RFC 9429 §4.1.10.2), so the next offer
+     * assigns one anew.
      */
     private void rollbackLocal() {
         for (TransceiverSet.Entry t : media.entries()) {
