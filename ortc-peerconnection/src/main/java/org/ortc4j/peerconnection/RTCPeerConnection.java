@@ -112,6 +112,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
     /** How long close() waits for the transports' loop and for the peer connection's thread. */
     private static final long CLOSE_TIMEOUT_SECONDS = 5;
+    /** The most remote candidates held for a pending ICE restart; later ones are dropped. */
+    static final int MAX_CANDIDATES_FOR_RESTART = 256;
 
     private final RTCConfiguration configuration;
     private final ExecutorService loop;
@@ -144,6 +146,13 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean sctpStarted;
     private boolean closed;
     private boolean iceRestartPending;
+    /**
+     * Remote candidates (a null for their end) trickled while a remote offer that restarts ICE
+     * is pending: they belong to the new generation, which starts when our answer is applied.
+     */
+    private final List<RTCIceCandidate> candidatesForRestart = new ArrayList<>();
+    private boolean endOfCandidatesForRestart;
+    private final AtomicLong staleCandidatesDropped = new AtomicLong();
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -477,7 +486,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
             if (candidate == null || candidate.endOfCandidates()) {
-                ice.addRemoteCandidate(null);
+                deliverRemoteCandidate(null);
                 return null;
             }
             if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
@@ -491,11 +500,21 @@ public final class RTCPeerConnection implements AutoCloseable {
                         + candidate.sdpMLineIndex());
             }
             RemoteSection transport = remote.transportSection(section.get());
-            if (candidate.usernameFragment() != null && transport.ice() != null
-                    && !candidate.usernameFragment().equals(transport.ice().usernameFragment())) {
-                // W3C §4.4.1.6 addIceCandidate: a ufrag that matches no remote ICE generation is an OperationError.
-                throw new OperationException("the candidate's ufrag " + candidate.usernameFragment()
-                        + " is not the remote description's");
+            String ufrag = candidate.usernameFragment();
+            if (ufrag != null && transport.ice() != null && !ufrag.equals(transport.ice().usernameFragment())) {
+                if (pendingRemote != null && ufragOf(currentRemote, section.get().mid()).filter(ufrag::equals).isPresent()) {
+                    // The remote restarted ICE (its pending offer has a new ufrag): a candidate of the
+                    // previous generation is still the current description's, so not an error (W3C
+                    // §4.4.1.6 addIceCandidate), but the restart ends that generation (RFC 8445 §9):
+                    // dropped.
+                    staleCandidatesDropped.incrementAndGet();
+                    return null;
+                }
+                // W3C §4.4.1.6 addIceCandidate: "If candidate.usernameFragment is not null, and is not
+                // equal to any username fragment present in the corresponding media description of an
+                // applied remote description, return a promise rejected with a newly created
+                // OperationError."
+                throw new OperationException("the candidate's ufrag " + ufrag + " is not the remote description's");
             }
             RTCIceCandidate parsed;
             try {
@@ -503,9 +522,14 @@ public final class RTCPeerConnection implements AutoCloseable {
             } catch (CandidateParseException e) {
                 throw new OperationException("cannot read candidate: " + e.getMessage(), e);
             }
-            ice.addRemoteCandidate(parsed);
+            deliverRemoteCandidate(parsed);
             return null;
         });
+    }
+
+    /** Candidates of an older remote ICE generation that addIceCandidate dropped (not W3C; for tests). */
+    long staleCandidatesDropped() {
+        return staleCandidatesDropped.get();
     }
 
     // ---- data channels ----
@@ -1039,6 +1063,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.entries().remove(t);
         }
         pendingRemote = null;
+        // The restart the rolled-back offer asked for does not happen: its candidates go too.
+        candidatesForRestart.clear();
+        endOfCandidatesForRestart = false;
         setSignalingState(RTCSignalingState.STABLE);
     }
 
@@ -1070,6 +1097,53 @@ public final class RTCPeerConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives a remote candidate (null: their end) to the ICE transport, or, while a remote offer
+     * that restarts ICE waits for our answer, holds it for the new generation: the transport runs
+     * the previous one until the answer starts the restart, and forgets that one's candidates then
+     * (W3C §4.4.1.6 addIceCandidate; RFC 8838 §4.4 candidates of the new generation).
+     */
+    private void deliverRemoteCandidate(RTCIceCandidate candidate) {
+        if (!remoteRestartPending()) {
+            ice.addRemoteCandidate(candidate);
+        } else if (candidate == null) {
+            endOfCandidatesForRestart = true;
+        } else if (candidatesForRestart.size() < MAX_CANDIDATES_FOR_RESTART) {
+            candidatesForRestart.add(candidate);
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "dropping a remote candidate beyond {0} held for the ICE restart",
+                    MAX_CANDIDATES_FOR_RESTART);
+        }
+    }
+
+    /** Whether the pending remote description has ICE credentials the running transport does not use yet. */
+    private boolean remoteRestartPending() {
+        if (!iceStarted || pendingRemote == null) {
+            return false;
+        }
+        Optional<RemoteSection> transport = transportSection(pendingRemote);
+        return transport.isPresent() && transport.get().ice() != null
+                && !transport.get().ice().equals(ice.getRemoteParameters());
+    }
+
+    /** After the ICE restart started: the candidates trickled for it, then their end if it came. */
+    private void releaseCandidatesForRestart() {
+        candidatesForRestart.forEach(ice::addRemoteCandidate);
+        candidatesForRestart.clear();
+        if (endOfCandidatesForRestart) {
+            endOfCandidatesForRestart = false;
+            ice.addRemoteCandidate(null);
+        }
+    }
+
+    private static Optional<String> ufragOf(RemoteDescription description, String mid) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        return description.section(mid).map(description::transportSection).filter(t -> t.ice() != null)
+                .map(t -> t.ice().usernameFragment());
+    }
+
     /** The remote section whose transport carries everything: the first used section's transport. */
     private static Optional<RemoteSection> transportSection(RemoteDescription remote) {
         return remote.sections().stream().filter(s -> !s.rejected()).findFirst().map(remote::transportSection);
@@ -1089,6 +1163,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             // remote candidates, so the description's are given again.
             ice.start(transport.ice(), iceRole);
             addRemoteCandidates(remote);
+            releaseCandidatesForRestart();
         }
         if (!iceStarted) {
             iceStarted = true;
