@@ -115,7 +115,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** The most remote candidates held for a pending ICE restart; later ones are dropped. */
     static final int MAX_CANDIDATES_FOR_RESTART = 256;
 
-    private final RTCConfiguration configuration;
+    // The certificates and bundle policy never change (W3C set a configuration); the ICE servers may.
+    private volatile RTCConfiguration configuration;
     private final ExecutorService loop;
     private volatile Thread loopThread;
 
@@ -204,8 +205,19 @@ public final class RTCPeerConnection implements AutoCloseable {
      * @param gatherOptions the gatherer's options
      */
     public RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(gatherOptions, "gatherOptions");
+        // W3C §4.4.1.1 constructor: "If any of the certificates have expired, throw an
+        // InvalidAccessError"; checked before any socket or thread exists. Without certificates,
+        // "generate one or more new RTCCertificate instances".
+        for (RTCCertificate certificate : configuration.certificates()) {
+            if (certificate.isExpired()) {
+                throw new InvalidAccessException("the certificate " + certificate + " expired at " + certificate.expires());
+            }
+        }
+        List<RTCCertificate> certificates = configuration.certificates().isEmpty()
+                ? List.of(RTCCertificate.generate()) : configuration.certificates();
+        this.configuration = configuration.withCertificates(certificates);
         if (!configuration.iceServers().isEmpty()) {
             gatherOptions = gatherOptions.toBuilder().iceServers(configuration.iceServers()).build();
         }
@@ -218,10 +230,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             loopThread = thread;
             return thread;
         });
-        RTCCertificate certificate = RTCCertificate.generate();
         this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
         this.ice = new RTCIceTransport(gatherer);
-        this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
+        this.dtls = new RTCDtlsTransport(ice, certificates);
         this.media = new TransceiverSet(dtls, cname, () -> post(this::updateNegotiationNeeded));
         gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
         gatherer.onStateChange(state -> post(() -> gathererState(state)));
@@ -236,9 +247,84 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     // ---- W3C attributes ----
 
-    /** The configuration given at construction (W3C {@code getConfiguration}). */
+    /**
+     * W3C §4.4.1.6 {@code getConfiguration}: the current configuration, with the certificates
+     * in use (the generated one when the configuration given had none) and the ICE servers of
+     * the last {@link #setConfiguration}.
+     */
     public RTCConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code setConfiguration} ("set a configuration"): replaces the ICE servers.
+     * The certificates and the bundle policy cannot change: pass the current ones (as
+     * {@link #getConfiguration()} returns them) or no certificates.
+     *
+     * <p>The new ICE servers are what {@link #getConfiguration()} returns; they are not yet
+     * gathered from: the ICE gatherer of ortc-ice keeps its servers for its life, and an ICE
+     * restart reuses its candidates (see the module README).
+     *
+     * @throws InvalidStateException if the peer connection is closed
+     * @throws InvalidModificationException if the certificates or the bundle policy differ from
+     *     the current ones
+     */
+    public void setConfiguration(RTCConfiguration next) {
+        Objects.requireNonNull(next, "configuration");
+        call(() -> {
+            // "If connection.[[IsClosed]] is true, throw an InvalidStateError."
+            checkOpen();
+            RTCConfiguration current = configuration;
+            // "If configuration.certificates is set and the set of certificates differs from the
+            // ones used when connection was constructed, throw an InvalidModificationError."
+            if (!next.certificates().isEmpty() && !sameCertificates(next.certificates(), current.certificates())) {
+                throw new InvalidModificationException("the certificates of a peer connection cannot change");
+            }
+            // "If the value of configuration.bundlePolicy differs from the connection's bundle
+            // policy, throw an InvalidModificationError."
+            if (next.bundlePolicy() != current.bundlePolicy()) {
+                throw new InvalidModificationException("the bundle policy is " + current.bundlePolicy().value()
+                        + " and cannot change to " + next.bundlePolicy().value());
+            }
+            configuration = new RTCConfiguration(next.iceServers(), current.bundlePolicy(), current.certificates());
+            return null;
+        });
+    }
+
+    private static boolean sameCertificates(List<RTCCertificate> a, List<RTCCertificate> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i).encoded(), b.get(i).encoded())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * W3C §4.10.1 {@code RTCPeerConnection.generateCertificate}: a new self-signed certificate
+     * with a fresh key, for {@link RTCConfiguration#certificates()}; generated on another thread.
+     *
+     * @param keyType ECDSA P-256 or RSA 2048 (the W3C algorithms every browser supports)
+     * @param expires how long it is valid; W3C: "If the value of expires is greater than
+     *     31536000000, set expires to 31536000000" (365 days)
+     * @return fails with IllegalArgumentException (W3C TypeError) if {@code expires} is not
+     *     positive
+     */
+    public static CompletableFuture<RTCCertificate> generateCertificate(RTCCertificate.KeyType keyType,
+            java.time.Duration expires) {
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(expires, "expires");
+        java.time.Duration validity = expires.compareTo(RTCCertificate.MAX_VALIDITY) > 0
+                ? RTCCertificate.MAX_VALIDITY : expires;
+        return CompletableFuture.supplyAsync(() -> RTCCertificate.generate(keyType, validity));
+    }
+
+    /** {@link #generateCertificate(RTCCertificate.KeyType, java.time.Duration)} valid for 30 days (W3C default). */
+    public static CompletableFuture<RTCCertificate> generateCertificate(RTCCertificate.KeyType keyType) {
+        return generateCertificate(keyType, RTCCertificate.DEFAULT_VALIDITY);
     }
 
     /** W3C {@code signalingState}. */
@@ -1437,6 +1523,10 @@ public final class RTCPeerConnection implements AutoCloseable {
                     result.completeExceptionally(domException(e));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
+                } catch (Error e) {
+                    // The caller must not wait forever for an operation that cannot finish.
+                    result.completeExceptionally(e);
+                    throw e;
                 }
             });
         } catch (RejectedExecutionException e) {
