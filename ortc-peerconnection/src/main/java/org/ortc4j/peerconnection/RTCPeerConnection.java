@@ -10,21 +10,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.ortc4j.dtls.RTCCertificate;
 import org.ortc4j.dtls.RTCDtlsParameters;
 import org.ortc4j.dtls.RTCDtlsRole;
 import org.ortc4j.dtls.RTCDtlsTransport;
 import org.ortc4j.dtls.RTCDtlsTransportState;
-import org.ortc4j.ice.CandidateParseException;
 import org.ortc4j.ice.InvalidAccessException;
 import org.ortc4j.ice.InvalidModificationException;
 import org.ortc4j.ice.InvalidStateException;
@@ -112,13 +107,10 @@ public final class RTCPeerConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
     /** How long close() waits for the transports' loop and for the peer connection's thread. */
     private static final long CLOSE_TIMEOUT_SECONDS = 5;
-    /** The most remote candidates held for a pending ICE restart; later ones are dropped. */
-    static final int MAX_CANDIDATES_FOR_RESTART = 256;
 
     // The certificates and bundle policy never change (W3C set a configuration); the ICE servers may.
     private volatile RTCConfiguration configuration;
-    private final ExecutorService loop;
-    private volatile Thread loopThread;
+    private final OperationsChain chain = new OperationsChain("ortc4j-peerconnection");
 
     private final RTCIceGatherer gatherer;
     private final RTCIceTransport ice;
@@ -147,13 +139,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean sctpStarted;
     private boolean closed;
     private boolean iceRestartPending;
-    /**
-     * Remote candidates (a null for their end) trickled while a remote offer that restarts ICE
-     * is pending: they belong to the new generation, which starts when our answer is applied.
-     */
-    private final List<RTCIceCandidate> candidatesForRestart = new ArrayList<>();
-    private boolean endOfCandidatesForRestart;
-    private final AtomicLong staleCandidatesDropped = new AtomicLong();
+    private final RemoteCandidates remoteCandidates;
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -166,15 +152,15 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     private boolean negotiationNeeded;
 
-    private final Events<RTCTrackEvent> trackListeners = new Events<>();
-    private final Events<Void> negotiationNeededListeners = new Events<>();
-    private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
-    private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
-    private final Events<RTCIceGathererIceErrorEvent> iceErrorListeners = new Events<>();
-    private final Events<RTCSignalingState> signalingListeners = new Events<>();
-    private final Events<RTCIceGatheringState> gatheringListeners = new Events<>();
-    private final Events<RTCIceConnectionState> iceConnectionListeners = new Events<>();
-    private final Events<RTCPeerConnectionState> connectionListeners = new Events<>();
+    private final EventListeners<RTCTrackEvent> trackListeners = new EventListeners<>();
+    private final EventListeners<Void> negotiationNeededListeners = new EventListeners<>();
+    private final EventListeners<RTCPeerConnectionIceEvent> iceCandidateListeners = new EventListeners<>();
+    private final EventListeners<RTCDataChannel> dataChannelListeners = new EventListeners<>();
+    private final EventListeners<RTCIceGathererIceErrorEvent> iceErrorListeners = new EventListeners<>();
+    private final EventListeners<RTCSignalingState> signalingListeners = new EventListeners<>();
+    private final EventListeners<RTCIceGatheringState> gatheringListeners = new EventListeners<>();
+    private final EventListeners<RTCIceConnectionState> iceConnectionListeners = new EventListeners<>();
+    private final EventListeners<RTCPeerConnectionState> connectionListeners = new EventListeners<>();
 
     /**
      * A peer connection with a configuration (W3C WebRTC §4.4.1.1). Generates its DTLS
@@ -224,25 +210,20 @@ public final class RTCPeerConnection implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.origin = new SessionOrigin(random);
         this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-        this.loop = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "ortc4j-peerconnection");
-            thread.setDaemon(true);
-            loopThread = thread;
-            return thread;
-        });
         this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
         this.ice = new RTCIceTransport(gatherer);
         this.dtls = new RTCDtlsTransport(ice, certificates);
-        this.media = new TransceiverSet(dtls, cname, () -> post(this::updateNegotiationNeeded));
-        gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
-        gatherer.onStateChange(state -> post(() -> gathererState(state)));
-        gatherer.onError(error -> post(() -> {
+        this.remoteCandidates = new RemoteCandidates(ice);
+        this.media = new TransceiverSet(dtls, cname, () -> chain.post(this::updateNegotiationNeeded));
+        gatherer.onLocalCandidate(candidate -> chain.post(() -> localCandidate(candidate)));
+        gatherer.onStateChange(state -> chain.post(() -> gathererState(state)));
+        gatherer.onError(error -> chain.post(() -> {
             if (!closed) {
                 iceErrorListeners.fire(error);
             }
         }));
-        ice.onStateChange(state -> post(this::updateConnectionStates));
-        dtls.onStateChange(state -> post(this::updateConnectionStates));
+        ice.onStateChange(state -> chain.post(this::updateConnectionStates));
+        dtls.onStateChange(state -> chain.post(this::updateConnectionStates));
     }
 
     // ---- W3C attributes ----
@@ -271,7 +252,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public void setConfiguration(RTCConfiguration next) {
         Objects.requireNonNull(next, "configuration");
-        call(() -> {
+        chain.call(() -> {
             // "If connection.[[IsClosed]] is true, throw an InvalidStateError."
             checkOpen();
             RTCConfiguration current = configuration;
@@ -352,32 +333,32 @@ public final class RTCPeerConnection implements AutoCloseable {
      * current one, with the candidates gathered so far; {@code null} before any.
      */
     public RTCSessionDescription localDescription() {
-        return call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
+        return chain.call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
     }
 
     /** W3C {@code currentLocalDescription}: the local description of the last completed negotiation. */
     public RTCSessionDescription currentLocalDescription() {
-        return call(() -> describe(currentLocal));
+        return chain.call(() -> describe(currentLocal));
     }
 
     /** W3C {@code pendingLocalDescription}: the local description of a negotiation in progress. */
     public RTCSessionDescription pendingLocalDescription() {
-        return call(() -> describe(pendingLocal));
+        return chain.call(() -> describe(pendingLocal));
     }
 
     /** W3C {@code remoteDescription}: the pending remote description if any, else the current one. */
     public RTCSessionDescription remoteDescription() {
-        return call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
+        return chain.call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
     }
 
     /** W3C {@code currentRemoteDescription}. */
     public RTCSessionDescription currentRemoteDescription() {
-        return call(() -> remoteText(currentRemote));
+        return chain.call(() -> remoteText(currentRemote));
     }
 
     /** W3C {@code pendingRemoteDescription}. */
     public RTCSessionDescription pendingRemoteDescription() {
-        return call(() -> remoteText(pendingRemote));
+        return chain.call(() -> remoteText(pendingRemote));
     }
 
     /**
@@ -385,7 +366,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * {@code null} before a remote description.
      */
     public Boolean canTrickleIceCandidates() {
-        return call(() -> {
+        return chain.call(() -> {
             RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
             return remote == null ? null : remote.canTrickle();
         });
@@ -395,7 +376,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * W3C §4.4.1.6 {@code restartIce}: the next offer restarts ICE; asks for negotiation.
      */
     public void restartIce() {
-        call(() -> {
+        chain.call(() -> {
             checkOpen();
             iceRestartPending = true;
             updateNegotiationNeeded();
@@ -405,7 +386,7 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code sctp}: the SCTP transport once a data section is negotiated, else {@code null}. */
     public RTCSctpTransport sctp() {
-        return call(() -> sctpStarted ? sctp : null);
+        return chain.call(() -> sctpStarted ? sctp : null);
     }
 
     // ---- offer/answer ----
@@ -424,7 +405,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<RTCSessionDescription> createOffer(RTCOfferOptions options) {
         Objects.requireNonNull(options, "options");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             LocalDescription offer = buildOffer(options.iceRestart());
             lastOffer = offer;
@@ -439,7 +420,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * have-local-pranswer.
      */
     public CompletableFuture<RTCSessionDescription> createAnswer() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             LocalDescription answer = buildAnswer();
             lastAnswer = answer;
@@ -453,7 +434,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * stable and have-local-offer, an answer otherwise, and applies it.
      */
     public CompletableFuture<Void> setLocalDescription() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             if (signalingState == RTCSignalingState.STABLE || signalingState == RTCSignalingState.HAVE_LOCAL_OFFER
                     || signalingState == RTCSignalingState.HAVE_REMOTE_PRANSWER) {
@@ -475,7 +456,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             RTCSdpType type = description.type();
             if (type == RTCSdpType.ROLLBACK) {
@@ -520,7 +501,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             if (description.type() == RTCSdpType.ROLLBACK) {
                 checkState(description.type(), false, RTCSignalingState.HAVE_REMOTE_OFFER);
@@ -542,7 +523,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                     DescriptionChecks.answerMatchesOffer(remote, pendingLocal);
                 }
             } catch (JsepException e) {
-                throw domException(e);
+                throw OperationsChain.domException(e);
             }
             long transports = remote.sections().stream().filter(s -> !s.rejected())
                     .map(s -> remote.transportSection(s).mid()).distinct().count();
@@ -565,57 +546,25 @@ public final class RTCPeerConnection implements AutoCloseable {
      *     when sdpMid or sdpMLineIndex names no m-section or the candidate does not parse
      */
     public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
             if (remote == null) {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
             if (candidate == null || candidate.endOfCandidates()) {
-                deliverRemoteCandidate(null);
+                remoteCandidates.deliver(null, remoteRestartPending());
                 return null;
             }
-            if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
-                // W3C §4.4.1.6: a candidate names its m-section by mid or index (TypeError).
-                throw new IllegalArgumentException("a candidate needs sdpMid or sdpMLineIndex");
-            }
-            Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
-                    : remote.sections().stream().filter(s -> s.index() == candidate.sdpMLineIndex()).findFirst();
-            if (section.isEmpty()) {
-                throw new OperationException("no m-section for candidate mid " + candidate.sdpMid() + " index "
-                        + candidate.sdpMLineIndex());
-            }
-            RemoteSection transport = remote.transportSection(section.get());
-            String ufrag = candidate.usernameFragment();
-            if (ufrag != null && transport.ice() != null && !ufrag.equals(transport.ice().usernameFragment())) {
-                if (pendingRemote != null && ufragOf(currentRemote, section.get().mid()).filter(ufrag::equals).isPresent()) {
-                    // The remote restarted ICE (its pending offer has a new ufrag): a candidate of the
-                    // previous generation is still the current description's, so not an error (W3C
-                    // §4.4.1.6 addIceCandidate), but the restart ends that generation (RFC 8445 §9):
-                    // dropped.
-                    staleCandidatesDropped.incrementAndGet();
-                    return null;
-                }
-                // W3C §4.4.1.6 addIceCandidate: "If candidate.usernameFragment is not null, and is not
-                // equal to any username fragment present in the corresponding media description of an
-                // applied remote description, return a promise rejected with a newly created
-                // OperationError."
-                throw new OperationException("the candidate's ufrag " + ufrag + " is not the remote description's");
-            }
-            RTCIceCandidate parsed;
-            try {
-                parsed = RTCIceCandidate.parse(candidate.candidate());
-            } catch (CandidateParseException e) {
-                throw new OperationException("cannot read candidate: " + e.getMessage(), e);
-            }
-            deliverRemoteCandidate(parsed);
+            remoteCandidates.check(candidate, remote, currentRemote)
+                    .ifPresent(parsed -> remoteCandidates.deliver(parsed, remoteRestartPending()));
             return null;
         });
     }
 
     /** Candidates of an older remote ICE generation that addIceCandidate dropped (not W3C; for tests). */
     long staleCandidatesDropped() {
-        return staleCandidatesDropped.get();
+        return remoteCandidates.staleDropped();
     }
 
     // ---- data channels ----
@@ -629,7 +578,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(init, "init");
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
             count(channel);
@@ -658,7 +607,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (!kind.equals("audio") && !kind.equals("video")) {
             throw new IllegalArgumentException("kind must be audio or video, not " + kind);
         }
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             return addTransceiverNow(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
         });
@@ -667,7 +616,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** W3C §5.1 {@code addTransceiver(track, init)}: a transceiver sending a track. */
     public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
         Objects.requireNonNull(track, "track");
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             return addTransceiverNow(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
                     false).transceiver;
@@ -685,7 +634,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     public RTCRtpSender addTrack(MediaStreamTrack track, String... streamIds) {
         Objects.requireNonNull(track, "track");
         List<String> streams = List.of(streamIds);
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             for (TransceiverSet.Entry t : media.entries()) {
                 if (t.transceiver.sender().track().filter(track::equals).isPresent()) {
@@ -718,7 +667,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public void removeTrack(RTCRtpSender sender) {
         Objects.requireNonNull(sender, "sender");
-        call(() -> {
+        chain.call(() -> {
             checkOpen();
             TransceiverSet.Entry owner = media.entries().stream().filter(t -> t.transceiver.sender() == sender).findFirst()
                     .orElseThrow(() -> new InvalidAccessException("the sender is not this peer connection's"));
@@ -736,17 +685,17 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code getTransceivers}, in the order they were created. */
     public List<RTCRtpTransceiver> getTransceivers() {
-        return call(() -> media.entries().stream().map(t -> t.transceiver).toList());
+        return chain.call(() -> media.entries().stream().map(t -> t.transceiver).toList());
     }
 
     /** W3C {@code getSenders}: the senders of the transceivers that are not stopped. */
     public List<RTCRtpSender> getSenders() {
-        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
+        return chain.call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
     }
 
     /** W3C {@code getReceivers}: the receivers of the transceivers that are not stopped. */
     public List<RTCRtpReceiver> getReceivers() {
-        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
+        return chain.call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
     }
 
     /**
@@ -754,7 +703,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * frames as they arrived (for forwarding and recording without a codec). Not W3C.
      */
     void decodeReceivedMedia(boolean decode) {
-        call(() -> {
+        chain.call(() -> {
             media.decodeReceived(decode);
             return null;
         });
@@ -769,7 +718,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * data-channel entries, named as in W3C webrtc-stats.
      */
     public CompletableFuture<RTCStatsReport> getStats() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             List<CompletableFuture<RTCStatsReport>> parts = new ArrayList<>();
             for (TransceiverSet.Entry t : media.entries()) {
@@ -868,12 +817,12 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (loop.isShutdown()) {
+        if (chain.isShutdown()) {
             return;
         }
         boolean first;
         try {
-            first = call(this::markClosed);
+            first = chain.call(this::markClosed);
         } catch (InvalidStateException e) {
             // Closed concurrently: the other caller releases the transports.
             return;
@@ -881,21 +830,14 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (first) {
             releaseTransports();
         }
-        loop.shutdown();
-        if (Thread.currentThread() != loopThread) {
-            try {
-                if (!loop.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    LOG.log(System.Logger.Level.WARNING, "the peer connection's thread did not end in time");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!chain.shutdown(CLOSE_TIMEOUT_SECONDS)) {
+            LOG.log(System.Logger.Level.WARNING, "the peer connection's thread did not end in time");
         }
     }
 
     /** Whether the peer connection's own thread has ended (after {@link #close()}); for tests. */
     boolean threadEnded() {
-        return loop.isTerminated();
+        return chain.isTerminated();
     }
 
     // ---- on the loop ----
@@ -1149,9 +1091,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.entries().remove(t);
         }
         pendingRemote = null;
-        // The restart the rolled-back offer asked for does not happen: its candidates go too.
-        candidatesForRestart.clear();
-        endOfCandidatesForRestart = false;
+        remoteCandidates.restartAbandoned();
         setSignalingState(RTCSignalingState.STABLE);
     }
 
@@ -1166,40 +1106,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private void addRemoteCandidates(RemoteDescription remote) {
-        Optional<RemoteSection> transport = transportSection(remote);
-        if (transport.isEmpty()) {
-            return;
-        }
-        for (CandidateAttribute attribute : transport.get().candidates()) {
-            try {
-                ice.addRemoteCandidate(RTCIceCandidate.parse(RTCIceCandidate.PREFIX + attribute.value()));
-            } catch (CandidateParseException e) {
-                // RFC 8839 §5.1: a candidate we cannot read is ignored; the others may work.
-                LOG.log(System.Logger.Level.DEBUG, "skipping remote candidate: {0}", e.getMessage());
-            }
-        }
-        if (transport.get().endOfCandidates()) {
-            ice.addRemoteCandidate(null);
-        }
-    }
-
-    /**
-     * Gives a remote candidate (null: their end) to the ICE transport, or, while a remote offer
-     * that restarts ICE waits for our answer, holds it for the new generation: the transport runs
-     * the previous one until the answer starts the restart, and forgets that one's candidates then
-     * (W3C §4.4.1.6 addIceCandidate; RFC 8838 §4.4 candidates of the new generation).
-     */
-    private void deliverRemoteCandidate(RTCIceCandidate candidate) {
-        if (!remoteRestartPending()) {
-            ice.addRemoteCandidate(candidate);
-        } else if (candidate == null) {
-            endOfCandidatesForRestart = true;
-        } else if (candidatesForRestart.size() < MAX_CANDIDATES_FOR_RESTART) {
-            candidatesForRestart.add(candidate);
-        } else {
-            LOG.log(System.Logger.Level.DEBUG, "dropping a remote candidate beyond {0} held for the ICE restart",
-                    MAX_CANDIDATES_FOR_RESTART);
-        }
+        transportSection(remote).ifPresent(remoteCandidates::addFromDescription);
     }
 
     /** Whether the pending remote description has ICE credentials the running transport does not use yet. */
@@ -1210,24 +1117,6 @@ public final class RTCPeerConnection implements AutoCloseable {
         Optional<RemoteSection> transport = transportSection(pendingRemote);
         return transport.isPresent() && transport.get().ice() != null
                 && !transport.get().ice().equals(ice.getRemoteParameters());
-    }
-
-    /** After the ICE restart started: the candidates trickled for it, then their end if it came. */
-    private void releaseCandidatesForRestart() {
-        candidatesForRestart.forEach(ice::addRemoteCandidate);
-        candidatesForRestart.clear();
-        if (endOfCandidatesForRestart) {
-            endOfCandidatesForRestart = false;
-            ice.addRemoteCandidate(null);
-        }
-    }
-
-    private static Optional<String> ufragOf(RemoteDescription description, String mid) {
-        if (description == null) {
-            return Optional.empty();
-        }
-        return description.section(mid).map(description::transportSection).filter(t -> t.ice() != null)
-                .map(t -> t.ice().usernameFragment());
     }
 
     /** The remote section whose transport carries everything: the first used section's transport. */
@@ -1249,7 +1138,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             // remote candidates, so the description's are given again.
             ice.start(transport.ice(), iceRole);
             addRemoteCandidates(remote);
-            releaseCandidatesForRestart();
+            remoteCandidates.restartStarted();
         }
         if (!iceStarted) {
             iceStarted = true;
@@ -1365,7 +1254,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             return;
         }
         negotiationNeeded = true;
-        post(() -> {
+        chain.post(() -> {
             if (!closed && negotiationNeeded && signalingState == RTCSignalingState.STABLE && checkNegotiationNeeded()) {
                 negotiationNeededListeners.fire(null);
             }
@@ -1499,97 +1388,6 @@ public final class RTCPeerConnection implements AutoCloseable {
     private void checkOpen() {
         if (closed) {
             throw new InvalidStateException("the peer connection is closed");
-        }
-    }
-
-    private static RuntimeException domException(JsepException e) {
-        return switch (e.kind()) {
-            case SYNTAX -> new SyntaxException(e.getMessage(), e);
-            case INVALID_ACCESS -> new InvalidAccessException(e.getMessage(), e);
-            case OPERATION -> new OperationException(e.getMessage(), e);
-        };
-    }
-
-    // ---- the loop ----
-
-    /** Runs an operation on the loop, in order (the W3C operations chain); failures fail the future. */
-    private <T> CompletableFuture<T> operation(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            loop.execute(() -> {
-                try {
-                    result.complete(work.get());
-                } catch (JsepException e) {
-                    result.completeExceptionally(domException(e));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                } catch (Error e) {
-                    // The caller must not wait forever for an operation that cannot finish.
-                    result.completeExceptionally(e);
-                    throw e;
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new InvalidStateException("the peer connection is closed"));
-        }
-        return result;
-    }
-
-    /** Runs work on the loop and waits for it (at once when already on the loop). */
-    private <T> T call(Supplier<T> work) {
-        if (Thread.currentThread() == loopThread) {
-            return work.get();
-        }
-        if (loop.isShutdown()) {
-            // Closed: the state is final once the loop has run its last task; read it here.
-            try {
-                loop.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return work.get();
-        }
-        CompletableFuture<T> result = operation(work);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvalidStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new OperationException(String.valueOf(e.getCause()), e.getCause());
-        }
-    }
-
-    /** Queues a task from another object's thread; dropped once the loop has shut down. */
-    private void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Closed: the transports' last callbacks have nothing to update.
-        }
-    }
-
-    /** Listeners of one event; a listener that throws is logged and the others still run. */
-    private static final class Events<T> {
-        private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
-
-        AutoCloseable add(Consumer<? super T> listener) {
-            Objects.requireNonNull(listener, "listener");
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
-        }
-
-        void fire(T event) {
-            for (Consumer<? super T> listener : listeners) {
-                try {
-                    listener.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "an RTCPeerConnection listener threw", e);
-                }
-            }
         }
     }
 }
