@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.ortc4j.dtls.RTCCertificate;
-import org.ortc4j.dtls.RTCDtlsParameters;
-import org.ortc4j.dtls.RTCDtlsRole;
 import org.ortc4j.dtls.RTCDtlsTransport;
 import org.ortc4j.dtls.RTCDtlsTransportState;
 import org.ortc4j.ice.InvalidAccessException;
@@ -35,7 +33,6 @@ import org.ortc4j.ice.RTCIceTransportState;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.SyntaxException;
-import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
 import org.ortc4j.peerconnection.internal.jsep.DataSection;
 import org.ortc4j.peerconnection.internal.jsep.DescriptionChecks;
@@ -63,11 +60,9 @@ import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sctp.RTCSctpCapabilities;
 import org.ortc4j.sctp.RTCSctpTransport;
-import org.ortc4j.sdp.CandidateAttribute;
 import org.ortc4j.sdp.MediaDirection;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
-import org.ortc4j.sdp.SetupRole;
 
 /**
  * A WebRTC peer connection (W3C WebRTC §4 {@code RTCPeerConnection}; aiortc
@@ -112,6 +107,8 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile RTCConfiguration configuration;
     private final OperationsChain chain = new OperationsChain("ortc4j-peerconnection");
 
+    // One transport carries every section (the bundled case; see the class comment).
+    private final SectionTransport transport;
     private final RTCIceGatherer gatherer;
     private final RTCIceTransport ice;
     private final RTCDtlsTransport dtls;
@@ -134,12 +131,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private LocalDescription lastAnswer;
     private String lastAnswerSdp;
     private boolean dataWanted;
-    private boolean gatheringStarted;
-    private boolean iceStarted;
     private boolean sctpStarted;
     private boolean closed;
     private boolean iceRestartPending;
-    private final RemoteCandidates remoteCandidates;
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -210,10 +204,10 @@ public final class RTCPeerConnection implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.origin = new SessionOrigin(random);
         this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
-        this.ice = new RTCIceTransport(gatherer);
-        this.dtls = new RTCDtlsTransport(ice, certificates);
-        this.remoteCandidates = new RemoteCandidates(ice);
+        this.transport = new SectionTransport(gatherOptions, certificates);
+        this.gatherer = transport.gatherer();
+        this.ice = transport.ice();
+        this.dtls = transport.dtls();
         this.media = new TransceiverSet(dtls, cname, () -> chain.post(this::updateNegotiationNeeded));
         gatherer.onLocalCandidate(candidate -> chain.post(() -> localCandidate(candidate)));
         gatherer.onStateChange(state -> chain.post(() -> gathererState(state)));
@@ -553,18 +547,18 @@ public final class RTCPeerConnection implements AutoCloseable {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
             if (candidate == null || candidate.endOfCandidates()) {
-                remoteCandidates.deliver(null, remoteRestartPending());
+                transport.remoteCandidates().deliver(null, remoteRestartPending());
                 return null;
             }
-            remoteCandidates.check(candidate, remote, currentRemote)
-                    .ifPresent(parsed -> remoteCandidates.deliver(parsed, remoteRestartPending()));
+            transport.remoteCandidates().check(candidate, remote, currentRemote)
+                    .ifPresent(parsed -> transport.remoteCandidates().deliver(parsed, remoteRestartPending()));
             return null;
         });
     }
 
     /** Candidates of an older remote ICE generation that addIceCandidate dropped (not W3C; for tests). */
     long staleCandidatesDropped() {
-        return remoteCandidates.staleDropped();
+        return transport.remoteCandidates().staleDropped();
     }
 
     // ---- data channels ----
@@ -879,9 +873,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 // association (the peer's channels close too).
                 sctp.stop();
             }
-            dtls.stop();
-            ice.stop();
-            gatherer.close();
+            transport.release();
         };
         if (ice.scheduler().inLoop()) {
             release.run();
@@ -908,9 +900,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private LocalDescription buildOffer(boolean iceRestart) {
-        if ((iceRestart || iceRestartPending) && iceStarted) {
+        if ((iceRestart || iceRestartPending) && transport.started()) {
             // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd.
-            gatherer.restart();
+            transport.restartGathering();
             iceRestartPending = false;
         }
         OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
@@ -941,14 +933,7 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
     private LocalTransport localTransport() {
-        List<CandidateAttribute> candidates = new ArrayList<>();
-        // The gatherer's list: after an ICE restart it holds the candidates with the new ufrag.
-        for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
-            // CandidateAttribute reads the text after "a=candidate:".
-            candidates.add(CandidateAttribute.parse(candidate.toCandidateString().substring(RTCIceCandidate.PREFIX.length())));
-        }
-        return new LocalTransport(gatherer.getLocalParameters(), candidates,
-                iceGatheringState == RTCIceGatheringState.COMPLETE, dtls.getLocalParameters().fingerprints());
+        return transport.describe(iceGatheringState == RTCIceGatheringState.COMPLETE);
     }
 
     private RTCSessionDescription describe(LocalDescription description) {
@@ -1008,20 +993,17 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
         }
-        if (!gatheringStarted) {
-            // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
-            gatheringStarted = true;
-            gatherer.gather();
-        }
+        // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
+        transport.gather();
     }
 
     private void applyRemote(RemoteDescription remote) {
         addRemoteCandidates(remote);
         if (remote.type() == RTCSdpType.OFFER) {
             Optional<RemoteSection> first = remote.sections().stream().filter(s -> !s.rejected()).findFirst();
-            if (iceStarted && first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
+            if (first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
                 // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
-                gatherer.restart();
+                transport.restartGathering();
             }
             pendingRemote = remote;
             if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
@@ -1091,7 +1073,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.entries().remove(t);
         }
         pendingRemote = null;
-        remoteCandidates.restartAbandoned();
+        transport.remoteCandidates().restartAbandoned();
         setSignalingState(RTCSignalingState.STABLE);
     }
 
@@ -1106,17 +1088,12 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private void addRemoteCandidates(RemoteDescription remote) {
-        transportSection(remote).ifPresent(remoteCandidates::addFromDescription);
+        transportSection(remote).ifPresent(transport.remoteCandidates()::addFromDescription);
     }
 
     /** Whether the pending remote description has ICE credentials the running transport does not use yet. */
     private boolean remoteRestartPending() {
-        if (!iceStarted || pendingRemote == null) {
-            return false;
-        }
-        Optional<RemoteSection> transport = transportSection(pendingRemote);
-        return transport.isPresent() && transport.get().ice() != null
-                && !transport.get().ice().equals(ice.getRemoteParameters());
+        return pendingRemote != null && transportSection(pendingRemote).map(transport::restartPending).orElse(false);
     }
 
     /** The remote section whose transport carries everything: the first used section's transport. */
@@ -1130,26 +1107,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (found.isEmpty()) {
             return;
         }
-        RemoteSection transport = found.get();
         // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
         RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
-        if (iceStarted && transport.ice() != null && !transport.ice().equals(ice.getRemoteParameters())) {
-            // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
-            // remote candidates, so the description's are given again.
-            ice.start(transport.ice(), iceRole);
-            addRemoteCandidates(remote);
-            remoteCandidates.restartStarted();
-        }
-        if (!iceStarted) {
-            iceStarted = true;
-            ice.start(transport.ice(), iceRole);
-            dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            LOG.log(System.Logger.Level.DEBUG, "DTLS did not connect: {0}", error.toString());
-                        }
-                    });
-        }
+        transport.start(found.get(), iceRole, local.setup());
         Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
         Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
         if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
@@ -1171,17 +1131,6 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     private void fireTracks(RemoteDescription remote) {
         media.newTracks(remote).forEach(trackListeners::fire);
-    }
-
-    /** RFC 5763 §5: the remote's DTLS role from its a=setup and ours. */
-    private static RTCDtlsRole remoteDtlsRole(SetupRole theirs, SetupRole ours) {
-        if (theirs == SetupRole.ACTIVE) {
-            return RTCDtlsRole.CLIENT;
-        }
-        if (theirs == SetupRole.PASSIVE) {
-            return RTCDtlsRole.SERVER;
-        }
-        return ours == SetupRole.ACTIVE ? RTCDtlsRole.SERVER : RTCDtlsRole.CLIENT;
     }
 
     private RTCSctpTransport sctpTransport() {
