@@ -1274,11 +1274,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        RTCIceGatheringState next = switch (state) {
-            case NEW -> RTCIceGatheringState.NEW;
-            case GATHERING -> RTCIceGatheringState.GATHERING;
-            case COMPLETE, CLOSED -> RTCIceGatheringState.COMPLETE;
-        };
+        RTCIceGatheringState next = ConnectionStates.gathering(List.of(state));
         if (next == iceGatheringState) {
             return;
         }
@@ -1294,44 +1290,22 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        RTCIceTransportState iceState = ice.state();
-        RTCIceConnectionState nextIce = switch (iceState) {
-            case NEW -> RTCIceConnectionState.NEW;
-            case CHECKING -> RTCIceConnectionState.CHECKING;
-            case CONNECTED -> RTCIceConnectionState.CONNECTED;
-            case COMPLETED -> RTCIceConnectionState.COMPLETED;
-            case DISCONNECTED -> RTCIceConnectionState.DISCONNECTED;
-            case FAILED -> RTCIceConnectionState.FAILED;
-            case CLOSED -> RTCIceConnectionState.CLOSED;
-        };
+        List<RTCIceTransportState> iceStates = List.of(ice.state());
+        RTCIceConnectionState nextIce = ConnectionStates.iceConnection(iceStates);
         if (nextIce != iceConnectionState) {
             iceConnectionState = nextIce;
             iceConnectionListeners.fire(nextIce);
         }
-        RTCPeerConnectionState next = aggregate(iceState, dtls.state());
+        RTCPeerConnectionState next = ConnectionStates.connection(iceStates, List.of(dtls.state()));
         if (next != connectionState) {
             connectionState = next;
             connectionListeners.fire(next);
         }
     }
 
-    /** W3C §4.3.3 RTCPeerConnectionState from the ICE and DTLS transports' states. */
+    /** W3C §4.3.3 RTCPeerConnectionState of one ICE and one DTLS transport (see {@link ConnectionStates}). */
     static RTCPeerConnectionState aggregate(RTCIceTransportState iceState, RTCDtlsTransportState dtlsState) {
-        if (iceState == RTCIceTransportState.FAILED || dtlsState == RTCDtlsTransportState.FAILED) {
-            return RTCPeerConnectionState.FAILED;
-        }
-        if (iceState == RTCIceTransportState.DISCONNECTED) {
-            return RTCPeerConnectionState.DISCONNECTED;
-        }
-        boolean iceIdle = iceState == RTCIceTransportState.NEW || iceState == RTCIceTransportState.CLOSED;
-        boolean dtlsIdle = dtlsState == RTCDtlsTransportState.NEW || dtlsState == RTCDtlsTransportState.CLOSED;
-        if (iceIdle && dtlsIdle) {
-            return RTCPeerConnectionState.NEW;
-        }
-        boolean iceUp = iceState == RTCIceTransportState.CONNECTED || iceState == RTCIceTransportState.COMPLETED
-                || iceState == RTCIceTransportState.CLOSED;
-        boolean dtlsUp = dtlsState == RTCDtlsTransportState.CONNECTED || dtlsState == RTCDtlsTransportState.CLOSED;
-        return iceUp && dtlsUp ? RTCPeerConnectionState.CONNECTED : RTCPeerConnectionState.CONNECTING;
+        return ConnectionStates.connection(List.of(iceState), List.of(dtlsState));
     }
 
     private void checkOpen() {
