@@ -139,4 +139,23 @@ class RTCPeerConnectionCloseTest {
         assertThat(await(stateAfterClose)).isEqualTo(RTCDataChannelState.CLOSED);
         assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.CLOSED);
     }
+
+    @Test
+    void closeCalledFromAPeerConnectionListenerReturnsWithEverythingClosed() throws Exception {
+        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
+        RTCDataChannel channel = offerer.createDataChannel("from a listener");
+        CompletableFuture<Void> open = opened(channel);
+        await(signaling.exchange());
+        await(open);
+        CompletableFuture<RTCDataChannelState> stateAfterClose = new CompletableFuture<>();
+        // The listener runs on the peer connection's own thread.
+        offerer.onNegotiationNeeded(() -> {
+            offerer.close();
+            stateAfterClose.complete(channel.readyState());
+        });
+        offerer.addTransceiver("audio", new RTCRtpTransceiverInit());
+
+        assertThat(await(stateAfterClose)).isEqualTo(RTCDataChannelState.CLOSED);
+        assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.CLOSED);
+    }
 }
