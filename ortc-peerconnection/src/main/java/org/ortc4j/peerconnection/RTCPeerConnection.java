@@ -10,21 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.ortc4j.dtls.RTCCertificate;
-import org.ortc4j.dtls.RTCDtlsParameters;
-import org.ortc4j.dtls.RTCDtlsRole;
 import org.ortc4j.dtls.RTCDtlsTransport;
 import org.ortc4j.dtls.RTCDtlsTransportState;
-import org.ortc4j.ice.CandidateParseException;
 import org.ortc4j.ice.InvalidAccessException;
 import org.ortc4j.ice.InvalidModificationException;
 import org.ortc4j.ice.InvalidStateException;
@@ -40,7 +33,6 @@ import org.ortc4j.ice.RTCIceTransportState;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.SyntaxException;
-import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
 import org.ortc4j.peerconnection.internal.jsep.DataSection;
 import org.ortc4j.peerconnection.internal.jsep.DescriptionChecks;
@@ -62,16 +54,15 @@ import org.ortc4j.rtp.RTCRtpReceiver;
 import org.ortc4j.rtp.RTCRtpSender;
 import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
+import org.ortc4j.rtp.internal.TransceiverMid;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sctp.RTCSctpCapabilities;
 import org.ortc4j.sctp.RTCSctpTransport;
-import org.ortc4j.sdp.CandidateAttribute;
 import org.ortc4j.sdp.MediaDirection;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
-import org.ortc4j.sdp.SetupRole;
 
 /**
  * A WebRTC peer connection (W3C WebRTC §4 {@code RTCPeerConnection}; aiortc
@@ -109,11 +100,15 @@ import org.ortc4j.sdp.SetupRole;
 public final class RTCPeerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
+    /** How long close() waits for the transports' loop and for the peer connection's thread. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
-    private final RTCConfiguration configuration;
-    private final ExecutorService loop;
-    private volatile Thread loopThread;
+    // The certificates and bundle policy never change (W3C set a configuration); the ICE servers may.
+    private volatile RTCConfiguration configuration;
+    private final OperationsChain chain = new OperationsChain("ortc4j-peerconnection");
 
+    // One transport carries every section (the bundled case; see the class comment).
+    private final SectionTransport transport;
     private final RTCIceGatherer gatherer;
     private final RTCIceTransport ice;
     private final RTCDtlsTransport dtls;
@@ -136,8 +131,6 @@ public final class RTCPeerConnection implements AutoCloseable {
     private LocalDescription lastAnswer;
     private String lastAnswerSdp;
     private boolean dataWanted;
-    private boolean gatheringStarted;
-    private boolean iceStarted;
     private boolean sctpStarted;
     private boolean closed;
     private boolean iceRestartPending;
@@ -153,15 +146,15 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     private boolean negotiationNeeded;
 
-    private final Events<RTCTrackEvent> trackListeners = new Events<>();
-    private final Events<Void> negotiationNeededListeners = new Events<>();
-    private final Events<RTCPeerConnectionIceEvent> iceCandidateListeners = new Events<>();
-    private final Events<RTCDataChannel> dataChannelListeners = new Events<>();
-    private final Events<RTCIceGathererIceErrorEvent> iceErrorListeners = new Events<>();
-    private final Events<RTCSignalingState> signalingListeners = new Events<>();
-    private final Events<RTCIceGatheringState> gatheringListeners = new Events<>();
-    private final Events<RTCIceConnectionState> iceConnectionListeners = new Events<>();
-    private final Events<RTCPeerConnectionState> connectionListeners = new Events<>();
+    private final EventListeners<RTCTrackEvent> trackListeners = new EventListeners<>();
+    private final EventListeners<Void> negotiationNeededListeners = new EventListeners<>();
+    private final EventListeners<RTCPeerConnectionIceEvent> iceCandidateListeners = new EventListeners<>();
+    private final EventListeners<RTCDataChannel> dataChannelListeners = new EventListeners<>();
+    private final EventListeners<RTCIceGathererIceErrorEvent> iceErrorListeners = new EventListeners<>();
+    private final EventListeners<RTCSignalingState> signalingListeners = new EventListeners<>();
+    private final EventListeners<RTCIceGatheringState> gatheringListeners = new EventListeners<>();
+    private final EventListeners<RTCIceConnectionState> iceConnectionListeners = new EventListeners<>();
+    private final EventListeners<RTCPeerConnectionState> connectionListeners = new EventListeners<>();
 
     /**
      * A peer connection with a configuration (W3C WebRTC §4.4.1.1). Generates its DTLS
@@ -192,41 +185,121 @@ public final class RTCPeerConnection implements AutoCloseable {
      * @param gatherOptions the gatherer's options
      */
     public RTCPeerConnection(RTCConfiguration configuration, RTCIceGatherOptions gatherOptions) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(gatherOptions, "gatherOptions");
+        // W3C §4.4.1.1 constructor: "If any of the certificates have expired, throw an
+        // InvalidAccessError"; checked before any socket or thread exists. Without certificates,
+        // "generate one or more new RTCCertificate instances".
+        for (RTCCertificate certificate : configuration.certificates()) {
+            if (certificate.isExpired()) {
+                throw new InvalidAccessException("the certificate " + certificate + " expired at " + certificate.expires());
+            }
+        }
+        List<RTCCertificate> certificates = configuration.certificates().isEmpty()
+                ? List.of(RTCCertificate.generate()) : configuration.certificates();
+        this.configuration = configuration.withCertificates(certificates);
         if (!configuration.iceServers().isEmpty()) {
             gatherOptions = gatherOptions.toBuilder().iceServers(configuration.iceServers()).build();
         }
         SecureRandom random = new SecureRandom();
         this.origin = new SessionOrigin(random);
         this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-        this.loop = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "ortc4j-peerconnection");
-            thread.setDaemon(true);
-            loopThread = thread;
-            return thread;
-        });
-        RTCCertificate certificate = RTCCertificate.generate();
-        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
-        this.ice = new RTCIceTransport(gatherer);
-        this.dtls = new RTCDtlsTransport(ice, List.of(certificate));
-        this.media = new TransceiverSet(dtls, cname, () -> post(this::updateNegotiationNeeded));
-        gatherer.onLocalCandidate(candidate -> post(() -> localCandidate(candidate)));
-        gatherer.onStateChange(state -> post(() -> gathererState(state)));
-        gatherer.onError(error -> post(() -> {
+        this.transport = new SectionTransport(gatherOptions, certificates);
+        this.gatherer = transport.gatherer();
+        this.ice = transport.ice();
+        this.dtls = transport.dtls();
+        this.media = new TransceiverSet(dtls, cname, () -> chain.post(this::updateNegotiationNeeded));
+        gatherer.onLocalCandidate(candidate -> chain.post(() -> localCandidate(candidate)));
+        gatherer.onStateChange(state -> chain.post(() -> gathererState(state)));
+        gatherer.onError(error -> chain.post(() -> {
             if (!closed) {
                 iceErrorListeners.fire(error);
             }
         }));
-        ice.onStateChange(state -> post(this::updateConnectionStates));
-        dtls.onStateChange(state -> post(this::updateConnectionStates));
+        ice.onStateChange(state -> chain.post(this::updateConnectionStates));
+        dtls.onStateChange(state -> chain.post(this::updateConnectionStates));
     }
 
     // ---- W3C attributes ----
 
-    /** The configuration given at construction (W3C {@code getConfiguration}). */
+    /**
+     * W3C §4.4.1.6 {@code getConfiguration}: the current configuration, with the certificates
+     * in use (the generated one when the configuration given had none) and the ICE servers of
+     * the last {@link #setConfiguration}.
+     */
     public RTCConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /**
+     * W3C §4.4.1.6 {@code setConfiguration} ("set a configuration"): replaces the ICE servers.
+     * The certificates and the bundle policy cannot change: pass the current ones (as
+     * {@link #getConfiguration()} returns them) or no certificates.
+     *
+     * <p>The new ICE servers are what {@link #getConfiguration()} returns; they are not yet
+     * gathered from: the ICE gatherer of ortc-ice keeps its servers for its life, and an ICE
+     * restart reuses its candidates (see the module README).
+     *
+     * @throws InvalidStateException if the peer connection is closed
+     * @throws InvalidModificationException if the certificates or the bundle policy differ from
+     *     the current ones
+     */
+    public void setConfiguration(RTCConfiguration next) {
+        Objects.requireNonNull(next, "configuration");
+        chain.call(() -> {
+            // "If connection.[[IsClosed]] is true, throw an InvalidStateError."
+            checkOpen();
+            RTCConfiguration current = configuration;
+            // "If configuration.certificates is set and the set of certificates differs from the
+            // ones used when connection was constructed, throw an InvalidModificationError."
+            if (!next.certificates().isEmpty() && !sameCertificates(next.certificates(), current.certificates())) {
+                throw new InvalidModificationException("the certificates of a peer connection cannot change");
+            }
+            // "If the value of configuration.bundlePolicy differs from the connection's bundle
+            // policy, throw an InvalidModificationError."
+            if (next.bundlePolicy() != current.bundlePolicy()) {
+                throw new InvalidModificationException("the bundle policy is " + current.bundlePolicy().value()
+                        + " and cannot change to " + next.bundlePolicy().value());
+            }
+            configuration = new RTCConfiguration(next.iceServers(), current.bundlePolicy(), current.certificates());
+            return null;
+        });
+    }
+
+    private static boolean sameCertificates(List<RTCCertificate> a, List<RTCCertificate> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i).encoded(), b.get(i).encoded())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * W3C §4.10.1 {@code RTCPeerConnection.generateCertificate}: a new self-signed certificate
+     * with a fresh key, for {@link RTCConfiguration#certificates()}; generated on another thread.
+     *
+     * @param keyType ECDSA P-256 or RSA 2048 (the W3C algorithms every browser supports)
+     * @param expires how long it is valid; W3C: "If the value of expires is greater than
+     *     31536000000, set expires to 31536000000" (365 days)
+     * @return fails with IllegalArgumentException (W3C TypeError) if {@code expires} is not
+     *     positive
+     */
+    public static CompletableFuture<RTCCertificate> generateCertificate(RTCCertificate.KeyType keyType,
+            java.time.Duration expires) {
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(expires, "expires");
+        java.time.Duration validity = expires.compareTo(RTCCertificate.MAX_VALIDITY) > 0
+                ? RTCCertificate.MAX_VALIDITY : expires;
+        return CompletableFuture.supplyAsync(() -> RTCCertificate.generate(keyType, validity));
+    }
+
+    /** {@link #generateCertificate(RTCCertificate.KeyType, java.time.Duration)} valid for 30 days (W3C default). */
+    public static CompletableFuture<RTCCertificate> generateCertificate(RTCCertificate.KeyType keyType) {
+        return generateCertificate(keyType, RTCCertificate.DEFAULT_VALIDITY);
     }
 
     /** W3C {@code signalingState}. */
@@ -254,32 +327,32 @@ public final class RTCPeerConnection implements AutoCloseable {
      * current one, with the candidates gathered so far; {@code null} before any.
      */
     public RTCSessionDescription localDescription() {
-        return call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
+        return chain.call(() -> describe(pendingLocal != null ? pendingLocal : currentLocal));
     }
 
     /** W3C {@code currentLocalDescription}: the local description of the last completed negotiation. */
     public RTCSessionDescription currentLocalDescription() {
-        return call(() -> describe(currentLocal));
+        return chain.call(() -> describe(currentLocal));
     }
 
     /** W3C {@code pendingLocalDescription}: the local description of a negotiation in progress. */
     public RTCSessionDescription pendingLocalDescription() {
-        return call(() -> describe(pendingLocal));
+        return chain.call(() -> describe(pendingLocal));
     }
 
     /** W3C {@code remoteDescription}: the pending remote description if any, else the current one. */
     public RTCSessionDescription remoteDescription() {
-        return call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
+        return chain.call(() -> remoteText(pendingRemote != null ? pendingRemote : currentRemote));
     }
 
     /** W3C {@code currentRemoteDescription}. */
     public RTCSessionDescription currentRemoteDescription() {
-        return call(() -> remoteText(currentRemote));
+        return chain.call(() -> remoteText(currentRemote));
     }
 
     /** W3C {@code pendingRemoteDescription}. */
     public RTCSessionDescription pendingRemoteDescription() {
-        return call(() -> remoteText(pendingRemote));
+        return chain.call(() -> remoteText(pendingRemote));
     }
 
     /**
@@ -287,7 +360,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * {@code null} before a remote description.
      */
     public Boolean canTrickleIceCandidates() {
-        return call(() -> {
+        return chain.call(() -> {
             RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
             return remote == null ? null : remote.canTrickle();
         });
@@ -297,7 +370,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * W3C §4.4.1.6 {@code restartIce}: the next offer restarts ICE; asks for negotiation.
      */
     public void restartIce() {
-        call(() -> {
+        chain.call(() -> {
             checkOpen();
             iceRestartPending = true;
             updateNegotiationNeeded();
@@ -307,7 +380,7 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code sctp}: the SCTP transport once a data section is negotiated, else {@code null}. */
     public RTCSctpTransport sctp() {
-        return call(() -> sctpStarted ? sctp : null);
+        return chain.call(() -> sctpStarted ? sctp : null);
     }
 
     // ---- offer/answer ----
@@ -326,7 +399,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<RTCSessionDescription> createOffer(RTCOfferOptions options) {
         Objects.requireNonNull(options, "options");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             LocalDescription offer = buildOffer(options.iceRestart());
             lastOffer = offer;
@@ -341,7 +414,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * have-local-pranswer.
      */
     public CompletableFuture<RTCSessionDescription> createAnswer() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             LocalDescription answer = buildAnswer();
             lastAnswer = answer;
@@ -355,7 +428,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * stable and have-local-offer, an answer otherwise, and applies it.
      */
     public CompletableFuture<Void> setLocalDescription() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             if (signalingState == RTCSignalingState.STABLE || signalingState == RTCSignalingState.HAVE_LOCAL_OFFER
                     || signalingState == RTCSignalingState.HAVE_REMOTE_PRANSWER) {
@@ -377,7 +450,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<Void> setLocalDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             RTCSdpType type = description.type();
             if (type == RTCSdpType.ROLLBACK) {
@@ -422,7 +495,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public CompletableFuture<Void> setRemoteDescription(RTCSessionDescription description) {
         Objects.requireNonNull(description, "description");
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             if (description.type() == RTCSdpType.ROLLBACK) {
                 checkState(description.type(), false, RTCSignalingState.HAVE_REMOTE_OFFER);
@@ -444,7 +517,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                     DescriptionChecks.answerMatchesOffer(remote, pendingLocal);
                 }
             } catch (JsepException e) {
-                throw domException(e);
+                throw OperationsChain.domException(e);
             }
             long transports = remote.sections().stream().filter(s -> !s.rejected())
                     .map(s -> remote.transportSection(s).mid()).distinct().count();
@@ -467,42 +540,25 @@ public final class RTCPeerConnection implements AutoCloseable {
      *     when sdpMid or sdpMLineIndex names no m-section or the candidate does not parse
      */
     public CompletableFuture<Void> addIceCandidate(RTCIceCandidateInit candidate) {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             RemoteDescription remote = pendingRemote != null ? pendingRemote : currentRemote;
             if (remote == null) {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
             if (candidate == null || candidate.endOfCandidates()) {
-                ice.addRemoteCandidate(null);
+                transport.remoteCandidates().deliver(null, remoteRestartPending());
                 return null;
             }
-            if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
-                // W3C §4.4.1.6: a candidate names its m-section by mid or index (TypeError).
-                throw new IllegalArgumentException("a candidate needs sdpMid or sdpMLineIndex");
-            }
-            Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
-                    : remote.sections().stream().filter(s -> s.index() == candidate.sdpMLineIndex()).findFirst();
-            if (section.isEmpty()) {
-                throw new OperationException("no m-section for candidate mid " + candidate.sdpMid() + " index "
-                        + candidate.sdpMLineIndex());
-            }
-            RemoteSection transport = remote.transportSection(section.get());
-            if (candidate.usernameFragment() != null && transport.ice() != null
-                    && !candidate.usernameFragment().equals(transport.ice().usernameFragment())) {
-                // W3C §4.4.1.6 addIceCandidate: a ufrag that matches no remote ICE generation is an OperationError.
-                throw new OperationException("the candidate's ufrag " + candidate.usernameFragment()
-                        + " is not the remote description's");
-            }
-            RTCIceCandidate parsed;
-            try {
-                parsed = RTCIceCandidate.parse(candidate.candidate());
-            } catch (CandidateParseException e) {
-                throw new OperationException("cannot read candidate: " + e.getMessage(), e);
-            }
-            ice.addRemoteCandidate(parsed);
+            transport.remoteCandidates().check(candidate, remote, currentRemote)
+                    .ifPresent(parsed -> transport.remoteCandidates().deliver(parsed, remoteRestartPending()));
             return null;
         });
+    }
+
+    /** Candidates of an older remote ICE generation that addIceCandidate dropped (not W3C; for tests). */
+    long staleCandidatesDropped() {
+        return transport.remoteCandidates().staleDropped();
     }
 
     // ---- data channels ----
@@ -516,7 +572,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     public RTCDataChannel createDataChannel(String label, RTCDataChannelInit init) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(init, "init");
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
             count(channel);
@@ -545,7 +601,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (!kind.equals("audio") && !kind.equals("video")) {
             throw new IllegalArgumentException("kind must be audio or video, not " + kind);
         }
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             return addTransceiverNow(kind, null, init == null ? new RTCRtpTransceiverInit() : init, false).transceiver;
         });
@@ -554,7 +610,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** W3C §5.1 {@code addTransceiver(track, init)}: a transceiver sending a track. */
     public RTCRtpTransceiver addTransceiver(MediaStreamTrack track, RTCRtpTransceiverInit init) {
         Objects.requireNonNull(track, "track");
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             return addTransceiverNow(track.kind().value(), track, init == null ? new RTCRtpTransceiverInit() : init,
                     false).transceiver;
@@ -572,7 +628,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     public RTCRtpSender addTrack(MediaStreamTrack track, String... streamIds) {
         Objects.requireNonNull(track, "track");
         List<String> streams = List.of(streamIds);
-        return call(() -> {
+        return chain.call(() -> {
             checkOpen();
             for (TransceiverSet.Entry t : media.entries()) {
                 if (t.transceiver.sender().track().filter(track::equals).isPresent()) {
@@ -585,6 +641,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 if (t.kind.equals(kind) && !t.stopped() && !t.everSent && t.transceiver.sender().track().isEmpty()
                         && t.fromRemote) {
                     settle(t.transceiver.sender().replaceTrack(track));
+                    t.trackAddedByAddTrack = true;
                     t.streams = streams;
                     RTCRtpTransceiverDirection d = t.transceiver.direction();
                     t.transceiver.setDirection(d == RTCRtpTransceiverDirection.RECVONLY ? RTCRtpTransceiverDirection.SENDRECV
@@ -604,7 +661,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     public void removeTrack(RTCRtpSender sender) {
         Objects.requireNonNull(sender, "sender");
-        call(() -> {
+        chain.call(() -> {
             checkOpen();
             TransceiverSet.Entry owner = media.entries().stream().filter(t -> t.transceiver.sender() == sender).findFirst()
                     .orElseThrow(() -> new InvalidAccessException("the sender is not this peer connection's"));
@@ -622,17 +679,17 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** W3C {@code getTransceivers}, in the order they were created. */
     public List<RTCRtpTransceiver> getTransceivers() {
-        return call(() -> media.entries().stream().map(t -> t.transceiver).toList());
+        return chain.call(() -> media.entries().stream().map(t -> t.transceiver).toList());
     }
 
     /** W3C {@code getSenders}: the senders of the transceivers that are not stopped. */
     public List<RTCRtpSender> getSenders() {
-        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
+        return chain.call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.sender()).toList());
     }
 
     /** W3C {@code getReceivers}: the receivers of the transceivers that are not stopped. */
     public List<RTCRtpReceiver> getReceivers() {
-        return call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
+        return chain.call(() -> media.entries().stream().filter(t -> !t.stopped()).map(t -> t.transceiver.receiver()).toList());
     }
 
     /**
@@ -640,7 +697,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * frames as they arrived (for forwarding and recording without a codec). Not W3C.
      */
     void decodeReceivedMedia(boolean decode) {
-        call(() -> {
+        chain.call(() -> {
             media.decodeReceived(decode);
             return null;
         });
@@ -655,7 +712,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      * data-channel entries, named as in W3C webrtc-stats.
      */
     public CompletableFuture<RTCStatsReport> getStats() {
-        return operation(() -> {
+        return chain.operation(() -> {
             checkOpen();
             List<CompletableFuture<RTCStatsReport>> parts = new ArrayList<>();
             for (TransceiverSet.Entry t : media.entries()) {
@@ -745,50 +802,107 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * W3C §4.4.1.4 {@code close}: stops SCTP, DTLS and ICE and releases the sockets. The states
-     * become closed without events. Idempotent.
+     * W3C §4.4.1.5 {@code close}, "close the connection": the signaling, ICE connection and
+     * connection states become closed without events; every transceiver is stopped; every data
+     * channel is closed when this returns (its {@code close} event fires on the transports'
+     * loop); SCTP, DTLS and ICE stop and the sockets are released; the peer connection's thread
+     * ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
+     * listeners included.
      */
     @Override
     public void close() {
-        if (loop.isShutdown()) {
+        if (chain.isShutdown()) {
             return;
         }
+        boolean first;
         try {
-            call(() -> {
-                closeNow();
-                return null;
-            });
+            first = chain.call(this::markClosed);
         } catch (InvalidStateException e) {
-            // Closed concurrently: nothing left to release.
+            // Closed concurrently: the other caller releases the transports.
+            return;
         }
-        loop.shutdown();
+        if (first) {
+            releaseTransports();
+        }
+        if (!chain.shutdown(CLOSE_TIMEOUT_SECONDS)) {
+            LOG.log(System.Logger.Level.WARNING, "the peer connection's thread did not end in time");
+        }
+    }
+
+    /** Whether the peer connection's own thread has ended (after {@link #close()}); for tests. */
+    boolean threadEnded() {
+        return chain.isTerminated();
     }
 
     // ---- on the loop ----
 
-    private void closeNow() {
+    /**
+     * W3C §4.4.1.5 "close the connection", the steps on the peer connection's state: [[IsClosed]]
+     * true, signaling state closed, each transceiver stopped, the ICE connection and connection
+     * states closed (set, not announced: no events fire).
+     *
+     * @return whether this call closed it (false when it was closed already)
+     */
+    private boolean markClosed() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         signalingState = RTCSignalingState.CLOSED;
-        iceConnectionState = RTCIceConnectionState.CLOSED;
-        connectionState = RTCPeerConnectionState.CLOSED;
+        // "For each transceiver in connection's set of transceivers, run the stop the
+        // RTCRtpTransceiver algorithm."
         for (TransceiverSet.Entry t : media.entries()) {
             t.transceiver.stop();
         }
-        if (sctp != null) {
-            sctp.stop();
+        iceConnectionState = RTCIceConnectionState.CLOSED;
+        connectionState = RTCPeerConnectionState.CLOSED;
+        return true;
+    }
+
+    /**
+     * W3C §4.4.1.5 "close the connection", the steps on the transports: "Set the [[ReadyState]]
+     * slot of each of connection's RTCDataChannels to "closed"", the SCTP, DTLS and ICE
+     * transports closed, and the ICE agent's sockets released (RFC 9429 close). They run
+     * on the transports' loop; this waits for them, so they are done when {@link #close()}
+     * returns (run at once when called on that loop).
+     */
+    private void releaseTransports() {
+        Runnable release = () -> {
+            if (sctp != null) {
+                // Closes every channel (readyState closed, then its close event) and aborts the
+                // association (the peer's channels close too).
+                sctp.stop();
+            }
+            transport.release();
+        };
+        if (ice.scheduler().inLoop()) {
+            release.run();
+            return;
         }
-        dtls.stop();
-        ice.stop();
-        gatherer.close();
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        ice.scheduler().execute(() -> {
+            try {
+                release.run();
+                released.complete(null);
+            } catch (RuntimeException e) {
+                released.completeExceptionally(e);
+            }
+        });
+        try {
+            released.get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A listener on the transports' loop that waits for the peer connection's thread
+            // cannot hold close() forever: the transports finish closing on their own.
+            LOG.log(System.Logger.Level.WARNING, "closing the transports did not finish in time: {0}", e.toString());
+        }
     }
 
     private LocalDescription buildOffer(boolean iceRestart) {
-        if ((iceRestart || iceRestartPending) && iceStarted) {
+        if ((iceRestart || iceRestartPending) && transport.started()) {
             // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd.
-            gatherer.restart();
+            transport.restartGathering();
             iceRestartPending = false;
         }
         OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
@@ -819,14 +933,7 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
     private LocalTransport localTransport() {
-        List<CandidateAttribute> candidates = new ArrayList<>();
-        // The gatherer's list: after an ICE restart it holds the candidates with the new ufrag.
-        for (RTCIceCandidate candidate : gatherer.getLocalCandidates()) {
-            // CandidateAttribute reads the text after "a=candidate:".
-            candidates.add(CandidateAttribute.parse(candidate.toCandidateString().substring(RTCIceCandidate.PREFIX.length())));
-        }
-        return new LocalTransport(gatherer.getLocalParameters(), candidates,
-                iceGatheringState == RTCIceGatheringState.COMPLETE, dtls.getLocalParameters().fingerprints());
+        return transport.describe(iceGatheringState == RTCIceGatheringState.COMPLETE);
     }
 
     private RTCSessionDescription describe(LocalDescription description) {
@@ -886,20 +993,17 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.removeRejected(currentLocal, currentRemote);
             setSignalingState(RTCSignalingState.STABLE);
         }
-        if (!gatheringStarted) {
-            // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
-            gatheringStarted = true;
-            gatherer.gather();
-        }
+        // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
+        transport.gather();
     }
 
     private void applyRemote(RemoteDescription remote) {
         addRemoteCandidates(remote);
         if (remote.type() == RTCSdpType.OFFER) {
             Optional<RemoteSection> first = remote.sections().stream().filter(s -> !s.rejected()).findFirst();
-            if (iceStarted && first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
+            if (first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
                 // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
-                gatherer.restart();
+                transport.restartGathering();
             }
             pendingRemote = remote;
             if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
@@ -929,28 +1033,38 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /**
-     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped. The transceivers
-     * it gave a mid keep it (ortc-rtp's RTCRtpTransceiver cannot forget a mid; W3C would make it
-     * null), so the next offer gives them the same one.
+     * W3C §4.4.1.5 rollback of our offer: the pending description is dropped and the
+     * transceivers it gave a mid lose it again (W3C §4.6.1 rollback: "If the mid value of an
+     * RTCRtpTransceiver was set to a non-null value by an RTCSessionDescription that is rolled
+     * back, the mid value will be set back to null"; RFC 9429 §4.1.10.2), so the next offer
+     * assigns one anew.
      */
     private void rollbackLocal() {
+        for (TransceiverSet.Entry t : media.entries()) {
+            if (midFromPendingDescription(t)) {
+                clearMid(t);
+            }
+        }
         pendingLocal = null;
         setSignalingState(RTCSignalingState.STABLE);
     }
 
     /**
      * W3C §4.4.1.6 rollback of a remote offer: the pending remote description is dropped; the
-     * transceivers it created are stopped and removed; the ones of ours it associated keep the
-     * mid (as in {@link #rollbackLocal()}).
+     * transceivers it created are stopped and removed, unless addTrack has since attached a track
+     * (RFC 9429 §4.1.10.2: "an RtpTransceiver MUST NOT be removed if a track was attached to the
+     * RtpTransceiver via the addTrack method"); every transceiver it gave a mid loses it again.
      */
     private void rollbackRemote() {
         List<TransceiverSet.Entry> created = new ArrayList<>();
         for (TransceiverSet.Entry t : media.entries()) {
-            if (t.mid == null || (currentLocal != null && currentLocal.section(t.mid).isPresent())) {
+            if (!midFromPendingDescription(t)) {
                 continue;
             }
-            if (t.fromRemote) {
+            if (t.fromRemote && !t.trackAddedByAddTrack) {
                 created.add(t);
+            } else {
+                clearMid(t);
             }
             t.trackFired = false;
         }
@@ -959,25 +1073,27 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.entries().remove(t);
         }
         pendingRemote = null;
+        transport.remoteCandidates().restartAbandoned();
         setSignalingState(RTCSignalingState.STABLE);
     }
 
+    /** Whether the transceiver's mid came from the pending description (the last negotiation does not have it). */
+    private boolean midFromPendingDescription(TransceiverSet.Entry t) {
+        return t.mid != null && (currentLocal == null || currentLocal.section(t.mid).isEmpty());
+    }
+
+    private static void clearMid(TransceiverSet.Entry t) {
+        t.mid = null;
+        TransceiverMid.clear(t.transceiver);
+    }
+
     private void addRemoteCandidates(RemoteDescription remote) {
-        Optional<RemoteSection> transport = transportSection(remote);
-        if (transport.isEmpty()) {
-            return;
-        }
-        for (CandidateAttribute attribute : transport.get().candidates()) {
-            try {
-                ice.addRemoteCandidate(RTCIceCandidate.parse(RTCIceCandidate.PREFIX + attribute.value()));
-            } catch (CandidateParseException e) {
-                // RFC 8839 §5.1: a candidate we cannot read is ignored; the others may work.
-                LOG.log(System.Logger.Level.DEBUG, "skipping remote candidate: {0}", e.getMessage());
-            }
-        }
-        if (transport.get().endOfCandidates()) {
-            ice.addRemoteCandidate(null);
-        }
+        transportSection(remote).ifPresent(transport.remoteCandidates()::addFromDescription);
+    }
+
+    /** Whether the pending remote description has ICE credentials the running transport does not use yet. */
+    private boolean remoteRestartPending() {
+        return pendingRemote != null && transportSection(pendingRemote).map(transport::restartPending).orElse(false);
     }
 
     /** The remote section whose transport carries everything: the first used section's transport. */
@@ -991,25 +1107,9 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (found.isEmpty()) {
             return;
         }
-        RemoteSection transport = found.get();
         // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
         RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
-        if (iceStarted && transport.ice() != null && !transport.ice().equals(ice.getRemoteParameters())) {
-            // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
-            // remote candidates, so the description's are given again.
-            ice.start(transport.ice(), iceRole);
-            addRemoteCandidates(remote);
-        }
-        if (!iceStarted) {
-            iceStarted = true;
-            ice.start(transport.ice(), iceRole);
-            dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            LOG.log(System.Logger.Level.DEBUG, "DTLS did not connect: {0}", error.toString());
-                        }
-                    });
-        }
+        transport.start(found.get(), iceRole, local.setup());
         Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
         Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
         if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
@@ -1031,17 +1131,6 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     private void fireTracks(RemoteDescription remote) {
         media.newTracks(remote).forEach(trackListeners::fire);
-    }
-
-    /** RFC 5763 §5: the remote's DTLS role from its a=setup and ours. */
-    private static RTCDtlsRole remoteDtlsRole(SetupRole theirs, SetupRole ours) {
-        if (theirs == SetupRole.ACTIVE) {
-            return RTCDtlsRole.CLIENT;
-        }
-        if (theirs == SetupRole.PASSIVE) {
-            return RTCDtlsRole.SERVER;
-        }
-        return ours == SetupRole.ACTIVE ? RTCDtlsRole.SERVER : RTCDtlsRole.CLIENT;
     }
 
     private RTCSctpTransport sctpTransport() {
@@ -1114,7 +1203,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             return;
         }
         negotiationNeeded = true;
-        post(() -> {
+        chain.post(() -> {
             if (!closed && negotiationNeeded && signalingState == RTCSignalingState.STABLE && checkNegotiationNeeded()) {
                 negotiationNeededListeners.fire(null);
             }
@@ -1185,11 +1274,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        RTCIceGatheringState next = switch (state) {
-            case NEW -> RTCIceGatheringState.NEW;
-            case GATHERING -> RTCIceGatheringState.GATHERING;
-            case COMPLETE, CLOSED -> RTCIceGatheringState.COMPLETE;
-        };
+        RTCIceGatheringState next = ConnectionStates.gathering(List.of(state));
         if (next == iceGatheringState) {
             return;
         }
@@ -1205,136 +1290,27 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        RTCIceTransportState iceState = ice.state();
-        RTCIceConnectionState nextIce = switch (iceState) {
-            case NEW -> RTCIceConnectionState.NEW;
-            case CHECKING -> RTCIceConnectionState.CHECKING;
-            case CONNECTED -> RTCIceConnectionState.CONNECTED;
-            case COMPLETED -> RTCIceConnectionState.COMPLETED;
-            case DISCONNECTED -> RTCIceConnectionState.DISCONNECTED;
-            case FAILED -> RTCIceConnectionState.FAILED;
-            case CLOSED -> RTCIceConnectionState.CLOSED;
-        };
+        List<RTCIceTransportState> iceStates = List.of(ice.state());
+        RTCIceConnectionState nextIce = ConnectionStates.iceConnection(iceStates);
         if (nextIce != iceConnectionState) {
             iceConnectionState = nextIce;
             iceConnectionListeners.fire(nextIce);
         }
-        RTCPeerConnectionState next = aggregate(iceState, dtls.state());
+        RTCPeerConnectionState next = ConnectionStates.connection(iceStates, List.of(dtls.state()));
         if (next != connectionState) {
             connectionState = next;
             connectionListeners.fire(next);
         }
     }
 
-    /** W3C §4.3.3 RTCPeerConnectionState from the ICE and DTLS transports' states. */
+    /** W3C §4.3.3 RTCPeerConnectionState of one ICE and one DTLS transport (see {@link ConnectionStates}). */
     static RTCPeerConnectionState aggregate(RTCIceTransportState iceState, RTCDtlsTransportState dtlsState) {
-        if (iceState == RTCIceTransportState.FAILED || dtlsState == RTCDtlsTransportState.FAILED) {
-            return RTCPeerConnectionState.FAILED;
-        }
-        if (iceState == RTCIceTransportState.DISCONNECTED) {
-            return RTCPeerConnectionState.DISCONNECTED;
-        }
-        boolean iceIdle = iceState == RTCIceTransportState.NEW || iceState == RTCIceTransportState.CLOSED;
-        boolean dtlsIdle = dtlsState == RTCDtlsTransportState.NEW || dtlsState == RTCDtlsTransportState.CLOSED;
-        if (iceIdle && dtlsIdle) {
-            return RTCPeerConnectionState.NEW;
-        }
-        boolean iceUp = iceState == RTCIceTransportState.CONNECTED || iceState == RTCIceTransportState.COMPLETED
-                || iceState == RTCIceTransportState.CLOSED;
-        boolean dtlsUp = dtlsState == RTCDtlsTransportState.CONNECTED || dtlsState == RTCDtlsTransportState.CLOSED;
-        return iceUp && dtlsUp ? RTCPeerConnectionState.CONNECTED : RTCPeerConnectionState.CONNECTING;
+        return ConnectionStates.connection(List.of(iceState), List.of(dtlsState));
     }
 
     private void checkOpen() {
         if (closed) {
             throw new InvalidStateException("the peer connection is closed");
-        }
-    }
-
-    private static RuntimeException domException(JsepException e) {
-        return switch (e.kind()) {
-            case SYNTAX -> new SyntaxException(e.getMessage(), e);
-            case INVALID_ACCESS -> new InvalidAccessException(e.getMessage(), e);
-            case OPERATION -> new OperationException(e.getMessage(), e);
-        };
-    }
-
-    // ---- the loop ----
-
-    /** Runs an operation on the loop, in order (the W3C operations chain); failures fail the future. */
-    private <T> CompletableFuture<T> operation(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            loop.execute(() -> {
-                try {
-                    result.complete(work.get());
-                } catch (JsepException e) {
-                    result.completeExceptionally(domException(e));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new InvalidStateException("the peer connection is closed"));
-        }
-        return result;
-    }
-
-    /** Runs work on the loop and waits for it (at once when already on the loop). */
-    private <T> T call(Supplier<T> work) {
-        if (Thread.currentThread() == loopThread) {
-            return work.get();
-        }
-        if (loop.isShutdown()) {
-            // Closed: the state is final once the loop has run its last task; read it here.
-            try {
-                loop.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return work.get();
-        }
-        CompletableFuture<T> result = operation(work);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InvalidStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new OperationException(String.valueOf(e.getCause()), e.getCause());
-        }
-    }
-
-    /** Queues a task from another object's thread; dropped once the loop has shut down. */
-    private void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Closed: the transports' last callbacks have nothing to update.
-        }
-    }
-
-    /** Listeners of one event; a listener that throws is logged and the others still run. */
-    private static final class Events<T> {
-        private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
-
-        AutoCloseable add(Consumer<? super T> listener) {
-            Objects.requireNonNull(listener, "listener");
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
-        }
-
-        void fire(T event) {
-            for (Consumer<? super T> listener : listeners) {
-                try {
-                    listener.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "an RTCPeerConnection listener threw", e);
-                }
-            }
         }
     }
 }

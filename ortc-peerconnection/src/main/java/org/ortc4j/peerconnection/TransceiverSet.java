@@ -189,7 +189,9 @@ final class TransceiverSet {
                     t.receiving = true;
                     t.transceiver.receiver().receive(media.receive());
                 }
-                if (send && !t.everSent && !media.send().codecs().isEmpty()) {
+                // A sender without a track announced no SSRC (the builders write a=ssrc for a
+                // track only): nothing to send until a later negotiation gives it one.
+                if (send && !t.everSent && !media.send().codecs().isEmpty() && !media.send().encodings().isEmpty()) {
                     t.everSent = true;
                     t.transceiver.sender().send(media.send());
                 }
@@ -214,6 +216,8 @@ final class TransceiverSet {
         boolean everSent;
         boolean receiving;
         boolean trackFired;
+        /** addTrack attached a track to this transceiver that a remote offer created (it survives a rollback). */
+        boolean trackAddedByAddTrack;
 
         Entry(int id, String kind, RTCRtpTransceiver transceiver, long ssrc, Long rtxSsrc, boolean fromRemote) {
             this.id = id;

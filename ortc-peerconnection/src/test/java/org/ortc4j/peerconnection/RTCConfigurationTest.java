@@ -99,6 +99,6 @@ class RTCConfigurationTest {
     void toStringShowsTheServersButNotTheirCredentials() {
         assertThat(new RTCConfiguration(List.of(TURN), RTCBundlePolicy.MAX_BUNDLE).toString())
                 .isEqualTo("RTCConfiguration[iceServers=[RTCIceServer[urls=[turn:turnserver.example.com:3478],"
-                        + " username=user, credential=***, credentialType=password]], bundlePolicy=max-bundle]");
+                        + " username=user, credential=***, credentialType=password]], bundlePolicy=max-bundle, certificates=[]]");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ortc4j.ice.InvalidModificationException;
 import org.ortc4j.ice.InvalidStateException;
+import org.ortc4j.rtp.internal.TransceiverMid;
 
 /**
  * A sender and a receiver that share a media section (W3C WebRTC §5.4 {@code RTCRtpTransceiver}):
@@ -18,6 +19,10 @@ import org.ortc4j.ice.InvalidStateException;
  * <p>Thread-safe.
  */
 public final class RTCRtpTransceiver {
+
+    static {
+        TransceiverMid.install(RTCRtpTransceiver::clearMid);
+    }
 
     private final RTCRtpSender sender;
     private final RTCRtpReceiver receiver;
@@ -68,6 +73,11 @@ public final class RTCRtpTransceiver {
             throw new InvalidStateException("the transceiver's mid is " + mid + " already");
         }
         mid = newMid;
+    }
+
+    /** Forgets the mid (a rolled-back description assigned it); see {@link TransceiverMid}. */
+    private synchronized void clearMid() {
+        mid = null;
     }
 
     /** The audio or video kind of both halves. */
