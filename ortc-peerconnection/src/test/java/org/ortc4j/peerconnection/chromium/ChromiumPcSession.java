@@ -59,6 +59,7 @@ final class ChromiumPcSession implements AutoCloseable {
     private boolean trickleOurs;
     private boolean chromiumHasOurDescription;
     private int forwarded;
+    private int sentToChromium;
 
     ChromiumPcSession(ChromiumPeer chromium) {
         this.chromium = chromium;
@@ -87,6 +88,7 @@ final class ChromiumPcSession implements AutoCloseable {
             RTCIceCandidateInit init = ourCandidates.get(forwarded).toCandidateInit();
             chromium.command("candidate", "candidate", init.candidate(), "sdpMid", init.sdpMid(),
                     "sdpMLineIndex", init.sdpMLineIndex(), "usernameFragment", init.usernameFragment());
+            sentToChromium++;
         }
     }
 
@@ -95,9 +97,9 @@ final class ChromiumPcSession implements AutoCloseable {
         return List.copyOf(ourCandidates);
     }
 
-    /** Our icecandidate events sent to Chromium so far. */
-    synchronized int forwardedToChromium() {
-        return forwarded;
+    /** How many of our icecandidate events went to Chromium's addIceCandidate so far. */
+    synchronized int sentToChromium() {
+        return sentToChromium;
     }
 
     private synchronized void describedOurselves(boolean trickle) {
