@@ -69,6 +69,7 @@ class ChromiumIceTest extends ChromiumPcBrowser {
 
         // W3C §4.8.2: gathering ends with a null candidate; it reached Chromium as the end of
         // candidates (an empty candidate string), which Chromium's addIceCandidate accepted.
+        await(session.ourFirstGatheringDone);
         List<RTCPeerConnectionIceEvent> ours = session.ourCandidateEvents();
         assertThat(ours).as("our icecandidate events").isNotEmpty();
         assertThat(ours.get(ours.size() - 1).candidate()).as("our last icecandidate event").isNull();
@@ -78,6 +79,9 @@ class ChromiumIceTest extends ChromiumPcBrowser {
             assertThat(e.candidate().usernameFragment()).isEqualTo(ufrag(session.pc.localDescription().sdp()));
         });
         assertThat(session.sentToChromium()).isEqualTo(ours.size());
+        for (int i = 0; i < ours.size(); i++) {
+            session.chromium.await("done", e -> "candidate".equals(e.get("cmd")), T);
+        }
         assertThat(session.chromium.errors()).as("Chromium's errors (a refused addIceCandidate among them)").isEmpty();
         // Every candidate we trickled is one of Chromium's remote candidates.
         session.chromium.command("stats");

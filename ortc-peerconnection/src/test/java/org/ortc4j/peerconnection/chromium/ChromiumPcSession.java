@@ -51,6 +51,8 @@ final class ChromiumPcSession implements AutoCloseable {
     final ChromiumPeer chromium;
     final RTCPeerConnection pc = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    /** Our first null icecandidate event: the first gathering is complete. */
+    final CompletableFuture<Void> ourFirstGatheringDone = new CompletableFuture<>();
     private final Map<String, CompletableFuture<ChromiumPcChannel>> remoteChannels = new ConcurrentHashMap<>();
 
     /** Our icecandidate events, in order, the null one included. */
@@ -77,6 +79,9 @@ final class ChromiumPcSession implements AutoCloseable {
 
     private synchronized void onOurCandidate(RTCPeerConnectionIceEvent event) {
         ourCandidates.add(event);
+        if (event.candidate() == null) {
+            ourFirstGatheringDone.complete(null);
+        }
         forwardOurCandidates();
     }
 
