@@ -225,4 +225,31 @@ class ChromiumDataChannelTest extends ChromiumPcBrowser {
         after.awaitOpen(T);
         session.chromium.await("datachannel", "after-close", T);
     }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void closingOurPeerConnectionClosesEveryChannelAtBothEnds(Role role) throws Exception {
+        Channels c = connect(role, "java", null, "chromium", Map.of());
+
+        // W3C §4.4.1.5 close: every data channel closes; RFC 8831 §6.7 / RFC 9260 §9: the SCTP
+        // association ends, so the peer's ends close as well.
+        session.pc.close();
+        c.ours().awaitClose(T);
+        c.theirs().awaitClose(T);
+        session.chromium.await("close", "java", T, "Chromium's close for our channel after our close()");
+        session.chromium.await("close", "chromium", T, "Chromium's close for its channel after our close()");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void chromiumClosingItsPeerConnectionClosesOurChannels(Role role) throws Exception {
+        Channels c = connect(role, "java", null, "chromium", Map.of());
+
+        // Chromium's pc.close() aborts the SCTP association (RFC 9260 §9.1) and closes DTLS
+        // (close_notify, RFC 8446 §6.1): our ends of every channel close.
+        session.chromium.command("closePc");
+        session.chromium.await("done", e -> "closePc".equals(e.get("cmd")), T);
+        c.ours().awaitClose(T);
+        c.theirs().awaitClose(T);
+    }
 }
