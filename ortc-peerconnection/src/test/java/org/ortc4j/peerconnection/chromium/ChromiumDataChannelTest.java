@@ -252,4 +252,50 @@ class ChromiumDataChannelTest extends ChromiumPcBrowser {
         c.ours().awaitClose(T);
         c.theirs().awaitClose(T);
     }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void anOrderedReliableChannelKeepsTheOrderOfABurst(Role role) throws Exception {
+        Channels c = connect(role, "burst-java", null, "burst-chromium", Map.of());
+        int count = 200;
+
+        // RFC 8831 §6.6 / W3C ordered: messages arrive in the order they were sent.
+        session.chromium.command("sendMany", "label", "burst-chromium", "count", count, "prefix", "c");
+        for (int i = 0; i < count; i++) {
+            assertThat(c.theirs().next(T).text()).isEqualTo("c" + i);
+        }
+        for (int i = 0; i < count; i++) {
+            c.ours().channel.send("j" + i);
+        }
+        for (int i = 0; i < count; i++) {
+            assertThat(session.chromium.await("message", "burst-java", T)).containsEntry("text", "j" + i)
+                    .containsEntry("seq", (double) i);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void preNegotiatedChannelsOpenWithoutDcepOnTheSameId(Role role) throws Exception {
+        // W3C §6.1 negotiated: both applications create the channel with the same id; no
+        // DATA_CHANNEL_OPEN is sent (RFC 8832 is not used), so no datachannel event fires.
+        RTCDataChannelInit negotiated = RTCDataChannelInit.builder().negotiated(true).id(7).build();
+        ChromiumPcChannel mine = session.ours("agreed", negotiated);
+        session.chromium.command("channel", "label", "agreed", "init", Json.object("negotiated", true, "id", 7));
+        if (role == Role.WE_OFFER) {
+            session.weOffer(true, true, false);
+        } else {
+            session.chromiumOffers(true, true, false);
+        }
+        session.awaitConnected();
+        mine.awaitOpen(T);
+        assertThat(session.chromium.await("open", "agreed", T)).containsEntry("negotiated", true)
+                .containsEntry("id", 7.0);
+        assertThat(mine.channel.id()).isEqualTo(7);
+
+        mine.channel.send("over stream 7");
+        assertThat(session.chromium.await("message", "agreed", T)).containsEntry("text", "over stream 7");
+        session.chromium.command("sendText", "label", "agreed", "text", "back over stream 7");
+        assertThat(mine.next(T).text()).isEqualTo("back over stream 7");
+        assertThat(session.chromium.seen("datachannel", "agreed")).isEmpty();
+    }
 }
