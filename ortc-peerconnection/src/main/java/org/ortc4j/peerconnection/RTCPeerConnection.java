@@ -34,6 +34,7 @@ import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCIceGathererIceErrorEvent;
 import org.ortc4j.ice.RTCIceGatherer;
 import org.ortc4j.ice.RTCIceGathererState;
+import org.ortc4j.ice.RTCIceParameters;
 import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.RTCIceTransportState;
@@ -141,6 +142,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private boolean sctpStarted;
     private boolean closed;
     private boolean iceRestartPending;
+    /** Remote candidates trickled for {@link #heldCandidatesFor}, a remote ICE restart not started yet. */
+    private final List<RTCIceCandidate> heldRemoteCandidates = new ArrayList<>();
+    private RTCIceParameters heldCandidatesFor;
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -474,7 +478,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
             if (candidate == null || candidate.endOfCandidates()) {
-                ice.addRemoteCandidate(null);
+                addOrHoldRemoteCandidate(remote, null);
                 return null;
             }
             if (candidate.sdpMid() == null && candidate.sdpMLineIndex() == null) {
@@ -500,9 +504,28 @@ public final class RTCPeerConnection implements AutoCloseable {
             } catch (CandidateParseException e) {
                 throw new OperationException("cannot read candidate: " + e.getMessage(), e);
             }
-            ice.addRemoteCandidate(parsed);
+            addOrHoldRemoteCandidate(remote, parsed);
             return null;
         });
+    }
+
+    /**
+     * Gives a trickled remote candidate ({@code null}: the end of them) to the ICE transport, or,
+     * when it belongs to a remote ICE restart our answer has not started yet, holds it for
+     * {@link #startTransports}: the transport still runs the old credentials and forgets its remote
+     * candidates when it restarts (RFC 8838 §4.4 allows candidates once the offer is applied).
+     */
+    private void addOrHoldRemoteCandidate(RemoteDescription remote, RTCIceCandidate candidate) {
+        RTCIceParameters target = transportSection(remote).map(RemoteSection::ice).orElse(null);
+        if (iceStarted && target != null && !target.equals(ice.getRemoteParameters())) {
+            if (!target.equals(heldCandidatesFor)) {
+                heldRemoteCandidates.clear();
+                heldCandidatesFor = target;
+            }
+            heldRemoteCandidates.add(candidate);
+            return;
+        }
+        ice.addRemoteCandidate(candidate);
     }
 
     // ---- data channels ----
@@ -999,6 +1022,11 @@ public final class RTCPeerConnection implements AutoCloseable {
             // remote candidates, so the description's are given again.
             ice.start(transport.ice(), iceRole);
             addRemoteCandidates(remote);
+            if (transport.ice().equals(heldCandidatesFor)) {
+                heldRemoteCandidates.forEach(ice::addRemoteCandidate);
+            }
+            heldRemoteCandidates.clear();
+            heldCandidatesFor = null;
         }
         if (!iceStarted) {
             iceStarted = true;
