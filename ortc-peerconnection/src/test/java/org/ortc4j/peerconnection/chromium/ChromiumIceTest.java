@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.peerconnection.RTCPeerConnectionIceEvent;
 import org.ortc4j.peerconnection.chromium.ChromiumDataChannelTest.Role;
@@ -23,6 +24,8 @@ import org.ortc4j.peerconnection.chromium.ChromiumDataChannelTest.Role;
  * username fragments on both sides, the same data channel working before and after.
  */
 class ChromiumIceTest extends ChromiumPcBrowser {
+
+    private static final List<String> CONNECTED = List.of("connected", "completed");
 
     /** Opens our channel {@code label}, with Chromium echoing, and checks one round trip. */
     private ChromiumPcChannel echoChannel(String label) throws Exception {
@@ -164,27 +167,53 @@ class ChromiumIceTest extends ChromiumPcBrowser {
      */
     private void awaitNewGenerationInUse(String ourUfrag, String chromiumsUfrag) throws Exception {
         Map<?, ?> theirs = null;
+        RTCStats ours = null;
         long deadline = System.nanoTime() + T.toNanos();
         while (System.nanoTime() < deadline) {
             session.chromium.command("stats");
             List<?> stats = (List<?>) session.chromium.await("stats", e -> true, T).get("stats");
             theirs = stats.stream().map(s -> (Map<?, ?>) s).filter(s -> "transport".equals(s.get("type")))
                     .findFirst().orElse(null);
+            ours = await(session.pc.getStats()).ofType(RTCStatsType.TRANSPORT).stream().findFirst().orElse(null);
             if (theirs != null && chromiumsUfrag.equals(theirs.get("iceLocalUsernameFragment"))
                     && theirs.get("selectedCandidatePairId") != null
-                    && List.of("connected", "completed").contains(theirs.get("iceState"))) {
+                    && CONNECTED.contains(theirs.get("iceState"))
+                    && ours != null && ourUfrag.equals(ours.getString("iceLocalUsernameFragment"))
+                    && CONNECTED.contains(ours.getString("iceState"))) {
                 break;
             }
         }
         assertThat(theirs).as("Chromium's transport stats").isNotNull();
         assertThat(theirs.get("iceLocalUsernameFragment")).as("Chromium's transport's local ufrag")
                 .isEqualTo(chromiumsUfrag);
-        assertThat(theirs.get("iceState")).as("Chromium's transport's ICE state").isIn("connected", "completed");
+        assertThat(theirs.get("iceState")).as("Chromium's transport's ICE state").isIn(CONNECTED);
+        assertThat(ours).as("our transport stats").isNotNull();
+        assertThat(ours.getString("iceLocalUsernameFragment")).as("our transport's local ufrag").isEqualTo(ourUfrag);
+        assertThat(ours.getString("iceState")).as("our transport's ICE state").isIn(CONNECTED);
+    }
 
-        var ours = await(session.pc.getStats()).ofType(RTCStatsType.TRANSPORT);
-        assertThat(ours).singleElement().satisfies(t -> {
-            assertThat(t.getString("iceLocalUsernameFragment")).isEqualTo(ourUfrag);
-            assertThat(t.getString("iceState")).isIn("connected", "completed");
-        });
+    @Test
+    void chromiumsCandidatesBeforeOurAnswerAreKept() throws Exception {
+        session.chromium.command("channel", "label", "offer-needs-a-section");
+        // JSEP §5.3 / W3C §4.4.1.6: candidates may be added once the remote offer is set, before
+        // the local answer exists.
+        session.chromiumOffers(true, true, false, true);
+        session.awaitConnected();
+        echoChannel("early");
+    }
+
+    @Test
+    void chromiumsCandidatesDuringItsIceRestartBeforeOurAnswerAreKept() throws Exception {
+        session.chromium.command("channel", "label", "offer-needs-a-section");
+        String firstOffer = session.chromiumOffers(true, true, false);
+        session.awaitConnected();
+        ChromiumPcChannel channel = echoChannel("survivor");
+
+        // The new generation's candidates come before our answer to the restart.
+        String secondOffer = session.chromiumOffers(true, true, true, true);
+        String secondAnswer = session.pc.localDescription().sdp();
+        assertThat(ufrag(secondOffer)).isNotEqualTo(ufrag(firstOffer));
+        awaitNewGenerationInUse(ufrag(secondAnswer), ufrag(secondOffer));
+        roundTrip(channel, "after Chromium's restart");
     }
 }

@@ -154,6 +154,16 @@ final class ChromiumPcSession implements AutoCloseable {
      * @return Chromium's offer
      */
     String chromiumOffers(boolean trickleChromium, boolean trickleOurs, boolean iceRestart) throws Exception {
+        return chromiumOffers(trickleChromium, trickleOurs, iceRestart, false);
+    }
+
+    /**
+     * As {@link #chromiumOffers(boolean, boolean, boolean)}; with {@code candidatesBeforeAnswer}
+     * Chromium's trickled candidates reach our addIceCandidate as soon as its offer is our remote
+     * description, before we answer (as a signaling channel that forwards at once delivers them).
+     */
+    String chromiumOffers(boolean trickleChromium, boolean trickleOurs, boolean iceRestart,
+            boolean candidatesBeforeAnswer) throws Exception {
         if (iceRestart) {
             chromium.command("restartIce");
         }
@@ -161,11 +171,14 @@ final class ChromiumPcSession implements AutoCloseable {
         String offer = (String) chromium.await("offer", e -> true, T).get("sdp");
         describingAgain(trickleOurs);
         await(pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer)));
+        if (trickleChromium && candidatesBeforeAnswer) {
+            trickleChromiumCandidates(ufrag(offer));
+        }
         String answer = describe(await(pc.createAnswer()), trickleOurs);
         chromium.command("remote", "type", "answer", "sdp", answer);
         describedOurselves(trickleOurs);
         chromium.await("remoteSet", e -> true, T);
-        if (trickleChromium) {
+        if (trickleChromium && !candidatesBeforeAnswer) {
             trickleChromiumCandidates(ufrag(offer));
         }
         return offer;
