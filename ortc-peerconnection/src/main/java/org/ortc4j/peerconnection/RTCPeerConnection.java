@@ -145,6 +145,11 @@ public final class RTCPeerConnection implements AutoCloseable {
     /** Remote candidates trickled for {@link #heldCandidatesFor}, a remote ICE restart not started yet. */
     private final List<RTCIceCandidate> heldRemoteCandidates = new ArrayList<>();
     private RTCIceParameters heldCandidatesFor;
+    /**
+     * The remote credentials ICE was last started with; {@code ice.getRemoteParameters()} lags
+     * behind (the transport applies start on its loop).
+     */
+    private RTCIceParameters iceStartedWith;
     private volatile RTCIceGatheringState iceGatheringState = RTCIceGatheringState.NEW;
     private volatile RTCIceConnectionState iceConnectionState = RTCIceConnectionState.NEW;
     private volatile RTCPeerConnectionState connectionState = RTCPeerConnectionState.NEW;
@@ -517,7 +522,7 @@ public final class RTCPeerConnection implements AutoCloseable {
      */
     private void addOrHoldRemoteCandidate(RemoteDescription remote, RTCIceCandidate candidate) {
         RTCIceParameters target = transportSection(remote).map(RemoteSection::ice).orElse(null);
-        if (iceStarted && target != null && !target.equals(ice.getRemoteParameters())) {
+        if (iceStarted && target != null && !target.equals(iceStartedWith)) {
             if (!target.equals(heldCandidatesFor)) {
                 heldRemoteCandidates.clear();
                 heldCandidatesFor = target;
@@ -1021,6 +1026,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             // RFC 8445 §9: new remote credentials restart ICE; the transport forgets the old
             // remote candidates, so the description's are given again.
             ice.start(transport.ice(), iceRole);
+            iceStartedWith = transport.ice();
             addRemoteCandidates(remote);
             if (transport.ice().equals(heldCandidatesFor)) {
                 heldRemoteCandidates.forEach(ice::addRemoteCandidate);
@@ -1031,6 +1037,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (!iceStarted) {
             iceStarted = true;
             ice.start(transport.ice(), iceRole);
+            iceStartedWith = transport.ice();
             dtls.start(new RTCDtlsParameters(remoteDtlsRole(transport.setup(), local.setup()), transport.fingerprints()))
                     .whenComplete((ok, error) -> {
                         if (error != null) {
