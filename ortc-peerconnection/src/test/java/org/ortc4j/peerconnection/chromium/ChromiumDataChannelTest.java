@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.ortc4j.peerconnection.chromium.ChromiumPcSession.Role;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelMessage;
 import org.ortc4j.sctp.chromium.Json;
@@ -28,11 +29,6 @@ import org.ortc4j.sctp.chromium.Json;
  * unordered unreliable channel delivers, and closing from either side closes both ends.
  */
 class ChromiumDataChannelTest extends ChromiumPcBrowser {
-
-    /** Who makes the offer. */
-    enum Role {
-        WE_OFFER, CHROMIUM_OFFERS
-    }
 
     /** The a=max-message-size of an SDP's data section. */
     private static final Pattern MAX_MESSAGE_SIZE = Pattern.compile("a=max-message-size:(\\d+)");

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.peerconnection.RTCPeerConnectionIceEvent;
-import org.ortc4j.peerconnection.chromium.ChromiumDataChannelTest.Role;
+import org.ortc4j.peerconnection.chromium.ChromiumPcSession.Role;
 
 /**
  * ICE between our {@code RTCPeerConnection} and headless Chromium's: trickle ICE both ways

@@ -44,6 +44,11 @@ import org.ortc4j.sdp.RTCSessionDescription;
  */
 final class ChromiumPcSession implements AutoCloseable {
 
+    /** Who makes the offer. */
+    enum Role {
+        WE_OFFER, CHROMIUM_OFFERS
+    }
+
     static final Duration T = Duration.ofSeconds(10);
     static final RTCIceGatherOptions LOOPBACK = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
     private static final Pattern UFRAG = Pattern.compile("a=ice-ufrag:(\\S+)");
