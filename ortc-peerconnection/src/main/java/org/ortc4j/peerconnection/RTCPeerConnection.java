@@ -110,6 +110,8 @@ import org.ortc4j.sdp.SetupRole;
 public final class RTCPeerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
+    /** Bounds {@link #heldRemoteCandidates}: a peer cannot grow it without limit. */
+    private static final int MAX_HELD_REMOTE_CANDIDATES = 256;
 
     private final RTCConfiguration configuration;
     private final ExecutorService loop;
@@ -527,7 +529,12 @@ public final class RTCPeerConnection implements AutoCloseable {
                 heldRemoteCandidates.clear();
                 heldCandidatesFor = target;
             }
-            heldRemoteCandidates.add(candidate);
+            if (heldRemoteCandidates.size() < MAX_HELD_REMOTE_CANDIDATES) {
+                heldRemoteCandidates.add(candidate);
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "dropping remote candidate: {0} already held",
+                        heldRemoteCandidates.size());
+            }
             return;
         }
         ice.addRemoteCandidate(candidate);
