@@ -1,0 +1,213 @@
+package org.ortc4j.peerconnection.chromium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaStats.number;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.TestAbortedException;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
+import org.ortc4j.media.AudioSourceTrack;
+import org.ortc4j.media.MediaClock;
+import org.ortc4j.media.MediaCodecs;
+import org.ortc4j.media.VideoSourceTrack;
+import org.ortc4j.media.ffmpeg.FfmpegCodecProvider;
+import org.ortc4j.peerconnection.RTCTrackEvent;
+import org.ortc4j.rtp.RTCRtpCodecParameters;
+import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.sctp.chromium.ChromiumPeer;
+import org.ortc4j.sctp.chromium.Json;
+
+/**
+ * Media between our {@code RTCPeerConnection} and headless Chromium's on loopback, both ways:
+ * Chromium's fake camera and microphone ({@code --use-fake-device-for-media-stream}) decoded by
+ * us (video through ortc-media-ffmpeg, Opus in pure Java), and our test pattern and sine tone
+ * decoded by Chromium, checked with its {@code getStats()} (webrtc-stats {@code inbound-rtp}).
+ * VP8 always; H.264 when this Chromium build has it (Debian's does). One Chromium serves the
+ * class; the page reloads for each test.
+ */
+class ChromiumMediaTest {
+
+    /** The size both sides send: small enough that a busy 2-core machine encodes it in real time. */
+    private static final int WIDTH = 320;
+    private static final int HEIGHT = 240;
+    /** Frames, at about 30 a second, that show a stream is decoded steadily, not just a key frame. */
+    private static final int VIDEO_FRAMES = 30;
+    /** 20 ms Opus frames: 1.5 s, enough for three of the fake microphone's beeps (one per 500 ms). */
+    private static final int AUDIO_FRAMES = 75;
+    private static final Duration MEDIA = Duration.ofSeconds(20);
+
+    private static ChromiumPeer browser;
+    private ChromiumMediaCall call;
+
+    @RegisterExtension
+    final AfterTestExecutionCallback logOnFailure = this::logOnFailure;
+
+    private void logOnFailure(ExtensionContext context) throws Exception {
+        if (context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()
+                && call != null) {
+            String name = context.getDisplayName();
+            System.err.println("[" + name + "] Chromium stats: " + call.chromium.stats());
+            System.err.println("[" + name + "] Chromium errors: " + call.chromium.errors());
+            System.err.println("[" + name + "] Chromium log tail:\n" + call.chromium.logTail(20));
+            System.err.println("[" + name + "] our stats: " + call.ourStats());
+        }
+    }
+
+    @BeforeEach
+    void launch() throws Exception {
+        ChromiumPeer.requireInstalled();
+        if (browser != null && !browser.alive()) {
+            killChromium();
+        }
+        if (browser == null) {
+            browser = ChromiumPeer.launch(ChromiumMediaTest.class, "pc_media.html",
+                    List.of("--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"));
+        } else {
+            browser.reload();
+        }
+        call = new ChromiumMediaCall(browser);
+    }
+
+    @AfterEach
+    void hangUp() throws Exception {
+        if (call != null) {
+            call.close();
+        }
+    }
+
+    @AfterAll
+    static void killChromium() throws Exception {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsFfmpegVideoCodecsAndOpus() {
+        MediaCodecs codecs = MediaCodecs.load();
+        assertThat(codecs.providers()).anyMatch(p -> p instanceof FfmpegCodecProvider);
+        assertThat(codecs.decoders()).anyMatch(c -> c.hasMimeType("video/VP8")).anyMatch(c -> c.hasMimeType("video/H264"))
+                .anyMatch(c -> c.hasMimeType("audio/opus"));
+        assertThat(codecs.encoders()).anyMatch(c -> c.hasMimeType("video/VP8")).anyMatch(c -> c.hasMimeType("video/H264"));
+    }
+
+    /**
+     * Chromium offers its fake camera and microphone; we answer receive-only and decode: every
+     * video frame at the size the camera captures, Opus at 48 kHz with the microphone's beeps in
+     * it (not silence). Our {@code inbound-rtp} entries count what came, and Chromium's
+     * {@code outbound-rtp} says it sent what we decoded.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"video/VP8", "video/H264"})
+    void chromiumsFakeCameraAndMicrophoneAreDecodedByUs(String videoCodec) throws Exception {
+        if (!call.chromiumHas("sendVideo", videoCodec)) {
+            throw new TestAbortedException("this Chromium build cannot send " + videoCodec);
+        }
+        call.chromium.command("media", "audio", true, "video", Json.object("width", WIDTH, "height", HEIGHT));
+        call.chromium.await("media", e -> true, ChromiumMediaCall.STEP);
+        call.chromium.command("prefer", "kind", "video", "mimeType", videoCodec);
+        call.chromium.await("prefer", e -> true, ChromiumMediaCall.STEP);
+
+        call.chromiumOffers();
+        call.awaitConnected();
+        RTCTrackEvent video = call.track("video", 2);
+        RTCTrackEvent audio = call.track("audio", 2);
+        ChromiumMediaFrameProbe frames = call.probe(video);
+        ChromiumMediaFrameProbe sound = call.probe(audio);
+
+        // The answer kept the codec Chromium preferred (RFC 9429 §5.3.1: the answerer's formats
+        // are a subset of the offer's), and our receiver decodes it.
+        assertThat(video.receiver().getParameters().codecs()).extracting(RTCRtpCodecParameters::mimeType)
+                .contains(videoCodec);
+        frames.awaitFrames(VIDEO_FRAMES, MEDIA);
+        sound.awaitFrames(AUDIO_FRAMES, MEDIA);
+
+        assertThat(frames.frameTypes()).as("decoded video frames").containsOnlyKeys("VideoFrame");
+        assertThat(frames.videoSizes()).as("decoded sizes").containsOnlyKeys(WIDTH + "x" + HEIGHT);
+        assertThat(sound.frameTypes()).as("decoded audio frames").containsOnlyKeys("AudioFrame");
+        assertThat(sound.sampleRate()).isEqualTo(48_000);
+        // 20 ms frames (Chromium's Opus ptime).
+        assertThat(sound.audioSamples()).isEqualTo(sound.frames() * 960L);
+        assertThat(sound.loudFrames()).as("frames with the fake microphone's beep: %s", sound).isGreaterThan(0);
+        assertThat(sound.loudFrames()).as("and silence between beeps: %s", sound).isLessThan(sound.frames());
+
+        RTCStatsReport ours = call.ourStats();
+        RTCStats inboundVideo = inbound(ours, "video");
+        assertThat(inboundVideo.getLong("framesDecoded")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(inboundVideo.getLong("packetsReceived")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(inbound(ours, "audio").getLong("packetsReceived")).isGreaterThanOrEqualTo(AUDIO_FRAMES);
+
+        ChromiumMediaStats theirs = call.chromiumStatsWhen("outbound-rtp", "video", "framesEncoded", VIDEO_FRAMES, MEDIA);
+        Map<String, Object> outboundVideo = theirs.rtp("outbound-rtp", "video");
+        assertThat(number(outboundVideo, "frameWidth")).isEqualTo(WIDTH);
+        assertThat(number(outboundVideo, "frameHeight")).isEqualTo(HEIGHT);
+        assertThat(theirs.codecOf(outboundVideo).get("mimeType")).isEqualTo(videoCodec);
+        assertThat(theirs.codecOf(theirs.rtp("outbound-rtp", "audio")).get("mimeType")).isEqualTo("audio/opus");
+    }
+
+    /**
+     * We offer our test pattern and a 440 Hz tone; Chromium answers, receives and decodes them:
+     * its {@code inbound-rtp} shows decoded frames at our size in the negotiated codec, and audio
+     * samples received with little concealment and real energy (webrtc-stats §8.? audio members).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"video/VP8", "video/H264"})
+    void ourTestPatternAndToneAreDecodedByChromium(String videoCodec) throws Exception {
+        if (!call.chromiumHas("receiveVideo", videoCodec)) {
+            throw new TestAbortedException("this Chromium build cannot receive " + videoCodec);
+        }
+        VideoSourceTrack pattern = new VideoSourceTrack(MediaClock.system(), WIDTH, HEIGHT, 30);
+        AudioSourceTrack tone = AudioSourceTrack.tone();
+        call.ours.addTrack(tone, "ortc4j");
+        call.ours.addTrack(pattern, "ortc4j");
+        RTCRtpTransceiver videoTransceiver = call.ours.getTransceivers().get(1);
+        ChromiumMediaCall.prefer(videoTransceiver, videoCodec);
+
+        call.weOffer();
+        call.awaitConnected();
+
+        ChromiumMediaStats video = call.chromiumStatsWhen("inbound-rtp", "video", "framesDecoded", VIDEO_FRAMES, MEDIA);
+        Map<String, Object> inboundVideo = video.rtp("inbound-rtp", "video");
+        assertThat(number(inboundVideo, "frameWidth")).isEqualTo(WIDTH);
+        assertThat(number(inboundVideo, "frameHeight")).isEqualTo(HEIGHT);
+        assertThat(video.codecOf(inboundVideo).get("mimeType")).isEqualTo(videoCodec);
+
+        ChromiumMediaStats audio = call.chromiumStatsWhen("inbound-rtp", "audio", "totalSamplesReceived", 48_000, MEDIA);
+        Map<String, Object> inboundAudio = audio.rtp("inbound-rtp", "audio");
+        assertThat(audio.codecOf(inboundAudio).get("mimeType")).isEqualTo("audio/opus");
+        double received = number(inboundAudio, "totalSamplesReceived");
+        assertThat(number(inboundAudio, "concealedSamples") / received).as("concealed fraction: %s", inboundAudio)
+                .isLessThan(0.2);
+        // A tone at amplitude 8000 of 32767: level about 0.24, energy about 0.03 a second.
+        assertThat(number(inboundAudio, "totalAudioEnergy")).as("energy: %s", inboundAudio).isGreaterThan(0.005);
+
+        RTCStatsReport ours = call.ourStats();
+        assertThat(outbound(ours, "video").getLong("framesSent")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(outbound(ours, "audio").getLong("packetsSent")).isGreaterThanOrEqualTo(50);
+    }
+
+    static RTCStats inbound(RTCStatsReport report, String kind) {
+        return report.ofType(RTCStatsType.INBOUND_RTP).stream().filter(s -> s.getString("kind").equals(kind))
+                .findFirst().orElseThrow(() -> new AssertionError("no inbound-rtp " + kind + " in " + report));
+    }
+
+    static RTCStats outbound(RTCStatsReport report, String kind) {
+        return report.ofType(RTCStatsType.OUTBOUND_RTP).stream().filter(s -> s.getString("kind").equals(kind))
+                .findFirst().orElseThrow(() -> new AssertionError("no outbound-rtp " + kind + " in " + report));
+    }
+}
