@@ -41,6 +41,41 @@ final class ChromiumMediaCall implements AutoCloseable {
     private final List<ChromiumMediaFrameProbe> probes = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
 
+    /** The flags that give the page a fake camera and microphone and let it play what it receives. */
+    static final List<String> FLAGS = List.of("--use-fake-device-for-media-stream",
+            "--autoplay-policy=no-user-gesture-required");
+
+    /**
+     * The browser for the next test of a class: {@code browser} with its page reloaded, or a new
+     * Chromium on {@code pc_media.html} when there is none or it died (then the old one is closed).
+     */
+    static ChromiumPeer launchOrReload(ChromiumPeer browser) throws Exception {
+        ChromiumPeer.requireInstalled();
+        if (browser != null && browser.alive()) {
+            browser.reload();
+            return browser;
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        return ChromiumPeer.launch(ChromiumMediaCall.class, "pc_media.html", FLAGS);
+    }
+
+    /** What a failed test's log needs: Chromium's stats, errors and log tail, and our stats. */
+    void logFailure(String test) {
+        System.err.println("[" + test + "] ours: signaling " + ours.signalingState() + ", gathering "
+                + ours.iceGatheringState() + ", ICE " + ours.iceConnectionState() + ", connection "
+                + ours.connectionState());
+        System.err.println("[" + test + "] Chromium stats: " + chromium.stats());
+        System.err.println("[" + test + "] Chromium errors: " + chromium.errors());
+        System.err.println("[" + test + "] Chromium log tail:\n" + chromium.logTail(20));
+        try {
+            System.err.println("[" + test + "] our stats: " + ourStats());
+        } catch (Exception | AssertionError e) {
+            System.err.println("[" + test + "] no stats of ours: " + e);
+        }
+    }
+
     /** Our peer connection and the page's ({@code create}), in a page just loaded. */
     ChromiumMediaCall(ChromiumPeer chromium) {
         this.chromium = chromium;
@@ -103,6 +138,9 @@ final class ChromiumMediaCall implements AutoCloseable {
                 done.complete(null);
             }
         });
+        if (ours.iceGatheringState() == RTCIceGatheringState.COMPLETE) {
+            done.complete(null);
+        }
         return done;
     }
 
