@@ -1,8 +1,10 @@
 package org.ortc4j.peerconnection.chromium;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +27,7 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
     private int frames;
     private final Map<String, Integer> videoSizes = new LinkedHashMap<>();
     private final Map<String, Integer> frameTypes = new LinkedHashMap<>();
+    private final Set<Integer> pictures = new HashSet<>();
     private long audioSamples;
     private int sampleRate;
     private int channels;
@@ -70,6 +73,7 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
         frameTypes.merge(frame.getClass().getSimpleName(), 1, Integer::sum);
         if (frame instanceof VideoFrame video) {
             videoSizes.merge(video.width() + "x" + video.height(), 1, Integer::sum);
+            pictures.add(video.planeY().hashCode());
         } else if (frame instanceof AudioFrame audio) {
             audioSamples += audio.samplesPerChannel();
             sampleRate = audio.sampleRate();
@@ -114,6 +118,11 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
         return Map.copyOf(videoSizes);
     }
 
+    /** How many different luma planes came: a moving source gives about one per frame, a frozen one 1. */
+    synchronized int distinctPictures() {
+        return pictures.size();
+    }
+
     /** Frame classes (VideoFrame, AudioFrame, EncodedFrame) and how many of each. */
     synchronized Map<String, Integer> frameTypes() {
         return Map.copyOf(frameTypes);
@@ -150,7 +159,7 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
 
     @Override
     public synchronized String toString() {
-        return frames + " frames " + frameTypes + (videoSizes.isEmpty() ? "" : ", sizes " + videoSizes)
+        return frames + " frames " + frameTypes + (videoSizes.isEmpty() ? "" : ", sizes " + videoSizes + ", " + pictures.size() + " distinct")
                 + (audioSamples == 0 ? "" : ", " + audioSamples + " samples at " + sampleRate + " Hz x" + channels
                         + ", peak " + peak + ", " + loudFrames + " loud frames");
     }

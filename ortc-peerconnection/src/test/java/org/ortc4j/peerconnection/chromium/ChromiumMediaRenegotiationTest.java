@@ -158,6 +158,7 @@ class ChromiumMediaRenegotiationTest {
         int audioBefore = audio.frames();
         video.awaitFrames(VIDEO_FRAMES, MEDIA);
         assertThat(video.videoSizes()).containsOnlyKeys(WIDTH + "x" + HEIGHT);
+        assertThat(video.distinctPictures()).as("a moving picture: %s", video).isGreaterThan(VIDEO_FRAMES / 2);
         audio.awaitFrames(audioBefore + 25, MEDIA);
 
         CompletableFuture<String> message = new CompletableFuture<>();

@@ -130,6 +130,8 @@ class ChromiumMediaTest {
 
         assertThat(frames.frameTypes()).as("decoded video frames").containsOnlyKeys("VideoFrame");
         assertThat(frames.videoSizes()).as("decoded sizes").containsOnlyKeys(WIDTH + "x" + HEIGHT);
+        // The fake camera's picture moves (a rotating pacman and a frame counter).
+        assertThat(frames.distinctPictures()).as("different pictures: %s", frames).isGreaterThan(VIDEO_FRAMES / 2);
         assertThat(sound.frameTypes()).as("decoded audio frames").containsOnlyKeys("AudioFrame");
         assertThat(sound.sampleRate()).isEqualTo(48_000);
         // 20 ms frames (Chromium's Opus ptime).
@@ -154,7 +156,7 @@ class ChromiumMediaTest {
     /**
      * We offer our test pattern and a 440 Hz tone; Chromium answers, receives and decodes them:
      * its {@code inbound-rtp} shows decoded frames at our size in the negotiated codec, and audio
-     * samples received with little concealment and real energy (webrtc-stats §8.? audio members).
+     * samples received with little concealment and real energy (webrtc-stats RTCInboundRtpStreamStats audio members).
      */
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
@@ -186,10 +188,26 @@ class ChromiumMediaTest {
                 .isLessThan(0.2);
         // A tone at amplitude 8000 of 32767: level about 0.24, energy about 0.03 a second.
         assertThat(number(inboundAudio, "totalAudioEnergy")).as("energy: %s", inboundAudio).isGreaterThan(0.005);
+        assertThat(number(inboundAudio, "audioLevel")).as("level: %s", inboundAudio).isBetween(0.15, 0.35);
+
+        // What the page shows: the video element plays our frames at our size, the audio element plays.
+        call.chromium.command("elements");
+        List<Map<String, Object>> elements = elementList(call.chromium.await("elements", e -> true, ChromiumMediaCall.STEP));
+        assertThat(elements).anySatisfy(e -> {
+            assertThat(e).containsEntry("tag", "video").containsEntry("paused", false);
+            assertThat(number(e, "videoWidth")).isEqualTo(WIDTH);
+            assertThat(number(e, "videoHeight")).isEqualTo(HEIGHT);
+        });
+        assertThat(elements).anySatisfy(e -> assertThat(e).containsEntry("tag", "audio").containsEntry("paused", false));
 
         RTCStatsReport ours = call.ourStats();
         assertThat(outbound(ours, "video").getLong("framesSent")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
         assertThat(outbound(ours, "audio").getLong("packetsSent")).isGreaterThanOrEqualTo(50);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> elementList(Map<String, Object> event) {
+        return ((List<Object>) event.get("elements")).stream().map(e -> (Map<String, Object>) e).toList();
     }
 
     static RTCStats inbound(RTCStatsReport report, String kind) {
