@@ -31,13 +31,26 @@ public final class RTCStatsReport {
         this.stats = Collections.unmodifiableMap(byId);
     }
 
-    /** The report of several reports' stats together, as a peer connection gathers them. */
+    /**
+     * The report of several reports' stats together, as a peer connection gathers them. An object
+     * that two reports both describe is kept once, the first: a codec entry (one per transport and
+     * payload type, W3C webrtc-stats {@code RTCCodecStats}) comes from both the sender and the receiver of a
+     * transceiver that sends and receives the codec, with the same members and its own timestamp.
+     *
+     * @throws IllegalArgumentException if two objects share an id but differ in type or members
+     */
     public static RTCStatsReport merge(Collection<RTCStatsReport> reports) {
-        List<RTCStats> all = new ArrayList<>();
+        Map<String, RTCStats> all = new LinkedHashMap<>();
         for (RTCStatsReport report : reports) {
-            all.addAll(report.stats.values());
+            for (RTCStats entry : report.stats.values()) {
+                RTCStats first = all.putIfAbsent(entry.id(), entry);
+                if (first != null && (first.type() != entry.type() || !first.members().equals(entry.members()))) {
+                    throw new IllegalArgumentException("two different stats objects have the id " + entry.id()
+                            + ": " + first + " and " + entry);
+                }
+            }
         }
-        return new RTCStatsReport(all);
+        return new RTCStatsReport(all.values());
     }
 
     /** The stats object with this id. */

@@ -53,6 +53,20 @@ class RTCStatsTest {
     }
 
     @Test
+    void mergingKeepsAnObjectTwoReportsDescribeOnceAndRefusesConflictingOnes() {
+        // A sendrecv transceiver's sender and receiver both report the codec they share.
+        RTCStats sent = new RTCStats("CIT01_96", RTCStatsType.CODEC, 1000.5, Map.of("payloadType", 96, "mimeType", "video/VP8"));
+        RTCStats received = new RTCStats("CIT01_96", RTCStatsType.CODEC, 1000.7, Map.of("payloadType", 96, "mimeType", "video/VP8"));
+        RTCStatsReport merged = RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(inbound(), sent)),
+                new RTCStatsReport(List.of(received))));
+        assertThat(merged.size()).isEqualTo(2);
+        assertThat(merged.get("CIT01_96")).contains(sent);
+        RTCStats other = new RTCStats("CIT01_96", RTCStatsType.CODEC, 1000.7, Map.of("payloadType", 96, "mimeType", "video/VP9"));
+        assertThatThrownBy(() -> RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(sent)),
+                new RTCStatsReport(List.of(other))))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void typesMapToTheirW3cStrings() {
         for (RTCStatsType type : RTCStatsType.values()) {
             assertThat(RTCStatsType.fromValue(type.value())).isEqualTo(type);
