@@ -12,6 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.media.AudioFrame;
+import org.ortc4j.media.EncodedFrame;
+import org.ortc4j.media.MediaCodecs;
+import org.ortc4j.media.MediaDecoder;
+import org.ortc4j.media.MediaEncoder;
+import org.ortc4j.media.TimeBase;
 import org.ortc4j.peerconnection.RTCConfiguration;
 import org.ortc4j.peerconnection.RTCIceGatheringState;
 import org.ortc4j.peerconnection.RTCPeerConnection;
@@ -61,6 +67,34 @@ final class ChromiumMediaCall implements AutoCloseable {
         return ChromiumPeer.launch(ChromiumMediaCall.class, "pc_media.html", FLAGS);
     }
 
+    /**
+     * Runs 3 s of a tone through the Opus encoder and decoder our senders and receivers use, once
+     * per JVM. Pure-Java Opus is interpreted at first: its first 20 ms frames take longer than
+     * 20 ms on a busy machine, so the first second of a call would measure the JIT, and Chromium
+     * would conceal what did not come in time. A real call runs long past that; the tests check
+     * the call, not the warm-up.
+     */
+    static synchronized void warmUpOpus() {
+        if (opusWarm) {
+            return;
+        }
+        MediaCodecs codecs = MediaCodecs.load();
+        MediaEncoder encoder = codecs.createEncoder("audio/opus").orElseThrow();
+        MediaDecoder decoder = codecs.createDecoder("audio/opus").orElseThrow();
+        for (int i = 0; i < 150; i++) {
+            short[] samples = new short[960];
+            for (int n = 0; n < samples.length; n++) {
+                samples[n] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (i * 960 + n) / 48_000.0));
+            }
+            for (EncodedFrame packet : encoder.encode(new AudioFrame(samples, 48_000, 1, i * 960L, TimeBase.ofRate(48_000)))) {
+                decoder.decode(packet);
+            }
+        }
+        opusWarm = true;
+    }
+
+    private static boolean opusWarm;
+
     /** What a failed test's log needs: Chromium's stats, errors and log tail, and our stats. */
     void logFailure(String test) {
         System.err.println("[" + test + "] ours: signaling " + ours.signalingState() + ", gathering "
@@ -104,15 +138,29 @@ final class ChromiumMediaCall implements AutoCloseable {
      * @return Chromium's offer
      */
     String chromiumOffers() throws Exception {
+        String offer = takeChromiumsOffer();
+        answerChromium();
+        return offer;
+    }
+
+    /**
+     * The first half of {@link #chromiumOffers()}: Chromium's offer becomes our remote description
+     * (and its transceivers ours, which {@code addTrack} may then reuse, W3C §5.1).
+     */
+    String takeChromiumsOffer() throws Exception {
         chromium.command("offer");
         String offer = (String) chromium.await("offer", e -> true, STEP).get("sdp");
         await(ours.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer)));
+        return offer;
+    }
+
+    /** The second half of {@link #chromiumOffers()}: our answer, given to Chromium. */
+    void answerChromium() throws Exception {
         CompletableFuture<Void> gathered = gatheringComplete();
         await(ours.setLocalDescription());
         await(gathered);
         chromium.command("remote", "type", "answer", "sdp", ours.localDescription().sdp());
         chromium.await("remoteSet", e -> true, STEP);
-        return offer;
     }
 
     /**

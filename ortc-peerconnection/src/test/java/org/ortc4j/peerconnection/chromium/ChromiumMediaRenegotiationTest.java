@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -53,6 +54,11 @@ class ChromiumMediaRenegotiationTest {
                 && call != null) {
             call.logFailure(context.getDisplayName());
         }
+    }
+
+    @BeforeAll
+    static void warmUp() {
+        ChromiumMediaCall.warmUpOpus();
     }
 
     @BeforeEach

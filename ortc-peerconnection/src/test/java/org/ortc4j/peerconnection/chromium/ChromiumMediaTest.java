@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -28,7 +28,9 @@ import org.ortc4j.media.ffmpeg.FfmpegCodecProvider;
 import org.ortc4j.peerconnection.RTCTrackEvent;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sctp.chromium.ChromiumPeer;
+import org.ortc4j.sctp.chromium.ExternalTool;
 import org.ortc4j.sctp.chromium.Json;
 
 /**
@@ -61,6 +63,11 @@ class ChromiumMediaTest {
                 && call != null) {
             call.logFailure(context.getDisplayName());
         }
+    }
+
+    @BeforeAll
+    static void warmUp() {
+        ChromiumMediaCall.warmUpOpus();
     }
 
     @BeforeEach
@@ -106,9 +113,7 @@ class ChromiumMediaTest {
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
     void chromiumsFakeCameraAndMicrophoneAreDecodedByUs(String videoCodec) throws Exception {
-        if (!call.chromiumHas("sendVideo", videoCodec)) {
-            throw new TestAbortedException("this Chromium build cannot send " + videoCodec);
-        }
+        requireChromiumCodec("sendVideo", videoCodec);
         call.chromium.command("media", "audio", true, "video", Json.object("width", WIDTH, "height", HEIGHT));
         call.chromium.await("media", e -> true, ChromiumMediaCall.STEP);
         call.chromium.command("prefer", "kind", "video", "mimeType", videoCodec);
@@ -161,9 +166,7 @@ class ChromiumMediaTest {
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
     void ourTestPatternAndToneAreDecodedByChromium(String videoCodec) throws Exception {
-        if (!call.chromiumHas("receiveVideo", videoCodec)) {
-            throw new TestAbortedException("this Chromium build cannot receive " + videoCodec);
-        }
+        requireChromiumCodec("receiveVideo", videoCodec);
         VideoSourceTrack pattern = new VideoSourceTrack(MediaClock.system(), WIDTH, HEIGHT, 30);
         AudioSourceTrack tone = AudioSourceTrack.tone();
         call.ours.addTrack(tone, "ortc4j");
@@ -202,6 +205,59 @@ class ChromiumMediaTest {
 
         RTCStatsReport ours = call.ourStats();
         assertThat(outbound(ours, "video").getLong("framesSent")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(outbound(ours, "audio").getLong("packetsSent")).isGreaterThanOrEqualTo(50);
+    }
+
+    /**
+     * Skips (or fails, with {@code -Dortc4j.requireExternalTools=true}) when this Chromium build
+     * lacks the codec: Debian's {@code chromium} has H.264, builds without proprietary codecs do not.
+     */
+    private void requireChromiumCodec(String direction, String mimeType) {
+        if (!call.chromiumHas(direction, mimeType)) {
+            throw ExternalTool.unavailable("chromium", "this Chromium build has no " + mimeType + " in its "
+                    + (direction.startsWith("send") ? "RTCRtpSender" : "RTCRtpReceiver") + ".getCapabilities");
+        }
+    }
+
+    /**
+     * A two-way call: Chromium offers its camera and microphone, we add our pattern and tone to
+     * the transceivers its offer made (W3C §5.1 addTrack reuses a transceiver that never sent) and
+     * answer sendrecv; each side decodes the other's video at the other's size, and both sides'
+     * statistics show a stream each way.
+     */
+    @Test
+    void aTwoWayCallCarriesBothSidesMediaOnTheSameTransceivers() throws Exception {
+        int ourWidth = 352;
+        int ourHeight = 288;
+        call.chromium.command("media", "audio", true, "video", Json.object("width", WIDTH, "height", HEIGHT));
+        call.chromium.await("media", e -> true, ChromiumMediaCall.STEP);
+        call.takeChromiumsOffer();
+        assertThat(call.ours.getTransceivers()).hasSize(2);
+        call.ours.addTrack(AudioSourceTrack.tone(), "ortc4j");
+        call.ours.addTrack(new VideoSourceTrack(MediaClock.system(), ourWidth, ourHeight, 30), "ortc4j");
+        assertThat(call.ours.getTransceivers()).as("the offer's transceivers, reused").hasSize(2);
+        call.answerChromium();
+        call.awaitConnected();
+
+        ChromiumMediaFrameProbe frames = call.probe(call.track("video", 2));
+        ChromiumMediaFrameProbe sound = call.probe(call.track("audio", 2));
+        ChromiumMediaStats theirs = call.chromiumStatsWhen("inbound-rtp", "video", "framesDecoded", VIDEO_FRAMES, MEDIA);
+        Map<String, Object> inboundVideo = theirs.rtp("inbound-rtp", "video");
+        assertThat(number(inboundVideo, "frameWidth")).isEqualTo(ourWidth);
+        assertThat(number(inboundVideo, "frameHeight")).isEqualTo(ourHeight);
+        frames.awaitFrames(VIDEO_FRAMES, MEDIA);
+        assertThat(frames.videoSizes()).containsOnlyKeys(WIDTH + "x" + HEIGHT);
+        sound.awaitFrames(AUDIO_FRAMES, MEDIA);
+        assertThat(sound.loudFrames()).as("the fake microphone's beeps: %s", sound).isGreaterThan(0);
+        theirs = call.chromiumStatsWhen("inbound-rtp", "audio", "totalSamplesReceived", 48_000, MEDIA);
+        assertThat(number(theirs.rtp("inbound-rtp", "audio"), "audioLevel")).isBetween(0.15, 0.35);
+
+        assertThat(call.ours.getTransceivers()).allSatisfy(t ->
+                assertThat(t.currentDirection()).contains(RTCRtpTransceiverDirection.SENDRECV));
+        RTCStatsReport ours = call.ourStats();
+        assertThat(inbound(ours, "video").getLong("framesDecoded")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(outbound(ours, "video").getLong("framesSent")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
+        assertThat(inbound(ours, "audio").getLong("packetsReceived")).isGreaterThanOrEqualTo(AUDIO_FRAMES);
         assertThat(outbound(ours, "audio").getLong("packetsSent")).isGreaterThanOrEqualTo(50);
     }
 
