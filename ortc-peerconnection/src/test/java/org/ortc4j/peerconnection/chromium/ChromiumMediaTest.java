@@ -48,7 +48,7 @@ class ChromiumMediaTest {
     private static final int HEIGHT = 240;
     /** Frames, at about 30 a second, that show a stream is decoded steadily, not just a key frame. */
     private static final int VIDEO_FRAMES = 30;
-    /** 20 ms Opus frames: 1.5 s, enough for three of the fake microphone's beeps (one per 500 ms). */
+    /** 20 ms Opus frames: 1.5 s, long enough to hear the fake microphone's periodic beeps (several). */
     private static final int AUDIO_FRAMES = 75;
     private static final Duration MEDIA = Duration.ofSeconds(20);
 
@@ -164,7 +164,8 @@ class ChromiumMediaTest {
     /**
      * We offer our test pattern and a 440 Hz tone; Chromium answers, receives and decodes them:
      * its {@code inbound-rtp} shows decoded frames at our size in the negotiated codec, and audio
-     * samples received with little concealment and real energy (webrtc-stats RTCInboundRtpStreamStats audio members).
+     * samples decoded at our tone's level, mostly not concealment (webrtc-stats audio members of
+     * {@code RTCInboundRtpStreamStats}); the page's media elements play at our size.
      */
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
