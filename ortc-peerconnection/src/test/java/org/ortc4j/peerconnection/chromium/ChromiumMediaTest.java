@@ -22,9 +22,7 @@ import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.media.AudioSourceTrack;
 import org.ortc4j.media.MediaClock;
-import org.ortc4j.media.MediaCodecs;
 import org.ortc4j.media.VideoSourceTrack;
-import org.ortc4j.media.ffmpeg.FfmpegCodecProvider;
 import org.ortc4j.peerconnection.RTCTrackEvent;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpTransceiver;
@@ -89,19 +87,6 @@ class ChromiumMediaTest {
             browser.close();
             browser = null;
         }
-    }
-
-    @Test
-    void serviceLoaderFindsFfmpegVideoCodecsAndOpus() {
-        MediaCodecs codecs = MediaCodecs.load();
-        assertThat(codecs.providers()).anyMatch(p -> p instanceof FfmpegCodecProvider);
-        // Our receivers ask the providers in this order: ortc-media's own comes first (it is before
-        // ortc-media-ffmpeg on the class path), so Opus is decoded in pure Java (Concentus).
-        assertThat(codecs.createDecoder("audio/opus")).get().extracting(d -> d.getClass().getName())
-                .asString().startsWith("org.ortc4j.media.internal.");
-        assertThat(codecs.decoders()).anyMatch(c -> c.hasMimeType("video/VP8")).anyMatch(c -> c.hasMimeType("video/H264"))
-                .anyMatch(c -> c.hasMimeType("audio/opus"));
-        assertThat(codecs.encoders()).anyMatch(c -> c.hasMimeType("video/VP8")).anyMatch(c -> c.hasMimeType("video/H264"));
     }
 
     /**
