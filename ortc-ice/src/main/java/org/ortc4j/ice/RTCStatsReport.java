@@ -32,21 +32,21 @@ public final class RTCStatsReport {
     }
 
     /**
-     * The report of several reports' stats together, as a peer connection gathers them. A codec
-     * object that several reports hold (same id) appears once, the first one's.
+     * The report of several reports' stats together, as a peer connection gathers them. An object
+     * that two reports both describe is kept once, the first: a codec entry (one per transport and
+     * payload type, W3C webrtc-stats {@code RTCCodecStats}) comes from both the sender and the receiver of a
+     * transceiver that sends and receives the codec, with the same members and its own timestamp.
      *
-     * @throws IllegalArgumentException if two reports share the id of an object that is not a codec
+     * @throws IllegalArgumentException if two objects share an id but differ in type or members
      */
     public static RTCStatsReport merge(Collection<RTCStatsReport> reports) {
         Map<String, RTCStats> all = new LinkedHashMap<>();
         for (RTCStatsReport report : reports) {
             for (RTCStats entry : report.stats.values()) {
-                RTCStats earlier = all.putIfAbsent(entry.id(), entry);
-                // W3C webrtc-stats §7.4: a codec object is one payload type on one transport, which
-                // every RTP stream using it refers to by codecId: the sender and the receiver of a
-                // sendrecv transceiver both report it.
-                if (earlier != null && (earlier.type() != RTCStatsType.CODEC || entry.type() != RTCStatsType.CODEC)) {
-                    throw new IllegalArgumentException("two stats objects have the id " + entry.id());
+                RTCStats first = all.putIfAbsent(entry.id(), entry);
+                if (first != null && (first.type() != entry.type() || !first.members().equals(entry.members()))) {
+                    throw new IllegalArgumentException("two different stats objects have the id " + entry.id()
+                            + ": " + first + " and " + entry);
                 }
             }
         }
