@@ -1,0 +1,35 @@
+package org.ortc4j.examples.cli;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A program running on a thread of its own, as a test runs both ends of an example. */
+public final class ProgramThread {
+
+    private final CompletableFuture<Integer> status = new CompletableFuture<>();
+
+    /** Starts {@code program.run()} on a new daemon thread. */
+    public ProgramThread(String name, ExampleProgram program) {
+        Thread thread = new Thread(() -> {
+            try {
+                status.complete(program.run());
+            } catch (Throwable e) {
+                status.completeExceptionally(e);
+            } finally {
+                program.close();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes with the exit status when run() returns. */
+    public CompletableFuture<Integer> status() {
+        return status;
+    }
+
+    /** Waits for the exit status. */
+    public int await(long seconds) throws Exception {
+        return status.get(seconds, TimeUnit.SECONDS);
+    }
+}
