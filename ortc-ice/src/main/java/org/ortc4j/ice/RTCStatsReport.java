@@ -31,13 +31,26 @@ public final class RTCStatsReport {
         this.stats = Collections.unmodifiableMap(byId);
     }
 
-    /** The report of several reports' stats together, as a peer connection gathers them. */
+    /**
+     * The report of several reports' stats together, as a peer connection gathers them. An
+     * object that several parts report under one id and type is kept once, as the first part
+     * gave it: W3C webrtc-stats §7.4 codec objects are shared by every RTP stream of a transport
+     * that uses the codec, so a sender and a receiver on one transport both report it.
+     *
+     * @throws IllegalArgumentException if two parts give one id to objects of different types
+     */
     public static RTCStatsReport merge(Collection<RTCStatsReport> reports) {
-        List<RTCStats> all = new ArrayList<>();
+        Map<String, RTCStats> all = new LinkedHashMap<>();
         for (RTCStatsReport report : reports) {
-            all.addAll(report.stats.values());
+            for (RTCStats entry : report.stats.values()) {
+                RTCStats earlier = all.putIfAbsent(entry.id(), entry);
+                if (earlier != null && earlier.type() != entry.type()) {
+                    throw new IllegalArgumentException("two stats objects of types " + earlier.type().value() + " and "
+                            + entry.type().value() + " have the id " + entry.id());
+                }
+            }
         }
-        return new RTCStatsReport(all);
+        return new RTCStatsReport(all.values());
     }
 
     /** The stats object with this id. */

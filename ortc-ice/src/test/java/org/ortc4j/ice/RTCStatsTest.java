@@ -53,6 +53,20 @@ class RTCStatsTest {
     }
 
     @Test
+    void mergingKeepsOnceACodecThatASenderAndAReceiverBothReport() {
+        // webrtc-stats §7.4: one codec object per transport and payload type, shared by streams.
+        RTCStats sent = new RTCStats("CIT01_96", RTCStatsType.CODEC, 1000.5, Map.of("payloadType", 96));
+        RTCStats received = new RTCStats("CIT01_96", RTCStatsType.CODEC, 1000.7, Map.of("payloadType", 96));
+        RTCStatsReport merged = RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(sent)),
+                new RTCStatsReport(List.of(inbound(), received))));
+        assertThat(merged.asMap().values()).containsExactly(sent, inbound());
+        RTCStats clash = new RTCStats("CIT01_96", RTCStatsType.TRANSPORT, 1000.7, Map.of());
+        assertThatThrownBy(() -> RTCStatsReport.merge(List.of(new RTCStatsReport(List.of(sent)),
+                new RTCStatsReport(List.of(clash))))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CIT01_96");
+    }
+
+    @Test
     void typesMapToTheirW3cStrings() {
         for (RTCStatsType type : RTCStatsType.values()) {
             assertThat(RTCStatsType.fromValue(type.value())).isEqualTo(type);
