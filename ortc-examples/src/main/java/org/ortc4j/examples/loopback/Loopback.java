@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.ortc4j.examples.cli.ExampleProgram;
 import org.ortc4j.examples.cli.ProgramLauncher;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.media.AudioSourceTrack;
 import org.ortc4j.media.MediaClock;
 import org.ortc4j.media.MediaStreamTrack;
@@ -42,11 +44,13 @@ import org.ortc4j.sctp.RTCDataChannel;
 public final class Loopback implements ExampleProgram {
 
     /** How long everything may take before the program gives up. */
-    public static final long TIMEOUT_SECONDS = 30;
+    public static final long TIMEOUT_SECONDS = 45;
     /** Audio frames (20 ms) each side must receive: one second. */
     static final int AUDIO_FRAMES = 50;
     /** Video frames each side must decode: one second at {@link #FPS}. */
     static final int VIDEO_FRAMES = 30;
+    /** How long the summary waits for RTCP round-trip times before it prints without them. */
+    static final long RTT_WAIT_SECONDS = 3;
     static final int WIDTH = 320;
     static final int HEIGHT = 240;
     static final int FPS = 30;
@@ -144,8 +148,19 @@ public final class Loopback implements ExampleProgram {
             return EXIT_FAILURE;
         }
         print(String.format(Locale.ROOT, "data channel: first ping answered in %.1f ms", roundTrip.join()));
-        RTCStatsReport offererStats = offerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        RTCStatsReport answererStats = answerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        // RTCP round-trip times come with the first receiver report on a sender report (RFC 3550
+        // §6.4.1: LSR and DLSR), a second or so in: give them a moment, without making it a goal.
+        long rttDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RTT_WAIT_SECONDS);
+        RTCStatsReport offererStats;
+        RTCStatsReport answererStats;
+        while (true) {
+            offererStats = offerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            answererStats = answerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if ((hasRoundTripTimes(offererStats) && hasRoundTripTimes(answererStats)) || System.nanoTime() > rttDeadline) {
+                break;
+            }
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS)).join();
+        }
         out.println("Stats (getStats):");
         StatsSummary.lines("offerer", "answerer", offererStats).forEach(line -> out.println("  " + line));
         StatsSummary.lines("answerer", "offerer", answererStats).forEach(line -> out.println("  " + line));
@@ -239,6 +254,13 @@ public final class Loopback implements ExampleProgram {
             }
         });
         return missing;
+    }
+
+    /** Whether every stream sent has a round-trip time from the peer's receiver reports. */
+    private static boolean hasRoundTripTimes(RTCStatsReport report) {
+        List<RTCStats> remote = report.ofType(RTCStatsType.REMOTE_INBOUND_RTP);
+        return remote.size() == report.ofType(RTCStatsType.OUTBOUND_RTP).size()
+                && remote.stream().allMatch(r -> r.has("roundTripTime"));
     }
 
     private static CompletableFuture<RTCPeerConnectionState> connected(RTCPeerConnection pc) {
