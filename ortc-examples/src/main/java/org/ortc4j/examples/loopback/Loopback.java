@@ -44,7 +44,7 @@ import org.ortc4j.sctp.RTCDataChannel;
 public final class Loopback implements ExampleProgram {
 
     /** How long everything may take before the program gives up. */
-    public static final long TIMEOUT_SECONDS = 45;
+    public static final long TIMEOUT_SECONDS = Long.getLong("ortc4j.loopback.timeout", 45);
     /** Audio frames (20 ms) each side must receive: one second. */
     static final int AUDIO_FRAMES = 50;
     /** Video frames each side must decode: one second at {@link #FPS}. */
@@ -145,6 +145,8 @@ public final class Loopback implements ExampleProgram {
         if (!missing.isEmpty()) {
             out.println("FAILED: within " + TIMEOUT_SECONDS + " s, these did not happen:");
             missing.forEach(what -> out.println("  " + what));
+            printStats(offerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                    answerer.getStats().get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             return EXIT_FAILURE;
         }
         print(String.format(Locale.ROOT, "data channel: first ping answered in %.1f ms", roundTrip.join()));
@@ -161,9 +163,7 @@ public final class Loopback implements ExampleProgram {
             }
             CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS)).join();
         }
-        out.println("Stats (getStats):");
-        StatsSummary.lines("offerer", "answerer", offererStats).forEach(line -> out.println("  " + line));
-        StatsSummary.lines("answerer", "offerer", answererStats).forEach(line -> out.println("  " + line));
+        printStats(offererStats, answererStats);
         out.println(String.format(Locale.ROOT, "OK in %.1f s", elapsedSeconds()));
         return EXIT_OK;
     }
@@ -254,6 +254,12 @@ public final class Loopback implements ExampleProgram {
             }
         });
         return missing;
+    }
+
+    private void printStats(RTCStatsReport offererStats, RTCStatsReport answererStats) {
+        out.println("Stats (getStats):");
+        StatsSummary.lines("offerer", "answerer", offererStats).forEach(line -> out.println("  " + line));
+        StatsSummary.lines("answerer", "offerer", answererStats).forEach(line -> out.println("  " + line));
     }
 
     /** Whether every stream sent has a round-trip time from the peer's receiver reports. */

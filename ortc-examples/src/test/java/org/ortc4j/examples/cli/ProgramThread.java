@@ -11,19 +11,23 @@ public final class ProgramThread {
     /** Starts {@code program.run()} on a new daemon thread. */
     public ProgramThread(String name, ExampleProgram program) {
         Thread thread = new Thread(() -> {
+            // As ProgramLauncher: the status is known once the program has closed.
+            int exit;
             try {
-                status.complete(program.run());
+                exit = program.run();
             } catch (Throwable e) {
-                status.completeExceptionally(e);
-            } finally {
                 program.close();
+                status.completeExceptionally(e);
+                return;
             }
+            program.close();
+            status.complete(exit);
         }, name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Completes with the exit status when run() returns. */
+    /** Completes with the exit status once run() has returned and close() has run. */
     public CompletableFuture<Integer> status() {
         return status;
     }
