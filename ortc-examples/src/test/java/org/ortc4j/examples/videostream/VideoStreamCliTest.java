@@ -66,7 +66,7 @@ class VideoStreamCliTest {
             assertThat(keyFrames).isPositive();
         }
         if (ffprobeAvailable()) {
-            assertThat(ffprobe(recorded)).matches("vp8,320,240,\\d+").satisfies(line -> assertThat(
+            assertThat(ffprobe(recorded)).matches("vp8," + MediaSource.PATTERN_WIDTH + "," + MediaSource.PATTERN_HEIGHT + ",\\d+").satisfies(line -> assertThat(
                     Integer.parseInt(line.substring(line.lastIndexOf(',') + 1))).isGreaterThanOrEqualTo(RECORDED / 2));
         }
     }
