@@ -2,6 +2,7 @@ package org.ortc4j.examples.cli;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A program running on a thread of its own, as a test runs both ends of an example. */
 public final class ProgramThread {
@@ -35,5 +36,14 @@ public final class ProgramThread {
     /** Waits for the exit status. */
     public int await(long seconds) throws Exception {
         return status.get(seconds, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the exit status; fails with what the program printed if it does not come. */
+    public int await(long seconds, PrintedLines printed) throws Exception {
+        try {
+            return status.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the program did not end within " + seconds + " s; it printed:\n" + printed.text(), e);
+        }
     }
 }

@@ -24,7 +24,8 @@ import org.ortc4j.examples.signaling.TcpSocketSignaling;
  */
 class DataChannelFileTransferTest {
 
-    private static final long TIMEOUT_SECONDS = 40;
+    /** A bound for a loaded machine: the transfer takes a few seconds on two idle cores. */
+    private static final long TIMEOUT_SECONDS = 90;
     private static final int FILE_BYTES = 5 * 1000 * 1000;
 
     @TempDir
@@ -61,8 +62,8 @@ class DataChannelFileTransferTest {
                 "--signaling-port", String.valueOf(listening.getPort()), "--loopback"), receiverOut.stream());
         ProgramThread receiving = new ProgramThread("receive", receiver);
 
-        assertThat(sending.await(TIMEOUT_SECONDS)).as(senderOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
-        assertThat(receiving.await(TIMEOUT_SECONDS)).as(receiverOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
+        assertThat(sending.await(TIMEOUT_SECONDS, senderOut)).as(senderOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
+        assertThat(receiving.await(TIMEOUT_SECONDS, receiverOut)).as(receiverOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         // aiortc's receiver line, then the bye that ends the sender, whose own bye ends the receiver.
