@@ -56,6 +56,8 @@ public class SctpThroughputBenchmark {
 
     static final long HIGH_WATER = 4L << 20;
     static final long LOW_WATER = 1L << 20;
+    /** How long the sender waits for room before it calls the run broken (a loaded machine is slow). */
+    static final long WAIT_SECONDS = 60;
     private static final RTCIceGatherOptions OPTIONS = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
 
     /**
@@ -165,18 +167,30 @@ public class SctpThroughputBenchmark {
             return open;
         }
 
+        /**
+         * Sends one message on the next channel in turn that has room; when none has, waits for a
+         * {@code bufferedamountlow} of any channel (the association sends first in, first out, so
+         * the channels drain together).
+         */
         void sendOne() throws InterruptedException {
-            int c = next;
-            next = next + 1 == channels ? 0 : next + 1;
-            RTCDataChannel sender = senders[c];
-            while (sender.bufferedAmount() > highWater) {
-                low.drainPermits();
-                if (sender.bufferedAmount() > highWater && !low.tryAcquire(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("bufferedamountlow did not come: " + sender.bufferedAmount());
+            for (int tried = 0; ; tried++) {
+                int c = next;
+                next = next + 1 == channels ? 0 : next + 1;
+                RTCDataChannel sender = senders[c];
+                if (sender.bufferedAmount() <= highWater) {
+                    ByteBuffer.wrap(message).putLong(0, nextSequence[c]++);
+                    sender.send(message);
+                    return;
+                }
+                if (tried >= channels) {
+                    low.drainPermits();
+                    tried = 0;
+                    if (sender.bufferedAmount() > highWater && !low.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no bufferedamountlow in " + WAIT_SECONDS + " s: "
+                                + sender.bufferedAmount());
+                    }
                 }
             }
-            ByteBuffer.wrap(message).putLong(0, nextSequence[c]++);
-            sender.send(message);
         }
 
         @TearDown(Level.Trial)

@@ -1367,7 +1367,18 @@ public final class IceAgent {
         if (selected != null && selected.matches(base, from)) {
             return true;
         }
-        return allPairs().anyMatch(p -> p.matches(base, from));
+        // Every junk datagram from an unknown address comes here: plain loops, no stream per datagram.
+        for (int i = 0; i < checkList.size(); i++) {
+            if (checkList.get(i).matches(base, from)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < validOnly.size(); i++) {
+            if (validOnly.get(i).matches(base, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RemoteCandidate findRemote(InetSocketAddress address, int component) {
