@@ -371,6 +371,77 @@ public class SfuForwardBenchmark {
         return relay.protectBaseline();
     }
 
+    /**
+     * The same three operations timed by this thread's CPU time instead of wall time, taking
+     * turns in short rounds, so that other processes on a loaded machine slow none of them more
+     * than the others: what one core forwards, whatever the load. Prints, per profile and K, the
+     * median over the rounds of each operation's rate per CPU-second and the ratios.
+     *
+     * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.ortc4j.benchmarks.SfuForwardBenchmark [rounds]}.
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        long roundCpuNanos = 200_000_000L;
+        System.out.println("profile K forwardPatch/s forwardBuilder/s protectBaseline/s (arriving packets per CPU-second)"
+                + " patch/baseline builder/baseline forwarded-packets/s(patch)");
+        for (SrtpProfile profile : new SrtpProfile[] {SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM}) {
+            for (int k : new int[] {1, 4, 16}) {
+                Relay[] relays = new Relay[3];
+                for (int v = 0; v < 3; v++) {
+                    relays[v] = new Relay();
+                    relays[v].profile = profile;
+                    relays[v].receivers = k;
+                    relays[v].setUp();
+                }
+                double[][] rates = new double[3][rounds];
+                for (int round = -3; round < rounds; round++) { // three rounds of warm-up
+                    for (int v = 0; v < 3; v++) {
+                        long start = threadCpuNanos();
+                        long now = start;
+                        long ops = 0;
+                        while (now - start < roundCpuNanos) {
+                            for (int i = 0; i < 64; i++) {
+                                switch (v) {
+                                    case 0 -> relays[v].forwardPatch();
+                                    case 1 -> relays[v].forwardBuilder();
+                                    default -> relays[v].protectBaseline();
+                                }
+                            }
+                            ops += 64;
+                            now = threadCpuNanos();
+                        }
+                        if (round >= 0) {
+                            rates[v][round] = ops * 1e9 / (now - start);
+                        }
+                    }
+                }
+                double patch = median(rates[0]);
+                double builder = median(rates[1]);
+                double base = median(rates[2]);
+                System.out.printf("%s %d %.0f %.0f %.0f %.2f %.2f %.0f%n", profile, k, patch, builder, base,
+                        patch / base, builder / base, patch * k);
+            }
+        }
+    }
+
+    /** This thread's CPU time, through java.lang.management (which this module does not read). */
+    static long threadCpuNanos() throws ReflectiveOperationException {
+        if (threadMxBean == null) {
+            threadMxBean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            currentThreadCpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
+        }
+        return (Long) currentThreadCpuTime.invoke(threadMxBean);
+    }
+
+    private static Object threadMxBean;
+    private static java.lang.reflect.Method currentThreadCpuTime;
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     static void putShort(byte[] b, int at, int value) {
         b[at] = (byte) (value >>> 8);
         b[at + 1] = (byte) value;
