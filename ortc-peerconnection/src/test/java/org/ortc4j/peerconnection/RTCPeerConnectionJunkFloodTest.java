@@ -87,29 +87,6 @@ class RTCPeerConnectionJunkFloodTest {
                 .forEach(a -> targets.add(new Target(a, answererUfrag + ":" + offererUfrag)));
         assertThat(targets).isNotEmpty();
 
-        // The CPU cost of junk, with nothing else going on: the process's CPU time while the
-        // same flood goes to a port nobody reads (the sender's own cost and the connections'
-        // idle cost), then to our candidates' ports; the difference is what receiving and
-        // dropping the junk costs us.
-        long baselineCpu;
-        long floodCpu;
-        Flood nowhere = new Flood(unreadPort(targets), 1);
-        Flood costRun = new Flood(targets, 1);
-        try (DatagramChannel unread = DatagramChannel.open()) {
-            unread.bind(new InetSocketAddress("127.0.0.1", 0));
-            nowhere.retarget(((InetSocketAddress) unread.getLocalAddress()).getPort());
-            long before = processCpuNanos();
-            long kernelBefore = udpReceiveBufferErrors();
-            nowhere.run();
-            baselineCpu = processCpuNanos() - before;
-            // Nobody reads that socket: its junk is dropped by the kernel, not to be counted below.
-            kernelDroppedBefore += udpReceiveBufferErrors() - kernelBefore;
-        }
-        long before = processCpuNanos();
-        costRun.run();
-        floodCpu = processCpuNanos() - before;
-        double nanosPerDatagram = (double) Math.max(0, floodCpu - baselineCpu) / costRun.sent;
-
         Flood flood = new Flood(targets, 2);
         Thread floodThread = new Thread(flood::run, "junk-flood");
         floodThread.start();
@@ -128,6 +105,30 @@ class RTCPeerConnectionJunkFloodTest {
         floodThread.join();
 
         assertThat(messages).isGreaterThan(BATCH);
+
+        // The CPU cost of junk, with no messages (after the flood above, so that the code that
+        // handles junk is compiled): the process's CPU time while the same flood goes to a port
+        // nobody reads (the sender's own cost and the connections' idle cost), then to our
+        // candidates' ports; the difference is what receiving and dropping the junk costs us.
+        long baselineCpu;
+        long floodCpu;
+        Flood nowhere = new Flood(targets, 1);
+        Flood costRun = new Flood(targets, 1);
+        try (DatagramChannel unread = DatagramChannel.open()) {
+            unread.bind(new InetSocketAddress("127.0.0.1", 0));
+            nowhere.retarget(((InetSocketAddress) unread.getLocalAddress()).getPort());
+            long before = processCpuNanos();
+            long kernelBefore = udpReceiveBufferErrors();
+            nowhere.run();
+            baselineCpu = processCpuNanos() - before;
+            // Nobody reads that socket: its junk is dropped by the kernel, not to be counted below.
+            kernelDroppedBefore += udpReceiveBufferErrors() - kernelBefore;
+        }
+        long before = processCpuNanos();
+        costRun.run();
+        floodCpu = processCpuNanos() - before;
+        double nanosPerDatagram = (double) Math.max(0, floodCpu - baselineCpu) / costRun.sent;
+
         assertThat(atAnswerer.broken.get()).isNull();
         assertThat(atOfferer.broken.get()).isNull();
         assertThat(offerer.connectionState()).isEqualTo(RTCPeerConnectionState.CONNECTED);
@@ -141,8 +142,8 @@ class RTCPeerConnectionJunkFloodTest {
                 - dtlsDroppedBefore;
         long kernelDropped = udpReceiveBufferErrors() - kernelDroppedBefore;
         System.out.printf("junk flood: %d datagrams sent (%d during %d messages each way), ICE agents dropped %d,"
-                + " the kernel %d (all UDP sockets of the host), DTLS dropped %d; process CPU %.1f µs per junk datagram (%d ms flooding us, %d ms flooding an"
-                + " unread socket, %d datagrams each)%n",
+                + " the kernel %d (all UDP sockets of the host), DTLS dropped %d; process CPU %.1f µs per junk"
+                + " datagram (%d ms flooding us, %d ms flooding an unread socket, %d datagrams each)%n",
                 junk, flood.sent, messages, droppedByIce, kernelDropped, droppedByDtls, nanosPerDatagram / 1000,
                 floodCpu / 1_000_000, baselineCpu / 1_000_000, costRun.sent);
         assertThat(flood.sent).isGreaterThan(JUNK_RATE);
@@ -353,10 +354,6 @@ class RTCPeerConnectionJunkFloodTest {
             // no /proc: nothing known
         }
         return 0;
-    }
-
-    static List<Target> unreadPort(List<Target> targets) {
-        return targets;
     }
 
     /**
