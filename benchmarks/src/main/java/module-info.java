@@ -5,6 +5,8 @@ module org.ortc4j.benchmarks {
     requires org.ortc4j.dtls;
     requires org.ortc4j.rtp;
     requires org.ortc4j.sctp;
+    // PeerConnectionSetupBenchmark times RTCPeerConnection set-up.
+    requires org.ortc4j.peerconnection;
     requires org.ortc4j.media.ffmpeg;
     // DtlsRecordBenchmark and DtlsHandshakeBenchmark's baseline run Bouncy Castle's DTLS directly.
     requires org.bouncycastle.tls;

@@ -31,16 +31,18 @@ import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sctp.RTCSctpTransport;
 
 /**
- * One reliable ordered data channel between two {@link RTCSctpTransport}s in this JVM, over real
+ * Reliable ordered data channels (one, or 16 in parallel: {@code channels}) between two
+ * {@link RTCSctpTransport}s in this JVM, over real
  * {@link RTCDtlsTransport}s over real {@link RTCIceTransport}s on UDP loopback (Netty, epoll where
  * available): what a user of the ORTC objects gets. The sender keeps at most {@link #HIGH_WATER}
  * bytes buffered (W3C {@code bufferedAmount}) and waits for {@code bufferedamountlow} at
  * {@link #LOW_WATER}, as a file transfer over a browser data channel does.
  *
- * <p>Each operation sends one message; the auxiliary counter {@code receivedBytes} is what the
+ * <p>Each operation sends one message (with several channels, on the next channel in turn; each
+ * channel's buffering limits are its share of the one-channel limits); the auxiliary counter {@code receivedBytes} is what the
  * far end's {@code message} events delivered per second, the figure that matters (in bytes/s; ×8
  * for bit/s). The receiver checks that every message arrives whole and in order (a sequence number
- * in its first eight bytes) and fails the run otherwise.
+ * in its first eight bytes, per channel) and fails the run otherwise.
  *
  * <p>Baseline in the same run ({@link #dtlsRecordsBaseline}): the same DTLS transports over the
  * same ICE transports sending records of the size one SCTP packet fills (1,191 bytes), with no SCTP
@@ -54,6 +56,8 @@ public class SctpThroughputBenchmark {
 
     static final long HIGH_WATER = 4L << 20;
     static final long LOW_WATER = 1L << 20;
+    /** How long the sender waits for room before it calls the run broken (a loaded machine is slow). */
+    static final long WAIT_SECONDS = 60;
     private static final RTCIceGatherOptions OPTIONS = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
 
     /**
@@ -81,7 +85,10 @@ public class SctpThroughputBenchmark {
         }
     }
 
-    /** Two connected ICE, DTLS and SCTP transports and one open channel, for the whole trial. */
+    /**
+     * Two connected ICE, DTLS and SCTP transports and {@link #channels} open channels, for the whole
+     * trial.
+     */
     @State(Scope.Benchmark)
     public static class Link {
 
@@ -89,16 +96,27 @@ public class SctpThroughputBenchmark {
         @Param({"65536", "100"})
         public int messageSize;
 
+        /**
+         * Channels sending in parallel over the one association, each message to the next channel
+         * in turn. Each channel's share of the buffering is {@link #HIGH_WATER} / channels (and
+         * {@link #LOW_WATER} / channels), so that the association holds as much in its send queue
+         * with 16 channels as with one.
+         */
+        @Param({"1", "16"})
+        public int channels;
+
         DtlsPair dtls;
         RTCSctpTransport sctpA;
         RTCSctpTransport sctpB;
-        RTCDataChannel sender;
-        RTCDataChannel receiver;
+        RTCDataChannel[] senders;
+        RTCDataChannel[] receivers;
         final AtomicLong received = new AtomicLong();
         final Semaphore low = new Semaphore(0);
         volatile String broken;
-        long nextSequence;
-        long expectedSequence;
+        long[] nextSequence;
+        long[] expectedSequence;
+        long highWater;
+        int next;
         byte[] message;
 
         @Setup(Level.Trial)
@@ -108,43 +126,71 @@ public class SctpThroughputBenchmark {
             sctpB = new RTCSctpTransport(dtls.b());
             sctpA.start(RTCSctpTransport.getCapabilities(), sctpB.port());
             sctpB.start(RTCSctpTransport.getCapabilities(), sctpA.port());
-            RTCDataChannelInit init = RTCDataChannelInit.builder().negotiated(true).id(1).build();
-            sender = new RTCDataChannel(sctpA, "bulk", init);
-            receiver = new RTCDataChannel(sctpB, "bulk", init);
-            CompletableFuture<Void> openA = new CompletableFuture<>();
-            CompletableFuture<Void> openB = new CompletableFuture<>();
-            sender.onOpen(() -> openA.complete(null));
-            receiver.onOpen(() -> openB.complete(null));
-            if (sender.readyState() == RTCDataChannelState.OPEN) {
-                openA.complete(null);
+            senders = new RTCDataChannel[channels];
+            receivers = new RTCDataChannel[channels];
+            nextSequence = new long[channels];
+            expectedSequence = new long[channels];
+            highWater = HIGH_WATER / channels;
+            List<CompletableFuture<Void>> opened = new java.util.ArrayList<>();
+            for (int c = 0; c < channels; c++) {
+                RTCDataChannelInit init = RTCDataChannelInit.builder().negotiated(true).id(1 + 2 * c).build();
+                senders[c] = new RTCDataChannel(sctpA, "bulk" + c, init);
+                receivers[c] = new RTCDataChannel(sctpB, "bulk" + c, init);
+                opened.add(opened(senders[c]));
+                opened.add(opened(receivers[c]));
             }
-            if (receiver.readyState() == RTCDataChannelState.OPEN) {
-                openB.complete(null);
+            CompletableFuture.allOf(opened.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
+            for (int c = 0; c < channels; c++) {
+                int channel = c;
+                senders[c].setBufferedAmountLowThreshold(LOW_WATER / channels);
+                senders[c].onBufferedAmountLow(low::release);
+                receivers[c].onMessage(m -> {
+                    ByteBuffer data = m.data();
+                    long sequence = data.getLong(data.position());
+                    if (sequence != expectedSequence[channel] || m.length() != messageSize) {
+                        broken = "message " + expectedSequence[channel] + " of channel " + channel + " arrived as "
+                                + sequence + " with " + m.length() + " bytes";
+                    }
+                    expectedSequence[channel]++;
+                    received.addAndGet(m.length());
+                });
             }
-            CompletableFuture.allOf(openA, openB).get(10, TimeUnit.SECONDS);
-            sender.setBufferedAmountLowThreshold(LOW_WATER);
-            sender.onBufferedAmountLow(low::release);
-            receiver.onMessage(m -> {
-                ByteBuffer data = m.data();
-                long sequence = data.getLong(data.position());
-                if (sequence != expectedSequence || m.length() != messageSize) {
-                    broken = "message " + expectedSequence + " arrived as " + sequence + " with " + m.length() + " bytes";
-                }
-                expectedSequence++;
-                received.addAndGet(m.length());
-            });
             message = new byte[messageSize];
         }
 
+        private static CompletableFuture<Void> opened(RTCDataChannel channel) {
+            CompletableFuture<Void> open = new CompletableFuture<>();
+            channel.onOpen(() -> open.complete(null));
+            if (channel.readyState() == RTCDataChannelState.OPEN) {
+                open.complete(null);
+            }
+            return open;
+        }
+
+        /**
+         * Sends one message on the next channel in turn that has room; when none has, waits for a
+         * {@code bufferedamountlow} of any channel (the association sends first in, first out, so
+         * the channels drain together).
+         */
         void sendOne() throws InterruptedException {
-            while (sender.bufferedAmount() > HIGH_WATER) {
-                low.drainPermits();
-                if (sender.bufferedAmount() > HIGH_WATER && !low.tryAcquire(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("bufferedamountlow did not come: " + sender.bufferedAmount());
+            for (int tried = 0; ; tried++) {
+                int c = next;
+                next = next + 1 == channels ? 0 : next + 1;
+                RTCDataChannel sender = senders[c];
+                if (sender.bufferedAmount() <= highWater) {
+                    ByteBuffer.wrap(message).putLong(0, nextSequence[c]++);
+                    sender.send(message);
+                    return;
+                }
+                if (tried >= channels) {
+                    low.drainPermits();
+                    tried = 0;
+                    if (sender.bufferedAmount() > highWater && !low.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("no bufferedamountlow in " + WAIT_SECONDS + " s: "
+                                + sender.bufferedAmount());
+                    }
                 }
             }
-            ByteBuffer.wrap(message).putLong(0, nextSequence++);
-            sender.send(message);
         }
 
         @TearDown(Level.Trial)

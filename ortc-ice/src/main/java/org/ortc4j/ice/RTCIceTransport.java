@@ -319,6 +319,19 @@ public final class RTCIceTransport {
         return packetsWithoutHandler;
     }
 
+    /**
+     * Datagrams the ICE agent dropped as bad input: STUN that did not decode, had a wrong
+     * FINGERPRINT or MESSAGE-INTEGRITY, an unknown USERNAME, matched no transaction or is a kind
+     * the agent does not handle, and non-STUN data from addresses of no candidate pair (RFC 8445
+     * §7.3: data is accepted only from a pair's remote address). The counters live on the loop:
+     * read them there ({@link #scheduler()}) for an exact figure.
+     */
+    public long packetsDropped() {
+        var s = agent.stats();
+        return s.malformedDropped() + s.badFingerprintDropped() + s.badIntegrityDropped() + s.unknownUfragDropped()
+                + s.unmatchedResponsesDropped() + s.unexpectedStunDropped() + s.unknownSourceDataDropped();
+    }
+
     private void checkUsable() {
         if (state == RTCIceTransportState.CLOSED) {
             throw new InvalidStateException("the RTCIceTransport is stopped");
