@@ -88,7 +88,7 @@ class PacketDemultiplexerFuzzTest {
         CLOSE.forEach(Runnable::run);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void anyDatagramIsClassifiedAndDroppedOrDeliveredWithoutHarm(FuzzedDataProvider data) throws Exception {
         byte[] input = data.consumeRemainingAsBytes();
 

@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class RTCIceCandidateFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         RTCIceCandidate parsed;

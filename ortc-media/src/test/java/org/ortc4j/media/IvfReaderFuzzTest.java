@@ -16,7 +16,7 @@ import java.util.List;
  */
 class IvfReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<EncodedFrame> frames = new ArrayList<>();
         IvfReader header;

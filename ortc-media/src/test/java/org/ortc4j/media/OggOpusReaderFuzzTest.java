@@ -17,7 +17,7 @@ import java.util.List;
  */
 class OggOpusReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<EncodedFrame> frames = new ArrayList<>();
         OggOpusReader header;

@@ -16,7 +16,7 @@ class OpusDecoderFuzzTest {
 
     private static final MediaDecoder DECODER = MediaCodecs.load().createDecoder("audio/opus").orElseThrow();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejects(byte[] input) {
         List<MediaFrame> frames;
         try {

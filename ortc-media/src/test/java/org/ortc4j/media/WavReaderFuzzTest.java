@@ -16,7 +16,7 @@ import java.util.List;
  */
 class WavReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<AudioFrame> frames = new ArrayList<>();
         int rate;

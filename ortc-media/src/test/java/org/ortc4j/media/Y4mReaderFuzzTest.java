@@ -16,7 +16,7 @@ import java.util.List;
  */
 class Y4mReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void readsOrRejectsAndRoundTrips(byte[] input) throws IOException {
         List<VideoFrame> frames = new ArrayList<>();
         Y4mReader header;

@@ -16,7 +16,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SdpParserFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         SessionDescription parsed;

@@ -15,7 +15,7 @@ class SrtpUnprotectFuzzTest {
     private static final SrtpMasterKey CM = SrtpRoundTripTest.key(SrtpProfile.AES_CM_128_HMAC_SHA1_80, 40);
     private static final SrtpMasterKey GCM = SrtpRoundTripTest.key(SrtpProfile.AEAD_AES_128_GCM, 41);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void unprotectAnswersEveryInput(FuzzedDataProvider data) {
         boolean gcm = data.consumeBoolean();
         boolean rtcp = data.consumeBoolean();

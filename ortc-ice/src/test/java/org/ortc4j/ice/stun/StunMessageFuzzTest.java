@@ -19,7 +19,7 @@ class StunMessageFuzzTest {
 
     private static final MessageIntegrityKey KEY = MessageIntegrityKey.shortTerm(Rfc5769Vectors.SHORT_TERM_PASSWORD);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         byte[] input = data.consumeRemainingAsBytes();
         StunMessage message;

@@ -31,7 +31,7 @@ class FfmpegDecoderFuzzTest {
     private static final FfmpegCodecProvider PROVIDER = new FfmpegCodecProvider();
     private static final List<MediaDecoder> DECODERS = CODECS.stream().map(c -> PROVIDER.createDecoder(c).orElseThrow()).toList();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejects(byte[] input) {
         if (input.length < 2) {
             return;

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  */
 class RtcpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws RtpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         RtcpCompoundPacket compound;

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  */
 class RtpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void parsesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws RtpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         RtpPacket packet;

@@ -12,7 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class Av1DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         FuzzPayloads.checkDepacketizer(data.consumeRemainingAsBytes(), Av1Depacketizer::new, Av1Packetizer::new, false);
     }

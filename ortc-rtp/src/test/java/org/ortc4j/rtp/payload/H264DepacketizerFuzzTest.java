@@ -12,7 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class H264DepacketizerFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void depacketizesOrRejects(FuzzedDataProvider data) {
         FuzzPayloads.checkDepacketizer(data.consumeRemainingAsBytes(), H264Depacketizer::new, null, false);
     }

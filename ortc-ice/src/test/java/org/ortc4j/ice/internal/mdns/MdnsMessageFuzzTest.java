@@ -18,7 +18,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class MdnsMessageFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         byte[] input = data.consumeRemainingAsBytes();
         DnsMessage message;

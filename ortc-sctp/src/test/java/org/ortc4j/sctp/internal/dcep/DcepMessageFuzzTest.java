@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class DcepMessageFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) {
         byte[] input = data.consumeRemainingAsBytes();
         DcepMessage message;

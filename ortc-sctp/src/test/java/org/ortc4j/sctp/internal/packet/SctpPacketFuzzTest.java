@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SctpPacketFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void decodesOrRejectsAndRoundTrips(FuzzedDataProvider data) throws SctpParseException {
         byte[] input = data.consumeRemainingAsBytes();
         SctpPacket packet;
