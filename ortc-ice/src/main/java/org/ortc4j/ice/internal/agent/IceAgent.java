@@ -91,6 +91,20 @@ public final class IceAgent {
     private final List<CandidatePair> checkList = new ArrayList<>();
     /** Valid pairs whose local candidate is not in the check list (a server- or peer-reflexive one). */
     private final List<CandidatePair> validOnly = new ArrayList<>();
+    /**
+     * Sources that sent an authenticated Binding request, with the base it arrived on: their data
+     * is accepted even before a pair with them exists. A peer that is already connected (it
+     * learned of us first, the answerer) sends its first DTLS flight as soon as its check
+     * succeeds, which can be before this agent has the remote description and so any pair;
+     * dropping that flight costs the peer's DTLS retransmission timeout (100 ms or more) on every
+     * such connection. The source proved it knows our password (MESSAGE-INTEGRITY), so its data
+     * is no more suspect than a pair's. Bounded: beyond {@link #MAX_AUTHENTICATED_SOURCES} new
+     * sources are not remembered (their data then waits for a pair, as before).
+     */
+    private final List<AuthenticatedSource> authenticatedSources = new ArrayList<>();
+
+    private record AuthenticatedSource(CandidateBase base, InetSocketAddress address) {}
+    static final int MAX_AUTHENTICATED_SOURCES = 32;
     private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
     private boolean localComplete;
     private boolean remoteComplete;
@@ -378,6 +392,7 @@ public final class IceAgent {
         remoteParameters = newRemote;
         remoteKey = MessageIntegrityKey.shortTerm(newRemote.password());
         remoteCandidates.clear();
+        authenticatedSources.clear();
         checkList.clear();
         validOnly.clear();
         triggered.clear();
@@ -1035,6 +1050,7 @@ public final class IceAgent {
         responsesSent++;
         sendStun(base, response, from);
 
+        rememberAuthenticatedSource(base, from);
         long priority = request.attribute(PriorityAttribute.class).get().priority();
         RemoteCandidate remote = learnRemote(base, from, priority);
         if (!started || remote == null) {
@@ -1378,7 +1394,24 @@ public final class IceAgent {
                 return true;
             }
         }
+        for (int i = 0; i < authenticatedSources.size(); i++) {
+            AuthenticatedSource source = authenticatedSources.get(i);
+            if (source.base() == base && source.address().equals(from)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    private void rememberAuthenticatedSource(CandidateBase base, InetSocketAddress from) {
+        for (AuthenticatedSource source : authenticatedSources) {
+            if (source.base() == base && source.address().equals(from)) {
+                return;
+            }
+        }
+        if (authenticatedSources.size() < MAX_AUTHENTICATED_SOURCES) {
+            authenticatedSources.add(new AuthenticatedSource(base, from));
+        }
     }
 
     private RemoteCandidate findRemote(InetSocketAddress address, int component) {
