@@ -394,6 +394,32 @@ class IceAgentTest {
     }
 
     @Test
+    void dataFromAPeerThatAuthenticatedItsChecksArrivesBeforeThisAgentStarts() {
+        AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
+        AgentPeer b = peer("b", 2, "192.0.2.2").gatherHost().addLocalCandidates();
+        // The JSEP answerer's view: b has the offer (a's candidates) and starts; a waits for the
+        // answer, so it has no pair yet, but answers b's checks with its own password.
+        a.signalCandidatesTo(b);
+        b.agent.start(a.parameters, RTCIceRole.CONTROLLED);
+        advanceUntil(() -> connected(b), Duration.ofSeconds(2));
+        assertThat(a.agent.state()).isNotIn(RTCIceTransportState.CONNECTED, RTCIceTransportState.COMPLETED);
+
+        // b's DTLS client would send its ClientHello now; a must not drop it (a retransmission
+        // timeout later otherwise), since b proved with MESSAGE-INTEGRITY that it knows a's password.
+        assertThat(b.send("client hello")).isTrue();
+        scheduler.advance(Duration.ofMillis(10));
+        assertThat(a.received).containsExactly("client hello");
+        assertThat(a.agent.stats().unknownSourceDataDropped()).isZero();
+
+        b.signalCandidatesTo(a);
+        a.agent.start(b.parameters, RTCIceRole.CONTROLLING);
+        advanceUntil(() -> connected(a), Duration.ofSeconds(2));
+        assertThat(a.send("server hello")).isTrue();
+        scheduler.advance(Duration.ofMillis(10));
+        assertThat(b.received).containsExactly("server hello");
+    }
+
+    @Test
     void peerReflexiveRemoteCandidateIsLearnedWhenThePeersCandidatesAreNeverSignalled() {
         AgentPeer a = peer("a", 1, "192.0.2.1").gatherHost().addLocalCandidates();
         AgentPeer b = peer("b", 2, "192.0.2.2").gatherHost().addLocalCandidates();
