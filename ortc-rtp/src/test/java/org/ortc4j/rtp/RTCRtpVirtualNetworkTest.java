@@ -234,12 +234,15 @@ class RTCRtpVirtualNetworkTest {
         assertThat(dropper.mediaDropped.get()).as("the network dropped media").isPositive();
 
         // Once the last retransmission has landed, what the sender sent minus what the network
-        // dropped is what the receiver received, for media and for RTX alike.
+        // dropped is what the receiver received, for media and for RTX alike. Both counts are
+        // awaited together: a late NACK can trigger one more retransmission after the totals
+        // first agree, and that one is still in flight when they do.
         await("every datagram sent is accounted for", () -> {
             RTCStats out = only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP);
             RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
             return out.getLong("packetsSent") - dropper.mediaDropped.get() - dropper.rtxDropped.get()
-                    == in.getLong("packetsReceived");
+                    == in.getLong("packetsReceived")
+                    && in.getLong("retransmittedPacketsReceived") == dropper.rtx.get() - dropper.rtxDropped.get();
         });
         RTCStats out = only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP);
         RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
@@ -260,11 +263,14 @@ class RTCRtpVirtualNetworkTest {
                 out.getString("transportId")));
 
         // RFC 3550 §6.4.1: the peer's receiver reports give the round trip, 2 × 15 ms of link
-        // delay plus up to 4 ms of jitter each way (and the report's 1/65536 s rounding).
+        // delay plus up to 4 ms of jitter each way (and the report's 1/65536 s rounding), plus
+        // the time both ends' threads take to handle the packets, which the network runs in real
+        // time: tens of milliseconds on a loaded 2-core machine. A report whose DLSR was not
+        // subtracted would be off by the report interval (hundreds of milliseconds).
         await("a receiver report with LSR came back", () ->
                 join(pair.sender().getStats()).ofType(RTCStatsType.REMOTE_INBOUND_RTP).stream().anyMatch(r -> r.has("roundTripTime")));
         RTCStats remote = only(join(pair.sender().getStats()), RTCStatsType.REMOTE_INBOUND_RTP);
-        assertThat(remote.getDouble("roundTripTime")).isBetween(0.029, 0.040);
+        assertThat(remote.getDouble("roundTripTime")).isBetween(0.029, 0.080);
         assertThat(remote.getString("localId")).isEqualTo(out.id());
         assertThat(out.getString("remoteId")).isEqualTo(remote.id());
     }
