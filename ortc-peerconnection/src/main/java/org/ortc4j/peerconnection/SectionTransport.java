@@ -12,6 +12,7 @@ import org.ortc4j.ice.RTCIceGatherer;
 import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.net.NettyNetwork;
+import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
 import org.ortc4j.peerconnection.internal.jsep.RemoteSection;
 import org.ortc4j.sdp.CandidateAttribute;
@@ -44,7 +45,16 @@ final class SectionTransport {
      * @throws org.ortc4j.ice.InvalidAccessException if a certificate has expired
      */
     SectionTransport(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates) {
-        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
+        this(gatherOptions, certificates, NettyNetwork.shared().newStack());
+    }
+
+    /**
+     * A transport on {@code stack}: the peer connection's further transports are made on the
+     * first one's loop ({@link NettyNetwork#newStackBeside}), so all of them, SCTP and media run
+     * on one thread.
+     */
+    SectionTransport(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates, NetworkStack stack) {
+        this.gatherer = new RTCIceGatherer(gatherOptions, stack);
         this.ice = new RTCIceTransport(gatherer);
         this.dtls = new RTCDtlsTransport(ice, certificates);
         this.remoteCandidates = new RemoteCandidates(ice);
@@ -84,6 +94,11 @@ final class SectionTransport {
         if (started) {
             gatherer.restart();
         }
+    }
+
+    /** A new transport on the same loop as this one. */
+    SectionTransport beside(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates) {
+        return new SectionTransport(gatherOptions, certificates, NettyNetwork.shared().newStackBeside(gatherer.networkStack()));
     }
 
     /** This transport as a description writes it: credentials, fingerprints, candidates so far. */

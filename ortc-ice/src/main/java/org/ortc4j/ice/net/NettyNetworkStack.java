@@ -60,6 +60,11 @@ final class NettyNetworkStack implements NetworkStack {
     private final NettyTransport transport;
     private final ExecutorScheduler scheduler;
 
+    /** The loop this stack runs on. */
+    EventLoop loop() {
+        return loop;
+    }
+
     NettyNetworkStack(EventLoop loop, NettyTransport transport) {
         this.loop = loop;
         this.transport = transport;
