@@ -121,6 +121,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private final SectionTransport primary;
     private final List<SectionTransport> transports = new CopyOnWriteArrayList<>();
     private final Map<String, SectionTransport> transportByMid = new HashMap<>();
+    private final Map<SectionTransport, RTCIceGathererState> gatheringStates = new HashMap<>();
     private final Scheduler loop;
     private volatile RTCIceGatherOptions gatherOptions;
     private RTCSctpTransport sctp;
@@ -226,7 +227,12 @@ public final class RTCPeerConnection implements AutoCloseable {
     private void listen(SectionTransport transport) {
         transports.add(transport);
         transport.gatherer().onLocalCandidate(candidate -> chain.post(() -> localCandidate(transport, candidate)));
-        transport.gatherer().onStateChange(state -> chain.post(this::updateGatheringState));
+        // The state each event announced, in order with the candidates: reading the gatherer's
+        // current state could announce the end before candidates still queued.
+        transport.gatherer().onStateChange(state -> chain.post(() -> {
+            gatheringStates.put(transport, state);
+            updateGatheringState();
+        }));
         transport.gatherer().onError(error -> chain.post(() -> {
             if (!closed && transports.contains(transport)) {
                 iceErrorListeners.fire(error);
@@ -564,6 +570,9 @@ public final class RTCPeerConnection implements AutoCloseable {
             }
             // The candidate goes to the transport of its m-section (by sdpMid, else index).
             SectionTransport target = transportOfCandidate(candidate, remote);
+            if (target == null) {
+                return null;
+            }
             if (candidate.endOfCandidates()) {
                 target.remoteCandidates().deliver(null, restartPending(target));
                 return null;
@@ -579,13 +588,27 @@ public final class RTCPeerConnection implements AutoCloseable {
         return transports.stream().mapToLong(t -> t.remoteCandidates().staleDropped()).sum();
     }
 
-    /** The transport of the remote section a candidate names; the first one when it names none. */
+    /**
+     * The transport of the remote section a candidate names (the first one when it names none, for
+     * RemoteCandidates to reject); {@code null} for a candidate of a transport the remote offered
+     * for a section that BUNDLE puts on its tag's transport: its ufrag is the section's own, so
+     * W3C §4.4.1.6 accepts it, and no transport uses it (RFC 8843 §7.3.3).
+     */
     private SectionTransport transportOfCandidate(RTCIceCandidateInit candidate, RemoteDescription remote) {
         Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
                 : remote.sections().stream().filter(s -> candidate.sdpMLineIndex() != null
                         && s.index() == candidate.sdpMLineIndex()).findFirst();
-        return section.map(s -> transportByMid.getOrDefault(remote.transportSection(s).mid(),
-                transportByMid.getOrDefault(s.mid(), primary))).orElse(primary);
+        if (section.isEmpty()) {
+            return primary;
+        }
+        RemoteSection own = section.get();
+        RemoteSection tag = remote.transportSection(own);
+        String ufrag = candidate.usernameFragment();
+        if (tag != own && ufrag != null && own.ice() != null && tag.ice() != null
+                && ufrag.equals(own.ice().usernameFragment()) && !ufrag.equals(tag.ice().usernameFragment())) {
+            return null;
+        }
+        return transportByMid.getOrDefault(tag.mid(), transportByMid.getOrDefault(own.mid(), primary));
     }
 
     // ---- data channels ----
@@ -964,13 +987,18 @@ public final class RTCPeerConnection implements AutoCloseable {
     /**
      * A description the builders made (each transport mid with a stand-in transport) with our
      * transports: the sections that share a stand-in share a transport; each group gets the one
-     * its sections had, else (the data section's group first, because SCTP cannot move) the one
-     * SCTP runs on, else one not started yet, else a new one.
+     * its sections had, else one not started yet (the first transport first), else a new one.
      */
     private LocalDescription withOwnTransports(LocalDescription description) {
         List<LocalTransport> standIns = new ArrayList<>();
         List<List<String>> groups = new ArrayList<>();
-        description.transports().forEach((mid, standIn) -> {
+        // In section order: the first group (the BUNDLE tag's) gets the first transport.
+        for (Section section : description.sections()) {
+            String mid = section.mid();
+            LocalTransport standIn = description.transports().get(mid);
+            if (standIn == null) {
+                continue;
+            }
             int i = indexOfSame(standIns, standIn);
             if (i < 0) {
                 standIns.add(standIn);
@@ -978,9 +1006,8 @@ public final class RTCPeerConnection implements AutoCloseable {
                 i = groups.size() - 1;
             }
             groups.get(i).add(mid);
-        });
-        String dataMid = description.dataSection().filter(d -> !d.rejected()).map(Section::mid).orElse(null);
-        assignTransports(groups, dataMid);
+        }
+        assignTransports(groups);
         return description.withTransports(localTransports(description.transports().keySet()));
     }
 
@@ -994,7 +1021,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     /** Gives each group of mids that share a transport one (see {@link #withOwnTransports}). */
-    private void assignTransports(List<List<String>> groups, String dataMid) {
+    private void assignTransports(List<List<String>> groups) {
         Set<SectionTransport> taken = new HashSet<>();
         List<List<String>> open = new ArrayList<>();
         for (List<String> group : groups) {
@@ -1005,16 +1032,8 @@ public final class RTCPeerConnection implements AutoCloseable {
                 open.add(group);
             }
         }
-        open.sort((a, b) -> Boolean.compare(b.contains(dataMid), a.contains(dataMid)));
         for (List<String> group : open) {
-            SectionTransport chosen = null;
-            if (sctp != null && group.contains(dataMid)) {
-                chosen = transports.stream().filter(t -> t.dtls() == sctp.transport() && !taken.contains(t)).findFirst().orElse(null);
-            }
-            if (chosen == null) {
-                chosen = transports.stream().filter(t -> !t.started() && !taken.contains(t)
-                        && (sctp == null || t.dtls() != sctp.transport() || group.contains(dataMid))).findFirst().orElse(null);
-            }
+            SectionTransport chosen = transports.stream().filter(t -> !t.started() && !taken.contains(t)).findFirst().orElse(null);
             if (chosen == null) {
                 chosen = primary.beside(gatherOptions, configuration.certificates());
                 listen(chosen);
@@ -1108,7 +1127,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                     groups.computeIfAbsent(remote.transportSection(s).mid(), k -> new ArrayList<>()).add(s.mid());
                 }
             }
-            assignTransports(new ArrayList<>(groups.values()), remoteData.map(RemoteSection::mid).orElse(null));
+            assignTransports(new ArrayList<>(groups.values()));
         }
         addRemoteCandidates(remote);
         if (remote.type() == RTCSdpType.OFFER) {
@@ -1272,16 +1291,22 @@ public final class RTCPeerConnection implements AutoCloseable {
                 }
             }
         }
-        if (local.type() == RTCSdpType.ANSWER || remote.type() == RTCSdpType.ANSWER) {
-            releaseUnused(negotiated);
-        }
         Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
         Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
         if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
             sctpStarted = true;
             RemoteSection data = theirData.get();
+            SectionTransport dataTransport = negotiated.get(data.mid());
+            if (sctp != null && dataTransport != null) {
+                // Channels made before the negotiation wait on the first transport; SCTP runs on
+                // the data section's (W3C §4.4.1.6 sets the SCTP transport's transport).
+                sctp.setTransport(dataTransport.dtls());
+            }
             sctpTransport(data.mid()).start(new RTCSctpCapabilities(data.maxMessageSize()),
                     data.sctpPort() == null ? DataSection.DEFAULT_SCTP_PORT : data.sctpPort());
+        }
+        if (local.type() == RTCSdpType.ANSWER || remote.type() == RTCSdpType.ANSWER) {
+            releaseUnused(negotiated);
         }
     }
 
@@ -1463,7 +1488,8 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        RTCIceGatheringState next = ConnectionStates.gathering(transports.stream().map(t -> t.gatherer().state()).toList());
+        RTCIceGatheringState next = ConnectionStates.gathering(transports.stream()
+                .map(t -> gatheringStates.getOrDefault(t, RTCIceGathererState.NEW)).toList());
         if (next == iceGatheringState) {
             return;
         }

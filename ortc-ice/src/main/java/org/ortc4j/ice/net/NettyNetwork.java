@@ -115,7 +115,8 @@ public final class NettyNetwork implements AutoCloseable {
     /**
      * A new transport stack on the same loop as {@code neighbour}, a stack of this network: for
      * the transports of one peer connection (a transport per m-section), so that they, and what
-     * runs on them, share one thread and never wait for each other.
+     * runs on them, share one thread (and one {@link Scheduler} object) and never wait for each
+     * other.
      *
      * @throws IllegalArgumentException if {@code neighbour} is not a stack of this network
      * @throws IllegalStateException if the group is shutting down
@@ -127,7 +128,7 @@ public final class NettyNetwork implements AutoCloseable {
         if (group.isShuttingDown()) {
             throw new IllegalStateException("the network's event loop group is shut down");
         }
-        return new NettyNetworkStack(netty.loop(), transport);
+        return new NettyNetworkStack(netty);
     }
 
     /**

@@ -71,6 +71,13 @@ final class NettyNetworkStack implements NetworkStack {
         this.scheduler = new ExecutorScheduler(loop);
     }
 
+    /** A stack on {@code neighbour}'s loop with the same scheduler object (see NettyNetwork.newStackBeside). */
+    NettyNetworkStack(NettyNetworkStack neighbour) {
+        this.loop = neighbour.loop;
+        this.transport = neighbour.transport;
+        this.scheduler = neighbour.scheduler;
+    }
+
     /** The transport this stack's sockets use. */
     NettyTransport transport() {
         return transport;
