@@ -258,9 +258,11 @@ public final class RTCPeerConnection implements AutoCloseable {
      * The certificates and the bundle policy cannot change: pass the current ones (as
      * {@link #getConfiguration()} returns them) or no certificates.
      *
-     * <p>The new ICE servers are what {@link #getConfiguration()} returns; they are not yet
-     * gathered from: the ICE gatherer of ortc-ice keeps its servers for its life, and an ICE
-     * restart reuses its candidates (see the module README).
+     * <p>The new ICE servers are what {@link #getConfiguration()} returns and are gathered from
+     * at the next ICE restart ({@link RTCOfferOptions#iceRestart()}, {@link #restartIce()} or a
+     * remote offer that restarts ICE) and by transports made from now on: W3C §4.4.1.6 "set a
+     * configuration" leaves the current candidates in use until then. The host candidates are
+     * kept; server-reflexive and relayed ones come from the new servers.
      *
      * @throws InvalidStateException if the peer connection is closed
      * @throws InvalidModificationException if the certificates or the bundle policy differ from
@@ -284,6 +286,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                         + " and cannot change to " + next.bundlePolicy().value());
             }
             configuration = new RTCConfiguration(next.iceServers(), current.bundlePolicy(), current.certificates());
+            gatherOptions = gatherOptions.toBuilder().iceServers(next.iceServers()).build();
             return null;
         });
     }
@@ -955,7 +958,7 @@ public final class RTCPeerConnection implements AutoCloseable {
     private LocalDescription buildOffer(boolean iceRestart) {
         if ((iceRestart || iceRestartPending) && transports.stream().anyMatch(SectionTransport::started)) {
             // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd (every transport).
-            transports.forEach(SectionTransport::restartGathering);
+            transports.forEach(t -> t.restartGathering(gatherOptions.iceServers()));
             iceRestartPending = false;
         }
         OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
@@ -1134,7 +1137,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             for (RemoteSection ts : transportSections(remote)) {
                 if (remote.iceRestart(currentRemote, ts.mid())) {
                     // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
-                    transportByMid.getOrDefault(ts.mid(), primary).restartGathering();
+                    transportByMid.getOrDefault(ts.mid(), primary).restartGathering(gatherOptions.iceServers());
                 }
             }
             pendingRemote = remote;

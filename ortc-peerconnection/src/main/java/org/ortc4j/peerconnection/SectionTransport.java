@@ -10,6 +10,7 @@ import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCIceGatherer;
 import org.ortc4j.ice.RTCIceRole;
+import org.ortc4j.ice.RTCIceServer;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.ice.net.NetworkStack;
@@ -37,6 +38,7 @@ final class SectionTransport {
     private final RTCDtlsTransport dtls;
     private final RemoteCandidates remoteCandidates;
     private boolean gatheringStarted;
+    private List<RTCIceServer> servers;
     private boolean started;
 
     /**
@@ -55,6 +57,7 @@ final class SectionTransport {
      */
     SectionTransport(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates, NetworkStack stack) {
         this.gatherer = new RTCIceGatherer(gatherOptions, stack);
+        this.servers = gatherOptions.iceServers();
         this.ice = new RTCIceTransport(gatherer);
         this.dtls = new RTCDtlsTransport(ice, certificates);
         this.remoteCandidates = new RemoteCandidates(ice);
@@ -89,10 +92,20 @@ final class SectionTransport {
         }
     }
 
-    /** RFC 8839 §4.4.1.1.1: new local credentials for a restart offer or answer, if ICE runs. */
-    void restartGathering() {
-        if (started) {
+    /**
+     * RFC 8839 §4.4.1.1.1: new local credentials for a restart offer or answer, if ICE runs;
+     * with ICE servers other than those gathered from so far, their candidates are gathered
+     * (W3C §4.4.1.6: new servers are used from the next gathering).
+     */
+    void restartGathering(List<RTCIceServer> currentServers) {
+        if (!started) {
+            return;
+        }
+        if (currentServers.equals(servers)) {
             gatherer.restart();
+        } else {
+            servers = List.copyOf(currentServers);
+            gatherer.restart(servers);
         }
     }
 
