@@ -274,6 +274,21 @@ public final class RTCSctpTransport {
         });
     }
 
+    /**
+     * Stops the transport as W3C §4.4.1.5 "close the connection" does: the association aborts
+     * (an ABORT chunk to the peer, whose channels close), every channel's readyState becomes
+     * closed at once without closing, error or close events ("The RTCDataChannels will be
+     * closed abruptly and the closing procedure will not be invoked"), state closed. For an
+     * RTCPeerConnection's close; {@link #stop()} announces the channels' closing. Idempotent.
+     */
+    public void stopSilently() {
+        onLoop(() -> {
+            registry.stop(true);
+            setState(RTCSctpTransportState.CLOSED);
+            closeQuietly(dtlsSubscription);
+        });
+    }
+
     /** Messages from the peer dropped as bad input (malformed DCEP, unknown streams or PPIDs). */
     public long droppedMessages() {
         return registry.droppedMessages();
