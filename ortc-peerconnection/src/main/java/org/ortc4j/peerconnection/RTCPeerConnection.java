@@ -858,9 +858,10 @@ public final class RTCPeerConnection implements AutoCloseable {
     /**
      * W3C §4.4.1.5 {@code close}, "close the connection": the signaling, ICE connection and
      * connection states become closed without events; every transceiver is stopped; every data
-     * channel is closed when this returns (its {@code close} event fires on the transports'
-     * loop); SCTP, DTLS and ICE stop and the sockets are released; the peer connection's thread
-     * ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
+     * channel's readyState is closed when this returns, abruptly: no closing or close event
+     * fires ("the closing procedure will not be invoked"; the peer's channels close, with their
+     * events, when the association's ABORT reaches it); SCTP, DTLS and ICE stop and the sockets
+     * (of every transport) are released; the peer connection's thread ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
      * listeners included.
      */
     @Override
@@ -923,9 +924,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     private void releaseTransports() {
         Runnable release = () -> {
             if (sctp != null) {
-                // Closes every channel (readyState closed, then its close event) and aborts the
-                // association (the peer's channels close too).
-                sctp.stop();
+                // Every channel's readyState closed, without events, and the association aborted
+                // (the peer's channels close too).
+                sctp.stopSilently();
             }
             for (SectionTransport t : transports) {
                 t.release();
