@@ -27,7 +27,7 @@ public final class DtlsHandshakeExecutor {
 
     private static ExecutorService create() {
         AtomicInteger counter = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "ortc4j-dtls-handshake-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
