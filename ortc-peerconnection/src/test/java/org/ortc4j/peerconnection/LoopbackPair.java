@@ -45,6 +45,11 @@ final class LoopbackPair implements AutoCloseable {
         }
     }
 
+    /** The channel at the answerer (announced by its datachannel event). */
+    RTCDataChannel answererChannel() {
+        return answererChannel.join();
+    }
+
     /** One message each way; returns when both arrived. */
     void exchangeOneMessageEachWay(long seconds) throws Exception {
         offererChannel.send("ping");
