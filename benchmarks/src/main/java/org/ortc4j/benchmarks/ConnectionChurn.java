@@ -55,6 +55,11 @@ public final class ConnectionChurn {
                 lap = System.nanoTime();
             }
         }
+        // What the last row's threads are, so that a change in that column can be traced.
+        System.out.println("threads at the end: " + Thread.getAllStackTraces().keySet().stream()
+                .map(t -> t.getName().replaceAll("-[0-9]+(-[0-9]+)*$", "")).sorted()
+                .collect(java.util.stream.Collectors.groupingBy(name -> name, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
     }
 
     /** One connection's life: connect, open the channel, a message each way, close both. */
