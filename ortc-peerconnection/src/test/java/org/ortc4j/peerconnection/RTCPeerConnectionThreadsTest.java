@@ -28,16 +28,18 @@ class RTCPeerConnectionThreadsTest {
         try {
             pairs.add(connected());
             assertThat(ProcessResources.awaitPoolThreadsEnd(SECONDS)).isEmpty();
-            int one = ProcessResources.sample().threads();
+            ProcessResources atOne = ProcessResources.sample();
+            int one = atOne.threads();
             Map<String, Long> namesAtOne = ProcessResources.threadsByName();
 
             while (pairs.size() < PAIRS) {
                 pairs.add(connected());
             }
             assertThat(ProcessResources.awaitPoolThreadsEnd(SECONDS)).isEmpty();
-            int fifty = ProcessResources.sample().threads();
+            ProcessResources atFifty = ProcessResources.sample();
+            int fifty = atFifty.threads();
             Map<String, Long> namesAtFifty = ProcessResources.threadsByName();
-            System.out.printf("threads: 1 pair %d %s, %d pairs %d %s%n", one, namesAtOne, PAIRS, fifty, namesAtFifty);
+            System.out.printf("1 pair: %s %s; %d pairs: %s %s%n", atOne, namesAtOne, PAIRS, atFifty, namesAtFifty);
 
             assertThat(fifty - one).as("threads at %d pairs %s against 1 pair %s", PAIRS, namesAtFifty, namesAtOne)
                     .isLessThanOrEqualTo(MARGIN);
