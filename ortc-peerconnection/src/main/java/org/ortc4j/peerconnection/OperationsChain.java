@@ -177,7 +177,17 @@ final class OperationsChain {
             scheduled = true;
         }
         if (start) {
-            LaneThreads.executor().execute(this::drain);
+            try {
+                LaneThreads.executor().execute(this::drain);
+            } catch (RejectedExecutionException | OutOfMemoryError e) {
+                // No thread to be had ("unable to create native thread"): refuse this task rather
+                // than leave the lane marked busy with nobody draining it; the next task retries.
+                synchronized (lock) {
+                    queue.remove(task);
+                    scheduled = false;
+                }
+                throw new RejectedExecutionException(name + ": no thread to run on: " + e, e);
+            }
         }
     }
 
