@@ -131,24 +131,23 @@ public class TransportSequenceBenchmark {
      * rounds of 200,000 rebuilds and 2,000,000 in-place writes per packet kind, the first rounds
      * being the JIT's warm-up; prints nanoseconds of CPU per packet.
      */
-    public static void main(String[] args) throws RtpParseException {
+    public static void main(String[] args) throws RtpParseException, ReflectiveOperationException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (String kind : new String[] {"video", "audio"}) {
             TransportSequenceBenchmark bench = new TransportSequenceBenchmark();
             bench.kind = kind;
             bench.setUp();
             int n = 200_000;
             for (int round = 1; round <= rounds; round++) {
-                long t0 = cpu.getCurrentThreadCpuTime();
+                long t0 = SfuForwardBenchmark.threadCpuNanos();
                 for (int i = 0; i < n; i++) {
                     bench.rebuild();
                 }
-                long t1 = cpu.getCurrentThreadCpuTime();
+                long t1 = SfuForwardBenchmark.threadCpuNanos();
                 for (int i = 0; i < 10 * n; i++) {
                     bench.inPlace();
                 }
-                long t2 = cpu.getCurrentThreadCpuTime();
+                long t2 = SfuForwardBenchmark.threadCpuNanos();
                 double rebuild = (t1 - t0) / (double) n;
                 double inPlace = (t2 - t1) / (10.0 * n);
                 System.out.printf("%s round %d: rebuild %.1f ns, in place %.1f ns of CPU per packet (%.0fx)%n",
