@@ -36,8 +36,8 @@ import org.ortc4j.ice.net.Scheduler;
  * freshness (RFC 7675) and ICE restart. A peer that goes silent makes the transport
  * {@code disconnected} within about 4.5 s of when it was last heard, and {@code failed} when
  * consent expires ({@link RTCIceGatherOptions#consentTimeout()}, 30 s by default) — after which
- * nothing more is sent on the pair until an ICE restart. Remote host candidates named {@code <name>.local} are
- * resolved over multicast DNS before they are checked.
+ * it sends no more data, checks or consent requests until an ICE restart. Remote host
+ * candidates named {@code <name>.local} are resolved over multicast DNS before they are checked.
  *
  * <p>Threads: every method may be called from any thread and runs on the gatherer's loop, where
  * listeners and the data handler are called too; they must not block.
