@@ -21,13 +21,21 @@ import javax.net.ssl.X509TrustManager;
  * @param serverTimeout how long to wait for a STUN or TURN server before reporting error 701
  * @param tlsTrustManager the certificates trusted for {@code turns:} servers; {@code null} means
  *     the JDK's default trust store
+ * @param consentTimeout how long an {@link RTCIceTransport} on this gatherer keeps sending on its
+ *     selected pair without a consent response before it fails (RFC 7675 §5.1: "Consent expires
+ *     after 30 seconds", the default). An ortc4j knob, as libwebrtc has one: a server that must
+ *     free a vanished peer's resources sooner, or a test, chooses less. Shorter than 30 s, the
+ *     consent period shrinks to a sixth of it and the disconnected timeout to at most half
  */
 public record RTCIceGatherOptions(RTCIceGatherPolicy gatherPolicy, List<RTCIceServer> iceServers,
         boolean includeLoopback, boolean includeIpv6, boolean mdnsHostnames, Duration serverTimeout,
-        X509TrustManager tlsTrustManager) {
+        X509TrustManager tlsTrustManager, Duration consentTimeout) {
 
     /** The default server timeout: RFC 8489 §6.2.1's 39.5 s is too long to wait for a candidate. */
     public static final Duration DEFAULT_SERVER_TIMEOUT = Duration.ofSeconds(5);
+
+    /** RFC 7675 §5.1: "Consent expires after 30 seconds." */
+    public static final Duration DEFAULT_CONSENT_TIMEOUT = Duration.ofSeconds(30);
 
     public RTCIceGatherOptions {
         Objects.requireNonNull(gatherPolicy, "gatherPolicy");
@@ -35,6 +43,10 @@ public record RTCIceGatherOptions(RTCIceGatherPolicy gatherPolicy, List<RTCIceSe
         Objects.requireNonNull(serverTimeout, "serverTimeout");
         if (serverTimeout.isNegative() || serverTimeout.isZero()) {
             throw new IllegalArgumentException("serverTimeout must be positive: " + serverTimeout);
+        }
+        Objects.requireNonNull(consentTimeout, "consentTimeout");
+        if (consentTimeout.isNegative() || consentTimeout.isZero()) {
+            throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
         }
     }
 
@@ -51,7 +63,7 @@ public record RTCIceGatherOptions(RTCIceGatherPolicy gatherPolicy, List<RTCIceSe
     public Builder toBuilder() {
         return new Builder().gatherPolicy(gatherPolicy).iceServers(iceServers).includeLoopback(includeLoopback)
                 .includeIpv6(includeIpv6).mdnsHostnames(mdnsHostnames).serverTimeout(serverTimeout)
-                .tlsTrustManager(tlsTrustManager);
+                .tlsTrustManager(tlsTrustManager).consentTimeout(consentTimeout);
     }
 
     /** Builds {@link RTCIceGatherOptions}. */
@@ -63,6 +75,7 @@ public record RTCIceGatherOptions(RTCIceGatherPolicy gatherPolicy, List<RTCIceSe
         private boolean mdnsHostnames;
         private Duration serverTimeout = DEFAULT_SERVER_TIMEOUT;
         private X509TrustManager tlsTrustManager;
+        private Duration consentTimeout = DEFAULT_CONSENT_TIMEOUT;
 
         private Builder() {
         }
@@ -106,9 +119,15 @@ public record RTCIceGatherOptions(RTCIceGatherPolicy gatherPolicy, List<RTCIceSe
             return this;
         }
 
+        /** See {@link RTCIceGatherOptions#consentTimeout()}; 30 s unless set. */
+        public Builder consentTimeout(Duration consentTimeout) {
+            this.consentTimeout = consentTimeout;
+            return this;
+        }
+
         public RTCIceGatherOptions build() {
             return new RTCIceGatherOptions(gatherPolicy, iceServers, includeLoopback, includeIpv6, mdnsHostnames,
-                    serverTimeout, tlsTrustManager);
+                    serverTimeout, tlsTrustManager, consentTimeout);
         }
     }
 }

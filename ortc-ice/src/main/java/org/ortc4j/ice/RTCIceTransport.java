@@ -33,8 +33,11 @@ import org.ortc4j.ice.net.Scheduler;
  *
  * <p>The agent is a full RFC 8445 agent in either role, with regular nomination (and a peer's
  * aggressive nomination accepted), role-conflict resolution, peer-reflexive candidates, consent
- * freshness (RFC 7675) and ICE restart. Remote host candidates named {@code <name>.local} are
- * resolved over multicast DNS before they are checked.
+ * freshness (RFC 7675) and ICE restart. A peer that goes silent makes the transport
+ * {@code disconnected} within about 4.5 s of when it was last heard, and {@code failed} when
+ * consent expires ({@link RTCIceGatherOptions#consentTimeout()}, 30 s by default) — after which
+ * it sends no more data, checks or consent requests until an ICE restart. Remote host
+ * candidates named {@code <name>.local} are resolved over multicast DNS before they are checked.
  *
  * <p>Threads: every method may be called from any thread and runs on the gatherer's loop, where
  * listeners and the data handler are called too; they must not block.
@@ -68,7 +71,7 @@ public final class RTCIceTransport {
      *     closed
      */
     public RTCIceTransport(RTCIceGatherer gatherer) {
-        this(gatherer, IceAgentConfig.defaults());
+        this(gatherer, IceAgentConfig.defaults().withConsentTimeout(gatherer.options().consentTimeout()));
     }
 
     RTCIceTransport(RTCIceGatherer gatherer, IceAgentConfig config) {

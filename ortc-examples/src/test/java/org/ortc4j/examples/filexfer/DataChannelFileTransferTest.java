@@ -65,6 +65,10 @@ class DataChannelFileTransferTest {
         assertThat(sending.await(TIMEOUT_SECONDS, senderOut)).as(senderOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
         assertThat(receiving.await(TIMEOUT_SECONDS, receiverOut)).as(receiverOut.text()).isEqualTo(ExampleProgram.EXIT_OK);
 
+        // The throughput both sides printed, into the test's output: docs/benchmarks.md explains
+        // why it is low under load (spurious SCTP retransmission timeouts), to be watched.
+        receiverOut.lines().stream().filter(line -> line.startsWith("received ")).forEach(System.out::println);
+        senderOut.lines().stream().filter(line -> line.startsWith("sent ")).forEach(System.out::println);
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
         // aiortc's receiver line, then the bye that ends the sender, whose own bye ends the receiver.
         assertThat(receiverOut.lines()).anySatisfy(line -> assertThat(line)

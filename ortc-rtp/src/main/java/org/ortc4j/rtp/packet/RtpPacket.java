@@ -293,6 +293,32 @@ public final class RtpPacket {
         return null;
     }
 
+    /**
+     * Writes {@code value} over the data of the first extension element with this id, in the
+     * buffer this view was parsed from, when that element holds exactly {@code value.length} bytes
+     * and the buffer is writable. Nothing else changes: the RFC 8285 layout (form, order,
+     * padding) stays as it is. A sender stamps a per-transmission value this way (the
+     * transport-wide sequence number) into a packet whose buffer it may write, without a rebuild.
+     *
+     * @return whether the value was written; false leaves the packet as it was
+     */
+    public boolean overwriteExtension(int id, byte[] value) {
+        Objects.requireNonNull(value, "value");
+        if (bytes.isReadOnly()) {
+            return false;
+        }
+        for (int i = 0; i < elements.length; i += 3) {
+            if (elements[i] == id) {
+                if (elements[i + 2] != value.length) {
+                    return false;
+                }
+                bytes.put(elements[i + 1], value);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The payload, as a read-only slice of the packet (without padding). */
     public ByteBuffer payload() {
         return bytes.slice(payloadOffset, payloadLength).asReadOnlyBuffer();

@@ -123,6 +123,8 @@ public final class IceAgent {
     private Scheduler.Cancellable consentTimer;
     private Scheduler.Cancellable livenessTimer;
     private long lastConsentAt;
+    /** When the peer was last heard on the selected pair: data, an authenticated request or response. */
+    private long lastReceivedAt;
     private long firstUnansweredAt = -1;
     private boolean disconnected;
     private boolean consentLost;
@@ -327,6 +329,7 @@ public final class IceAgent {
         // the packet is STUN"; everything else is for the layers above.
         if (first > 3) {
             if (isKnownRemote(base, from)) {
+                heardFrom(base, from);
                 listener.onData(data);
             } else {
                 unknownSourceDataDropped++;
@@ -1051,6 +1054,7 @@ public final class IceAgent {
         sendStun(base, response, from);
 
         rememberAuthenticatedSource(base, from);
+        heardFrom(base, from);
         long priority = request.attribute(PriorityAttribute.class).get().priority();
         RemoteCandidate remote = learnRemote(base, from, priority);
         if (!started || remote == null) {
@@ -1227,6 +1231,8 @@ public final class IceAgent {
     }
 
     private void sendConsent() {
+        // Also called ahead of the periodic timer (a probe of a silent pair): that timer goes.
+        cancel(consentTimer);
         consentTimer = null;
         CandidatePair pair = selected;
         if (stopped || pair == null || consentLost) {
@@ -1267,6 +1273,7 @@ public final class IceAgent {
     /** An authenticated success response arrived on the selected pair. */
     private void consentGranted() {
         lastConsentAt = scheduler.nanoTime();
+        lastReceivedAt = lastConsentAt;
         firstUnansweredAt = -1;
         if (disconnected) {
             disconnected = false;
@@ -1275,7 +1282,26 @@ public final class IceAgent {
         armLiveness();
     }
 
-    /** Arms a timer for the next liveness deadline: disconnected, or consent expiry. */
+    /** The peer was heard from {@code from} on {@code base}: if that is the selected pair, it is receiving. */
+    private void heardFrom(CandidateBase base, InetSocketAddress from) {
+        CandidatePair pair = selected;
+        if (pair != null && pair.matches(base, from)) {
+            lastReceivedAt = scheduler.nanoTime();
+        }
+    }
+
+    /**
+     * How long the selected pair may be silent before a consent request goes out ahead of the
+     * periodic one: half the disconnected timeout. A peer that vanishes is then seen as
+     * disconnected at most 1.5 × {@code disconnectedTimeout} after it was last heard, whatever
+     * the consent period; libwebrtc likewise pings a connection that is not receiving. A busy
+     * pair (media, data channel traffic) sends no extra requests.
+     */
+    private long silenceBeforeProbe() {
+        return config.disconnectedTimeout().toNanos() / 2;
+    }
+
+    /** Arms a timer for the next liveness deadline: a probe of a silent pair, disconnected, or consent expiry. */
     private void armLiveness() {
         cancel(livenessTimer);
         livenessTimer = null;
@@ -1285,6 +1311,9 @@ public final class IceAgent {
         long deadline = lastConsentAt + config.consentTimeout().toNanos();
         if (firstUnansweredAt >= 0 && !disconnected) {
             deadline = Math.min(deadline, firstUnansweredAt + config.disconnectedTimeout().toNanos());
+        }
+        if (firstUnansweredAt < 0 && !disconnected) {
+            deadline = Math.min(deadline, lastReceivedAt + silenceBeforeProbe());
         }
         livenessTimer = scheduler.schedule(this::checkLiveness, Math.max(0, deadline - scheduler.nanoTime()),
                 TimeUnit.NANOSECONDS);
@@ -1300,12 +1329,26 @@ public final class IceAgent {
         if (now - lastConsentAt >= config.consentTimeout().toNanos()) {
             consentLost = true;
             stopConsent();
+            // Not only data: the consent requests still being retransmitted, and any checks,
+            // stop too. The transport is failed; only an ICE restart starts checking again.
+            transactions.cancelAll();
+            cancel(pacer);
+            pacer = null;
+            cancel(nominationTimer);
+            nominationTimer = null;
+            triggered.clear();
             updateState();
             return;
         }
         if (firstUnansweredAt >= 0 && now - firstUnansweredAt >= config.disconnectedTimeout().toNanos()) {
             disconnected = true;
             updateState();
+        }
+        if (firstUnansweredAt < 0 && !disconnected && now - lastReceivedAt >= silenceBeforeProbe()) {
+            // Nothing heard for a while and nothing asked: ask now (sendConsent re-arms the
+            // liveness timer and restarts the consent period).
+            sendConsent();
+            return;
         }
         armLiveness();
     }

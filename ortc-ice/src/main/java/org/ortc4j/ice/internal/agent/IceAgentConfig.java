@@ -23,9 +23,11 @@ import java.util.random.RandomGenerator;
  *     randomised between 0.8 and 1.2 times it
  * @param consentTimeout RFC 7675 §5.1: "Consent expires after 30 seconds"
  * @param disconnectedTimeout how long a request on the selected pair may stay unanswered before
- *     the state becomes disconnected. 3 s: with an RTO of 500 ms that is three transmissions
- *     (0, 0.5, 1.5 s) plus time for the last answer; libwebrtc's receiving timeout is 2.5 s and
- *     the W3C only asks for "liveness checks have failed" without a number
+ *     the state becomes disconnected; a pair silent for half of it gets a request at once, so a
+ *     vanished peer is disconnected at most 1.5 times it after it was last heard. 3 s: with an
+ *     RTO of 500 ms that is three transmissions (0, 0.5, 1.5 s) plus time for the last answer;
+ *     libwebrtc's receiving timeout is 2.5 s and the W3C only asks for "liveness checks have
+ *     failed" without a number
  * @param nominationDelay how long the controlling agent waits, after its first valid pair, for
  *     higher-priority pairs still being checked before it nominates the best valid pair anyway
  * @param random the source of the tie-breaker and the consent jitter
@@ -72,6 +74,26 @@ public record IceAgentConfig(Duration ta, int maxCheckListSize, Duration checkRt
     public IceAgentConfig withNomination(NominationMode nomination) {
         return new IceAgentConfig(ta, maxCheckListSize, checkRto, checkTransmissions, checkFinalWait, consentInterval,
                 consentTimeout, disconnectedTimeout, nominationDelay, random, nomination);
+    }
+
+    /**
+     * A copy whose consent expires after {@code timeout} instead (RFC 7675 §5.1's 30 s is the
+     * default; a test or an application that must free a vanished peer's resources sooner picks
+     * less). The consent period and the disconnected timeout keep their ratio to it when they
+     * would otherwise not fit: the period is at most {@code timeout / 6} (5 s of 30 s), so six
+     * requests fit in one timeout, and the disconnected timeout at most {@code timeout / 2}, so
+     * {@code disconnected} comes before {@code failed}. A longer timeout leaves both as they are.
+     */
+    public IceAgentConfig withConsentTimeout(Duration timeout) {
+        requirePositive(timeout, "consentTimeout");
+        Duration period = min(consentInterval, timeout.dividedBy(6));
+        Duration disconnected = min(disconnectedTimeout, timeout.dividedBy(2));
+        return new IceAgentConfig(ta, maxCheckListSize, checkRto, checkTransmissions, checkFinalWait, period,
+                timeout, disconnected, nominationDelay, random, nomination);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A copy with another check list size limit. */

@@ -354,8 +354,9 @@ class IceAgentTest {
         assertThat(a.agent.state()).isEqualTo(RTCIceTransportState.COMPLETED);
         assertThat(b.agent.state()).isEqualTo(RTCIceTransportState.COMPLETED);
         long consents = a.agent.stats().consentRequestsSent();
-        // RFC 7675 §5.1: every 5 s, randomised 0.8..1.2: 10 to 15 in 60 s.
-        assertThat(consents).isBetween(9L, 16L);
+        // RFC 7675 §5.1: every 5 s, randomised 0.8..1.2: at least 10 in 60 s; a pair idle for
+        // 1.5 s (half the disconnected timeout) is also probed at once, so at most 40 more.
+        assertThat(consents).isBetween(9L, 56L);
 
         b.host.setLinkConditions(LinkConditions.builder().loss(1.0).build());
         long cut = scheduler.nanoTime();

@@ -14,6 +14,7 @@ import org.ortc4j.rtp.packet.RtpHeaderExtensionMap;
 import org.ortc4j.rtp.packet.RtpPacket;
 import org.ortc4j.rtp.packet.RtpPacketBuilder;
 import org.ortc4j.rtp.packet.RtpStreamIdExtension;
+import org.ortc4j.rtp.packet.TransportSequenceNumberExtension;
 import org.ortc4j.rtp.payload.RtpPacketizer;
 import org.ortc4j.rtp.payload.RtpPayload;
 
@@ -47,6 +48,7 @@ public final class RtpStreamSender {
     private final int ridId;
     private final int absSendTimeId;
     private final int audioLevelId;
+    private final int transportSequenceId;
     private final long timestampOffset = RANDOM.nextInt() & 0xFFFF_FFFFL;
     private int sequenceNumber = RANDOM.nextInt(1 << 16);
     private long framesSent;
@@ -71,6 +73,7 @@ public final class RtpStreamSender {
         this.ridId = rid == null ? -1 : extensions.id(RtpStreamIdExtension.URI);
         this.absSendTimeId = extensions.id(AbsSendTimeExtension.URI);
         this.audioLevelId = extensions.id(AudioLevelExtension.URI);
+        this.transportSequenceId = extensions.id(TransportSequenceNumberExtension.URI);
     }
 
     /**
@@ -127,6 +130,11 @@ public final class RtpStreamSender {
             }
             if (level != null) {
                 builder.addExtension(audioLevelId, level);
+            }
+            if (transportSequenceId > 0) {
+                // The transport-wide sequence number's slot, last: TransportSequenceInterceptor
+                // writes each packet's number into it in place instead of rebuilding the packet.
+                builder.addExtension(transportSequenceId, new byte[2]);
             }
             builder.payload(payload.data());
             output.write(builder.build());
