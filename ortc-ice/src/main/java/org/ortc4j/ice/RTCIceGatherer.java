@@ -254,6 +254,52 @@ public final class RTCIceGatherer implements AutoCloseable {
         return fresh;
     }
 
+    /**
+     * Prepares an ICE restart that gathers from another list of STUN/TURN servers (W3C §4.4.1.6
+     * "set a configuration": new ICE servers are used from the next gathering, which an ICE
+     * restart starts; ORTC's gather takes its options the same way): new local parameters; the
+     * host candidates are announced again with the new username fragment; server-reflexive and
+     * relayed candidates are gathered anew from {@code iceServers} (those of the old servers are
+     * not announced again; their TURN allocations live until {@link #close}). While that runs the
+     * state is gathering, then complete again. Before {@link #gather} only the servers change.
+     *
+     * @return the new local parameters
+     * @throws InvalidStateException if the gatherer is closed
+     */
+    public RTCIceParameters restart(List<RTCIceServer> iceServers) {
+        List<RTCIceServer> servers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
+        if (state == RTCIceGathererState.CLOSED) {
+            throw new InvalidStateException("the RTCIceGatherer is closed");
+        }
+        if (!stack.scheduler().inLoop()) {
+            CompletableFuture<RTCIceParameters> result = new CompletableFuture<>();
+            stack.scheduler().execute(() -> {
+                try {
+                    result.complete(restart(servers));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result.join();
+        }
+        RTCIceParameters fresh = RTCIceParameters.generate();
+        localParameters = fresh;
+        localCandidates.clear();
+        List<LocalCandidate> old = List.copyOf(withBases);
+        withBases.clear();
+        for (LocalCandidate candidate : old) {
+            if (candidate.candidate().type() == RTCIceCandidateType.HOST) {
+                addLocalCandidate(new LocalCandidate(candidate.candidate().toBuilder()
+                        .usernameFragment(fresh.usernameFragment()).build(), candidate.base()));
+            }
+        }
+        if (state == RTCIceGathererState.COMPLETE) {
+            setState(RTCIceGathererState.GATHERING);
+        }
+        gathering.restart(fresh.usernameFragment(), servers);
+        return fresh;
+    }
+
     /** Datagrams that arrived while no transport was attached, dropped. */
     public long packetsWithoutTransport() {
         return packetsWithoutTransport;

@@ -26,20 +26,39 @@ final class PeerConnectionStats {
     }
 
     /**
-     * The entries for one transport and the data channels.
+     * The peer connection's entries: each transport's, and the data channels'.
      *
      * @param now the timestamp, milliseconds since the Unix epoch
      * @param opened how many data channels have opened (webrtc-stats dataChannelsOpened)
      * @param closedChannels how many have closed (dataChannelsClosed)
      */
-    static List<RTCStats> collect(double now, RTCDtlsTransport dtls, List<RTCDataChannel> channels, long opened,
+    static List<RTCStats> collect(double now, List<RTCDtlsTransport> transports, List<RTCDataChannel> channels, long opened,
             long closedChannels) {
         List<RTCStats> stats = new ArrayList<>();
-        RTCIceTransport ice = dtls.iceTransport();
-        String transportId = RtpStats.transportId(dtls);
         stats.add(new RTCStats("P", RTCStatsType.PEER_CONNECTION, now,
                 Map.of("dataChannelsOpened", opened, "dataChannelsClosed", closedChannels)));
+        // One transport entry per transport in use (a BUNDLE group's, or a section's own), each
+        // with its candidates and pair; the ids name the transport, so they never collide.
+        for (RTCDtlsTransport dtls : transports) {
+            collectTransport(now, dtls, stats);
+        }
+        for (RTCDataChannel channel : channels) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("label", channel.label());
+            members.put("protocol", channel.protocol());
+            if (channel.id() != null) {
+                members.put("dataChannelIdentifier", (long) channel.id());
+            }
+            members.put("state", channel.readyState().value());
+            stats.add(new RTCStats("D" + Integer.toHexString(System.identityHashCode(channel)),
+                    RTCStatsType.DATA_CHANNEL, now, members));
+        }
+        return stats;
+    }
 
+    private static void collectTransport(double now, RTCDtlsTransport dtls, List<RTCStats> stats) {
+        RTCIceTransport ice = dtls.iceTransport();
+        String transportId = RtpStats.transportId(dtls);
         Map<String, Object> transport = new LinkedHashMap<>();
         transport.put("iceState", ice.state().value());
         transport.put("dtlsState", dtls.state().value());
@@ -65,18 +84,6 @@ final class PeerConnectionStats {
         for (RTCIceCandidate c : ice.getRemoteCandidates()) {
             stats.add(candidate(now, "R", RTCStatsType.REMOTE_CANDIDATE, transportId, c));
         }
-        for (RTCDataChannel channel : channels) {
-            Map<String, Object> members = new LinkedHashMap<>();
-            members.put("label", channel.label());
-            members.put("protocol", channel.protocol());
-            if (channel.id() != null) {
-                members.put("dataChannelIdentifier", (long) channel.id());
-            }
-            members.put("state", channel.readyState().value());
-            stats.add(new RTCStats("D" + Integer.toHexString(System.identityHashCode(channel)),
-                    RTCStatsType.DATA_CHANNEL, now, members));
-        }
-        return stats;
     }
 
     private static String pairId(String transportId, RTCIceCandidatePair pair) {

@@ -2,9 +2,13 @@ package org.ortc4j.peerconnection;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +37,7 @@ import org.ortc4j.ice.RTCIceTransportState;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.SyntaxException;
+import org.ortc4j.ice.net.Scheduler;
 import org.ortc4j.peerconnection.internal.jsep.AnswerBuilder;
 import org.ortc4j.peerconnection.internal.jsep.DataSection;
 import org.ortc4j.peerconnection.internal.jsep.DescriptionChecks;
@@ -84,10 +89,13 @@ import org.ortc4j.sdp.RTCSessionDescription;
  * {@link InvalidModificationException}, {@link OperationException}, {@link SyntaxException}), as
  * the cause of a failed future or thrown by synchronous methods.
  *
- * <p>Transports: one ICE gatherer, ICE transport and DTLS transport carry every m-section, as
- * with {@link RTCBundlePolicy#MAX_BUNDLE}: offers bundle every section on one transport and
- * answers need the remote to accept the bundle (it does not yet fall back to a transport per
- * section).
+ * <p>Transports (RFC 8843, RFC 9429 §4.1.1): an ICE gatherer, ICE transport and DTLS transport
+ * per transport in use. The sections of a BUNDLE group share the transport of its tag; a section
+ * outside BUNDLE has its own. Offers with {@link RTCBundlePolicy#MAX_BUNDLE} put every section on
+ * one transport; with balanced and max-compat a first offer gathers for each section, as
+ * Chromium does, and an answer that accepts BUNDLE releases the transports made only for the
+ * offer. Later offers put new sections on the negotiated bundle's transport. All of a peer
+ * connection's transports run on one network loop.
  *
  * <p>Threads: the peer connection's state lives on its own thread, which runs the W3C
  * operations chain in order and fires the events; every method may be called from any thread,
@@ -107,11 +115,15 @@ public final class RTCPeerConnection implements AutoCloseable {
     private volatile RTCConfiguration configuration;
     private final OperationsChain chain = new OperationsChain("ortc4j-peerconnection");
 
-    // One transport carries every section (the bundled case; see the class comment).
-    private final SectionTransport transport;
-    private final RTCIceGatherer gatherer;
-    private final RTCIceTransport ice;
-    private final RTCDtlsTransport dtls;
+    // The first transport (the BUNDLE tag's, or the first section's) and every one not released,
+    // the first first; the transport of each section of the last descriptions (RFC 8843 §7: a
+    // BUNDLE group's sections map to one). All on the first transport's loop.
+    private final SectionTransport primary;
+    private final List<SectionTransport> transports = new CopyOnWriteArrayList<>();
+    private final Map<String, SectionTransport> transportByMid = new HashMap<>();
+    private final Map<SectionTransport, RTCIceGathererState> gatheringStates = new HashMap<>();
+    private final Scheduler loop;
+    private volatile RTCIceGatherOptions gatherOptions;
     private RTCSctpTransport sctp;
 
     private final LocalCapabilities capabilities = LocalCapabilities.defaults();
@@ -204,20 +216,30 @@ public final class RTCPeerConnection implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.origin = new SessionOrigin(random);
         this.cname = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-        this.transport = new SectionTransport(gatherOptions, certificates);
-        this.gatherer = transport.gatherer();
-        this.ice = transport.ice();
-        this.dtls = transport.dtls();
-        this.media = new TransceiverSet(dtls, cname, () -> chain.post(this::updateNegotiationNeeded));
-        gatherer.onLocalCandidate(candidate -> chain.post(() -> localCandidate(candidate)));
-        gatherer.onStateChange(state -> chain.post(() -> gathererState(state)));
-        gatherer.onError(error -> chain.post(() -> {
-            if (!closed) {
+        this.gatherOptions = gatherOptions;
+        this.primary = new SectionTransport(gatherOptions, certificates);
+        this.loop = primary.ice().scheduler();
+        this.media = new TransceiverSet(primary.dtls(), cname, () -> chain.post(this::updateNegotiationNeeded));
+        listen(primary);
+    }
+
+    /** The peer connection's events from a transport: candidates, errors and states. */
+    private void listen(SectionTransport transport) {
+        transports.add(transport);
+        transport.gatherer().onLocalCandidate(candidate -> chain.post(() -> localCandidate(transport, candidate)));
+        // The state each event announced, in order with the candidates: reading the gatherer's
+        // current state could announce the end before candidates still queued.
+        transport.gatherer().onStateChange(state -> chain.post(() -> {
+            gatheringStates.put(transport, state);
+            updateGatheringState();
+        }));
+        transport.gatherer().onError(error -> chain.post(() -> {
+            if (!closed && transports.contains(transport)) {
                 iceErrorListeners.fire(error);
             }
         }));
-        ice.onStateChange(state -> chain.post(this::updateConnectionStates));
-        dtls.onStateChange(state -> chain.post(this::updateConnectionStates));
+        transport.ice().onStateChange(state -> chain.post(this::updateConnectionStates));
+        transport.dtls().onStateChange(state -> chain.post(this::updateConnectionStates));
     }
 
     // ---- W3C attributes ----
@@ -236,9 +258,11 @@ public final class RTCPeerConnection implements AutoCloseable {
      * The certificates and the bundle policy cannot change: pass the current ones (as
      * {@link #getConfiguration()} returns them) or no certificates.
      *
-     * <p>The new ICE servers are what {@link #getConfiguration()} returns; they are not yet
-     * gathered from: the ICE gatherer of ortc-ice keeps its servers for its life, and an ICE
-     * restart reuses its candidates (see the module README).
+     * <p>The new ICE servers are what {@link #getConfiguration()} returns and are gathered from
+     * at the next ICE restart ({@link RTCOfferOptions#iceRestart()}, {@link #restartIce()} or a
+     * remote offer that restarts ICE) and by transports made from now on: W3C §4.4.1.6 "set a
+     * configuration" leaves the current candidates in use until then. The host candidates are
+     * kept; server-reflexive and relayed ones come from the new servers.
      *
      * @throws InvalidStateException if the peer connection is closed
      * @throws InvalidModificationException if the certificates or the bundle policy differ from
@@ -262,6 +286,7 @@ public final class RTCPeerConnection implements AutoCloseable {
                         + " and cannot change to " + next.bundlePolicy().value());
             }
             configuration = new RTCConfiguration(next.iceServers(), current.bundlePolicy(), current.certificates());
+            gatherOptions = gatherOptions.toBuilder().iceServers(next.iceServers()).build();
             return null;
         });
     }
@@ -519,14 +544,6 @@ public final class RTCPeerConnection implements AutoCloseable {
             } catch (JsepException e) {
                 throw OperationsChain.domException(e);
             }
-            long transports = remote.sections().stream().filter(s -> !s.rejected())
-                    .map(s -> remote.transportSection(s).mid()).distinct().count();
-            if (transports > 1) {
-                // One ICE/DTLS transport carries every section here (see the class comment):
-                // refuse a description that needs one per section rather than misroute media.
-                throw new OperationException("the " + description.type() + " uses " + transports
-                        + " transports; ortc4j needs every section bundled on one (RFC 8843) for now");
-            }
             applyRemote(remote);
             return null;
         });
@@ -546,19 +563,55 @@ public final class RTCPeerConnection implements AutoCloseable {
             if (remote == null) {
                 throw new InvalidStateException("addIceCandidate needs a remote description");
             }
-            if (candidate == null || candidate.endOfCandidates()) {
-                transport.remoteCandidates().deliver(null, remoteRestartPending());
+            boolean named = candidate != null && (candidate.sdpMid() != null || candidate.sdpMLineIndex() != null);
+            if (candidate == null || candidate.endOfCandidates() && !named) {
+                // W3C §4.4.1.6: a null candidate ends the candidates of every transport.
+                for (SectionTransport t : List.copyOf(transports)) {
+                    t.remoteCandidates().deliver(null, restartPending(t));
+                }
                 return null;
             }
-            transport.remoteCandidates().check(candidate, remote, currentRemote)
-                    .ifPresent(parsed -> transport.remoteCandidates().deliver(parsed, remoteRestartPending()));
+            // The candidate goes to the transport of its m-section (by sdpMid, else index).
+            SectionTransport target = transportOfCandidate(candidate, remote);
+            if (target == null) {
+                return null;
+            }
+            if (candidate.endOfCandidates()) {
+                target.remoteCandidates().deliver(null, restartPending(target));
+                return null;
+            }
+            target.remoteCandidates().check(candidate, remote, currentRemote)
+                    .ifPresent(parsed -> target.remoteCandidates().deliver(parsed, restartPending(target)));
             return null;
         });
     }
 
     /** Candidates of an older remote ICE generation that addIceCandidate dropped (not W3C; for tests). */
     long staleCandidatesDropped() {
-        return transport.remoteCandidates().staleDropped();
+        return transports.stream().mapToLong(t -> t.remoteCandidates().staleDropped()).sum();
+    }
+
+    /**
+     * The transport of the remote section a candidate names (the first one when it names none, for
+     * RemoteCandidates to reject); {@code null} for a candidate of a transport the remote offered
+     * for a section that BUNDLE puts on its tag's transport: its ufrag is the section's own, so
+     * W3C §4.4.1.6 accepts it, and no transport uses it (RFC 8843 §7.3.3).
+     */
+    private SectionTransport transportOfCandidate(RTCIceCandidateInit candidate, RemoteDescription remote) {
+        Optional<RemoteSection> section = candidate.sdpMid() != null ? remote.section(candidate.sdpMid())
+                : remote.sections().stream().filter(s -> candidate.sdpMLineIndex() != null
+                        && s.index() == candidate.sdpMLineIndex()).findFirst();
+        if (section.isEmpty()) {
+            return primary;
+        }
+        RemoteSection own = section.get();
+        RemoteSection tag = remote.transportSection(own);
+        String ufrag = candidate.usernameFragment();
+        if (tag != own && ufrag != null && own.ice() != null && tag.ice() != null
+                && ufrag.equals(own.ice().usernameFragment()) && !ufrag.equals(tag.ice().usernameFragment())) {
+            return null;
+        }
+        return transportByMid.getOrDefault(tag.mid(), transportByMid.getOrDefault(own.mid(), primary));
     }
 
     // ---- data channels ----
@@ -574,7 +627,7 @@ public final class RTCPeerConnection implements AutoCloseable {
         Objects.requireNonNull(init, "init");
         return chain.call(() -> {
             checkOpen();
-            RTCDataChannel channel = new RTCDataChannel(sctpTransport(), label, init);
+            RTCDataChannel channel = new RTCDataChannel(sctpTransport(null), label, init);
             count(channel);
             dataWanted = true;
             updateNegotiationNeeded();
@@ -729,9 +782,10 @@ public final class RTCPeerConnection implements AutoCloseable {
             // Collected on the transports' loop, where reading the ICE agent does not wait.
             CompletableFuture<List<RTCStats>> own = new CompletableFuture<>();
             List<RTCDataChannel> openChannels = List.copyOf(channels);
-            ice.scheduler().execute(() -> {
+            List<RTCDtlsTransport> dtlsTransports = transports.stream().map(SectionTransport::dtls).toList();
+            loop.execute(() -> {
                 try {
-                    own.complete(PeerConnectionStats.collect(System.currentTimeMillis(), dtls, openChannels,
+                    own.complete(PeerConnectionStats.collect(System.currentTimeMillis(), dtlsTransports, openChannels,
                             channelsOpened.get(), channelsClosed.get()));
                 } catch (RuntimeException e) {
                     own.completeExceptionally(e);
@@ -804,9 +858,10 @@ public final class RTCPeerConnection implements AutoCloseable {
     /**
      * W3C §4.4.1.5 {@code close}, "close the connection": the signaling, ICE connection and
      * connection states become closed without events; every transceiver is stopped; every data
-     * channel is closed when this returns (its {@code close} event fires on the transports'
-     * loop); SCTP, DTLS and ICE stop and the sockets are released; the peer connection's thread
-     * ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
+     * channel's readyState is closed when this returns, abruptly: no closing or close event
+     * fires ("the closing procedure will not be invoked"; the peer's channels close, with their
+     * events, when the association's ABORT reaches it); SCTP, DTLS and ICE stop and the sockets
+     * (of every transport) are released; the peer connection's thread ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
      * listeners included.
      */
     @Override
@@ -869,18 +924,20 @@ public final class RTCPeerConnection implements AutoCloseable {
     private void releaseTransports() {
         Runnable release = () -> {
             if (sctp != null) {
-                // Closes every channel (readyState closed, then its close event) and aborts the
-                // association (the peer's channels close too).
-                sctp.stop();
+                // Every channel's readyState closed, without events, and the association aborted
+                // (the peer's channels close too).
+                sctp.stopSilently();
             }
-            transport.release();
+            for (SectionTransport t : transports) {
+                t.release();
+            }
         };
-        if (ice.scheduler().inLoop()) {
+        if (loop.inLoop()) {
             release.run();
             return;
         }
         CompletableFuture<Void> released = new CompletableFuture<>();
-        ice.scheduler().execute(() -> {
+        loop.execute(() -> {
             try {
                 release.run();
                 released.complete(null);
@@ -900,9 +957,9 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private LocalDescription buildOffer(boolean iceRestart) {
-        if ((iceRestart || iceRestartPending) && transport.started()) {
-            // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd.
-            transport.restartGathering();
+        if ((iceRestart || iceRestartPending) && transports.stream().anyMatch(SectionTransport::started)) {
+            // RFC 8839 §4.4.1.1.1: a restart offer has a new ice-ufrag and ice-pwd (every transport).
+            transports.forEach(t -> t.restartGathering(gatherOptions.iceServers()));
             iceRestartPending = false;
         }
         OfferBuilder builder = new OfferBuilder(capabilities, payloadTypes, extensionIds, origin)
@@ -912,7 +969,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             builder.current(currentLocal, currentRemote);
         }
         builder.transceivers(media.states());
-        return builder.build(mid -> localTransport());
+        return withOwnTransports(builder.build(mid -> primary.describe(false)));
     }
 
     private LocalDescription buildAnswer() {
@@ -921,29 +978,93 @@ public final class RTCPeerConnection implements AutoCloseable {
             throw new InvalidStateException("createAnswer needs a remote offer; the signaling state is "
                     + signalingState);
         }
-        return new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
+        return withOwnTransports(new AnswerBuilder(capabilities, payloadTypes, extensionIds, origin).cname(cname)
                 .maxMessageSize(RTCSctpTransport.MAX_MESSAGE_SIZE)
                 .transceivers(media.states())
-                .build(pendingRemote, mid -> localTransport());
+                .build(pendingRemote, mid -> primary.describe(false)));
     }
 
     private boolean hasNegotiatedData() {
         return currentLocal != null && currentLocal.dataSection().filter(d -> !d.rejected()).isPresent();
     }
 
-    /** Our one transport as a description writes it: credentials, fingerprints, candidates so far. */
-    private LocalTransport localTransport() {
-        return transport.describe(iceGatheringState == RTCIceGatheringState.COMPLETE);
+    /**
+     * A description the builders made (each transport mid with a stand-in transport) with our
+     * transports: the sections that share a stand-in share a transport; each group gets the one
+     * its sections had, else one not started yet (the first transport first), else a new one.
+     */
+    private LocalDescription withOwnTransports(LocalDescription description) {
+        List<LocalTransport> standIns = new ArrayList<>();
+        List<List<String>> groups = new ArrayList<>();
+        // In section order: the first group (the BUNDLE tag's) gets the first transport.
+        for (Section section : description.sections()) {
+            String mid = section.mid();
+            LocalTransport standIn = description.transports().get(mid);
+            if (standIn == null) {
+                continue;
+            }
+            int i = indexOfSame(standIns, standIn);
+            if (i < 0) {
+                standIns.add(standIn);
+                groups.add(new ArrayList<>());
+                i = groups.size() - 1;
+            }
+            groups.get(i).add(mid);
+        }
+        assignTransports(groups);
+        return description.withTransports(localTransports(description.transports().keySet()));
+    }
+
+    private static int indexOfSame(List<LocalTransport> list, LocalTransport item) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == item) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Gives each group of mids that share a transport one (see {@link #withOwnTransports}). */
+    private void assignTransports(List<List<String>> groups) {
+        Set<SectionTransport> taken = new HashSet<>();
+        List<List<String>> open = new ArrayList<>();
+        for (List<String> group : groups) {
+            SectionTransport known = group.stream().map(transportByMid::get).filter(Objects::nonNull).findFirst().orElse(null);
+            if (known != null && taken.add(known)) {
+                group.forEach(mid -> transportByMid.put(mid, known));
+            } else {
+                open.add(group);
+            }
+        }
+        for (List<String> group : open) {
+            SectionTransport chosen = transports.stream().filter(t -> !t.started() && !taken.contains(t)).findFirst().orElse(null);
+            if (chosen == null) {
+                chosen = primary.beside(gatherOptions, configuration.certificates());
+                listen(chosen);
+            }
+            taken.add(chosen);
+            SectionTransport t = chosen;
+            group.forEach(mid -> transportByMid.put(mid, t));
+        }
+    }
+
+    /** Our transports of these sections as a description writes them: credentials, fingerprints, candidates so far. */
+    private Map<String, LocalTransport> localTransports(Collection<String> mids) {
+        Map<SectionTransport, LocalTransport> described = new HashMap<>();
+        Map<String, LocalTransport> result = new LinkedHashMap<>();
+        for (String mid : mids) {
+            SectionTransport t = transportByMid.getOrDefault(mid, primary);
+            result.put(mid, described.computeIfAbsent(t,
+                    k -> k.describe(k.gatherer().state() == RTCIceGathererState.COMPLETE)));
+        }
+        return result;
     }
 
     private RTCSessionDescription describe(LocalDescription description) {
         if (description == null) {
             return null;
         }
-        LocalTransport transport = localTransport();
-        Map<String, LocalTransport> transports = new HashMap<>();
-        description.transports().keySet().forEach(mid -> transports.put(mid, transport));
-        return description.withTransports(transports).toSessionDescription();
+        return description.withTransports(localTransports(description.transports().keySet())).toSessionDescription();
     }
 
     private static RTCSessionDescription remoteText(RemoteDescription description) {
@@ -994,21 +1115,36 @@ public final class RTCPeerConnection implements AutoCloseable {
             setSignalingState(RTCSignalingState.STABLE);
         }
         // W3C §4.4.1.5: applying a local description starts gathering (JSEP §5.2).
-        transport.gather();
+        for (String mid : description.transports().keySet()) {
+            transportByMid.getOrDefault(mid, primary).gather();
+        }
     }
 
     private void applyRemote(RemoteDescription remote) {
+        Optional<RemoteSection> remoteData = remote.sections().stream().filter(s -> s.isData() && !s.rejected()).findFirst();
+        if (remote.type() == RTCSdpType.OFFER) {
+            // Our answer will accept the offer's BUNDLE groups: a transport for each of them and
+            // for each section outside, ready for the candidates that come before the answer.
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            for (RemoteSection s : remote.sections()) {
+                if (!s.rejected()) {
+                    groups.computeIfAbsent(remote.transportSection(s).mid(), k -> new ArrayList<>()).add(s.mid());
+                }
+            }
+            assignTransports(new ArrayList<>(groups.values()));
+        }
         addRemoteCandidates(remote);
         if (remote.type() == RTCSdpType.OFFER) {
-            Optional<RemoteSection> first = remote.sections().stream().filter(s -> !s.rejected()).findFirst();
-            if (first.isPresent() && remote.iceRestart(currentRemote, first.get().mid())) {
-                // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
-                transport.restartGathering();
+            for (RemoteSection ts : transportSections(remote)) {
+                if (remote.iceRestart(currentRemote, ts.mid())) {
+                    // RFC 8445 §9: the peer restarts ICE; our answer carries new credentials too.
+                    transportByMid.getOrDefault(ts.mid(), primary).restartGathering(gatherOptions.iceServers());
+                }
             }
             pendingRemote = remote;
-            if (remote.sections().stream().anyMatch(s -> s.isData() && !s.rejected())) {
+            if (remoteData.isPresent()) {
                 // The datachannel listener must be on before SCTP can deliver a channel.
-                sctpTransport();
+                sctpTransport(remoteData.get().mid());
             }
             media.associateRemoteOffer(remote);
             setSignalingState(RTCSignalingState.HAVE_REMOTE_OFFER);
@@ -1073,7 +1209,7 @@ public final class RTCPeerConnection implements AutoCloseable {
             media.entries().remove(t);
         }
         pendingRemote = null;
-        transport.remoteCandidates().restartAbandoned();
+        transports.forEach(t -> t.remoteCandidates().restartAbandoned());
         setSignalingState(RTCSignalingState.STABLE);
     }
 
@@ -1088,35 +1224,93 @@ public final class RTCPeerConnection implements AutoCloseable {
     }
 
     private void addRemoteCandidates(RemoteDescription remote) {
-        transportSection(remote).ifPresent(transport.remoteCandidates()::addFromDescription);
-    }
-
-    /** Whether the pending remote description has ICE credentials the running transport does not use yet. */
-    private boolean remoteRestartPending() {
-        return pendingRemote != null && transportSection(pendingRemote).map(transport::restartPending).orElse(false);
-    }
-
-    /** The remote section whose transport carries everything: the first used section's transport. */
-    private static Optional<RemoteSection> transportSection(RemoteDescription remote) {
-        return remote.sections().stream().filter(s -> !s.rejected()).findFirst().map(remote::transportSection);
-    }
-
-    /** Starts ICE, DTLS and SCTP once an offer and its answer are both applied. */
-    private void startTransports(LocalDescription local, RemoteDescription remote, boolean weOffered) {
-        Optional<RemoteSection> found = transportSection(remote);
-        if (found.isEmpty()) {
-            return;
+        for (RemoteSection ts : transportSections(remote)) {
+            SectionTransport t = transportByMid.get(ts.mid());
+            if (t != null) {
+                t.remoteCandidates().addFromDescription(ts);
+            }
         }
+    }
+
+    /** Whether the pending remote description has ICE credentials {@code t} does not use yet. */
+    private boolean restartPending(SectionTransport t) {
+        if (pendingRemote == null) {
+            return false;
+        }
+        for (RemoteSection ts : transportSections(pendingRemote)) {
+            if (transportByMid.get(ts.mid()) == t) {
+                return t.restartPending(ts);
+            }
+        }
+        return false;
+    }
+
+    /** The remote sections that carry a transport (BUNDLE tags and sections outside BUNDLE), in order. */
+    private static List<RemoteSection> transportSections(RemoteDescription remote) {
+        List<RemoteSection> result = new ArrayList<>();
+        for (RemoteSection s : remote.sections()) {
+            RemoteSection ts = s.rejected() ? null : remote.transportSection(s);
+            if (ts != null && result.stream().noneMatch(r -> r.mid().equals(ts.mid()))) {
+                result.add(ts);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Starts ICE, DTLS and SCTP once an offer and its answer are both applied: each section's
+     * transport is the one of its remote transport section (the BUNDLE tag, or its own); senders
+     * and receivers move to it (W3C §4.4.1.6 sets their transport). A final answer releases the
+     * transports no section uses any more (RFC 8843 §7.3.3: those made for an offer whose BUNDLE
+     * was accepted).
+     */
+    private void startTransports(LocalDescription local, RemoteDescription remote, boolean weOffered) {
         // RFC 8445 §6.1.1: the offerer is controlling; against an ice-lite peer we control.
         RTCIceRole iceRole = weOffered || remote.iceLite() ? RTCIceRole.CONTROLLING : RTCIceRole.CONTROLLED;
-        transport.start(found.get(), iceRole, local.setup());
+        Map<String, SectionTransport> negotiated = new LinkedHashMap<>();
+        Set<SectionTransport> started = new HashSet<>();
+        for (RemoteSection s : remote.sections()) {
+            if (s.rejected() || local.section(s.mid()).filter(l -> !l.rejected()).isEmpty()) {
+                continue;
+            }
+            RemoteSection ts = remote.transportSection(s);
+            SectionTransport t = transportByMid.getOrDefault(ts.mid(), transportByMid.get(s.mid()));
+            if (t == null) {
+                continue;
+            }
+            negotiated.put(s.mid(), t);
+            if (started.add(t)) {
+                t.start(ts, iceRole, local.setup());
+            }
+        }
+        transportByMid.putAll(negotiated);
+        for (TransceiverSet.Entry entry : media.entries()) {
+            SectionTransport t = entry.mid == null ? null : negotiated.get(entry.mid);
+            if (t != null && !entry.stopped()) {
+                if (entry.transceiver.sender().transport() != t.dtls()) {
+                    settle(entry.transceiver.sender().setTransport(t.dtls()));
+                }
+                if (entry.transceiver.receiver().transport() != t.dtls()) {
+                    settle(entry.transceiver.receiver().setTransport(t.dtls()));
+                }
+            }
+        }
         Optional<DataSection> ourData = local.dataSection().filter(d -> !d.rejected());
         Optional<RemoteSection> theirData = ourData.flatMap(d -> remote.section(d.mid())).filter(s -> !s.rejected());
         if (ourData.isPresent() && theirData.isPresent() && !sctpStarted) {
             sctpStarted = true;
             RemoteSection data = theirData.get();
-            sctpTransport().start(new RTCSctpCapabilities(data.maxMessageSize()),
+            SectionTransport dataTransport = negotiated.get(data.mid());
+            if (sctp != null && dataTransport != null) {
+                // Channels made before the negotiation wait on the first transport; SCTP runs on
+                // the data section's (W3C §4.4.1.6 sets the SCTP transport's transport).
+                sctp.setTransport(dataTransport.dtls());
+            }
+            sctpTransport(data.mid()).start(new RTCSctpCapabilities(data.maxMessageSize()),
                     data.sctpPort() == null ? DataSection.DEFAULT_SCTP_PORT : data.sctpPort());
+        }
+        if (local.type() == RTCSdpType.ANSWER || remote.type() == RTCSdpType.ANSWER) {
+            releaseUnused(negotiated);
         }
     }
 
@@ -1133,9 +1327,27 @@ public final class RTCPeerConnection implements AutoCloseable {
         media.newTracks(remote).forEach(trackListeners::fire);
     }
 
-    private RTCSctpTransport sctpTransport() {
+    /**
+     * Transports no section of the final answer uses (made for an offer whose BUNDLE the answer
+     * accepted): sockets closed. The first transport and SCTP's stay.
+     */
+    private void releaseUnused(Map<String, SectionTransport> negotiated) {
+        transportByMid.keySet().retainAll(negotiated.keySet());
+        List<SectionTransport> unused = transports.stream().filter(t -> t != primary && !negotiated.containsValue(t)
+                && (sctp == null || t.dtls() != sctp.transport())).toList();
+        if (unused.isEmpty()) {
+            return;
+        }
+        transports.removeAll(unused);
+        loop.execute(() -> unused.forEach(SectionTransport::release));
+        updateGatheringState();
+        updateConnectionStates();
+    }
+
+    /** The SCTP transport, made on the transport of the data section {@code dataMid} (else the first). */
+    private RTCSctpTransport sctpTransport(String dataMid) {
         if (sctp == null) {
-            sctp = new RTCSctpTransport(dtls);
+            sctp = new RTCSctpTransport(transportByMid.getOrDefault(dataMid == null ? "" : dataMid, primary).dtls());
             sctp.onDataChannel(channel -> {
                 count(channel);
                 dataChannelListeners.fire(channel);
@@ -1248,33 +1460,40 @@ public final class RTCPeerConnection implements AutoCloseable {
         return false;
     }
 
-    private void localCandidate(RTCIceCandidate candidate) {
-        if (closed) {
+    private void localCandidate(SectionTransport transport, RTCIceCandidate candidate) {
+        if (closed || !transports.contains(transport)) {
             return;
         }
-        iceCandidateListeners.fire(candidateEvent(candidate));
+        iceCandidateListeners.fire(candidateEvent(transport, candidate));
     }
 
-    private RTCPeerConnectionIceEvent candidateEvent(RTCIceCandidate candidate) {
+    /** W3C §4.4.1.6 / §5.6: a candidate names the first m-section its transport carries (the BUNDLE tag). */
+    private RTCPeerConnectionIceEvent candidateEvent(SectionTransport transport, RTCIceCandidate candidate) {
         LocalDescription local = pendingLocal != null ? pendingLocal : currentLocal;
         if (local == null) {
             return new RTCPeerConnectionIceEvent(candidate, null, null);
         }
         List<Section> sections = local.sections();
         for (int i = 0; i < sections.size(); i++) {
+            if (!sections.get(i).rejected() && transportByMid.get(sections.get(i).mid()) == transport) {
+                return new RTCPeerConnectionIceEvent(candidate, sections.get(i).mid(), i);
+            }
+        }
+        for (int i = 0; i < sections.size(); i++) {
             if (!sections.get(i).rejected()) {
-                // One transport: its candidates belong to the first used section (the BUNDLE tag).
                 return new RTCPeerConnectionIceEvent(candidate, sections.get(i).mid(), i);
             }
         }
         return new RTCPeerConnectionIceEvent(candidate, null, null);
     }
 
-    private void gathererState(RTCIceGathererState state) {
+    /** W3C §4.3.2 RTCIceGatheringState over the transports in use. */
+    private void updateGatheringState() {
         if (closed) {
             return;
         }
-        RTCIceGatheringState next = ConnectionStates.gathering(List.of(state));
+        RTCIceGatheringState next = ConnectionStates.gathering(transports.stream()
+                .map(t -> gatheringStates.getOrDefault(t, RTCIceGathererState.NEW)).toList());
         if (next == iceGatheringState) {
             return;
         }
@@ -1290,13 +1509,13 @@ public final class RTCPeerConnection implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<RTCIceTransportState> iceStates = List.of(ice.state());
+        List<RTCIceTransportState> iceStates = transports.stream().map(t -> t.ice().state()).toList();
         RTCIceConnectionState nextIce = ConnectionStates.iceConnection(iceStates);
         if (nextIce != iceConnectionState) {
             iceConnectionState = nextIce;
             iceConnectionListeners.fire(nextIce);
         }
-        RTCPeerConnectionState next = ConnectionStates.connection(iceStates, List.of(dtls.state()));
+        RTCPeerConnectionState next = ConnectionStates.connection(iceStates, transports.stream().map(t -> t.dtls().state()).toList());
         if (next != connectionState) {
             connectionState = next;
             connectionListeners.fire(next);

@@ -10,8 +10,10 @@ import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCIceGatherer;
 import org.ortc4j.ice.RTCIceRole;
+import org.ortc4j.ice.RTCIceServer;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.net.NettyNetwork;
+import org.ortc4j.ice.net.NetworkStack;
 import org.ortc4j.peerconnection.internal.jsep.LocalTransport;
 import org.ortc4j.peerconnection.internal.jsep.RemoteSection;
 import org.ortc4j.sdp.CandidateAttribute;
@@ -36,6 +38,7 @@ final class SectionTransport {
     private final RTCDtlsTransport dtls;
     private final RemoteCandidates remoteCandidates;
     private boolean gatheringStarted;
+    private List<RTCIceServer> servers;
     private boolean started;
 
     /**
@@ -44,7 +47,17 @@ final class SectionTransport {
      * @throws org.ortc4j.ice.InvalidAccessException if a certificate has expired
      */
     SectionTransport(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates) {
-        this.gatherer = new RTCIceGatherer(gatherOptions, NettyNetwork.shared().newStack());
+        this(gatherOptions, certificates, NettyNetwork.shared().newStack());
+    }
+
+    /**
+     * A transport on {@code stack}: the peer connection's further transports are made on the
+     * first one's loop ({@link NettyNetwork#newStackBeside}), so all of them, SCTP and media run
+     * on one thread.
+     */
+    SectionTransport(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates, NetworkStack stack) {
+        this.gatherer = new RTCIceGatherer(gatherOptions, stack);
+        this.servers = gatherOptions.iceServers();
         this.ice = new RTCIceTransport(gatherer);
         this.dtls = new RTCDtlsTransport(ice, certificates);
         this.remoteCandidates = new RemoteCandidates(ice);
@@ -79,11 +92,26 @@ final class SectionTransport {
         }
     }
 
-    /** RFC 8839 §4.4.1.1.1: new local credentials for a restart offer or answer, if ICE runs. */
-    void restartGathering() {
-        if (started) {
-            gatherer.restart();
+    /**
+     * RFC 8839 §4.4.1.1.1: new local credentials for a restart offer or answer, if ICE runs;
+     * with ICE servers other than those gathered from so far, their candidates are gathered
+     * (W3C §4.4.1.6: new servers are used from the next gathering).
+     */
+    void restartGathering(List<RTCIceServer> currentServers) {
+        if (!started) {
+            return;
         }
+        if (currentServers.equals(servers)) {
+            gatherer.restart();
+        } else {
+            servers = List.copyOf(currentServers);
+            gatherer.restart(servers);
+        }
+    }
+
+    /** A new transport on the same loop as this one. */
+    SectionTransport beside(RTCIceGatherOptions gatherOptions, List<RTCCertificate> certificates) {
+        return new SectionTransport(gatherOptions, certificates, NettyNetwork.shared().newStackBeside(gatherer.networkStack()));
     }
 
     /** This transport as a description writes it: credentials, fingerprints, candidates so far. */

@@ -1,7 +1,6 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -18,8 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ortc4j.ice.OperationException;
+import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.sdp.MediaDescription;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
@@ -147,20 +148,33 @@ class RTCPeerConnectionCorpusTest {
                 .as("our offer's mids, to match the answer's").isEqualTo(mids);
 
         RTCSessionDescription remote = new RTCSessionDescription(RTCSdpType.ANSWER, answerText);
-        if (answer.media().size() > 1 && answer.bundleGroups().isEmpty()) {
-            // Not yet (issue 9): a transport per section for a peer that declines BUNDLE. Until
-            // then the answer is refused with a W3C OperationError and nothing changes (W3C
-            // §4.4.1.6: a failed setRemoteDescription leaves the state as it was).
-            assertThatThrownBy(() -> await(pc.setRemoteDescription(remote)))
-                    .hasCauseInstanceOf(OperationException.class).hasMessageContaining("bundle");
-            assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.HAVE_LOCAL_OFFER);
-            assertThat(pc.remoteDescription()).isNull();
-            return;
-        }
         await(pc.setRemoteDescription(remote));
         assertThat(pc.signalingState()).isEqualTo(RTCSignalingState.STABLE);
         assertThat(pc.currentRemoteDescription().sdp()).isEqualTo(answerText);
         // JSEP §5.10: the answer's directions become the transceivers' current directions.
         assertThat(pc.getTransceivers()).allSatisfy(t -> assertThat(t.currentDirection()).isPresent());
+
+        // RFC 8843: a BUNDLE group's sections share one transport, every other section has its
+        // own (GStreamer's and werift's answers decline BUNDLE); transports made only for our
+        // offer (balanced: one per section) are released.
+        int expectedTransports = answer.bundleGroups().size() + (int) answer.media().stream()
+                .filter(m -> answer.bundleGroups().stream().noneMatch(g -> g.mids().contains(m.mid().orElse("")))).count();
+        List<RTCStats> transports = await(pc.getStats()).ofType(RTCStatsType.TRANSPORT);
+        assertThat(transports).as("transport entries for %s", answer.bundleGroups()).hasSize(expectedTransports);
+        assertThat(transports).allSatisfy(t -> assertThat(t.getString("iceRole")).isEqualTo("controlling"));
+        List<RTCRtpTransceiver> transceivers = pc.getTransceivers();
+        for (RTCRtpTransceiver t : transceivers) {
+            // W3C §4.4.1.6: the sender and receiver of a section use its transport.
+            assertThat(t.receiver().transport()).isSameAs(t.sender().transport());
+        }
+        long distinctMedia = transceivers.stream().map(t -> t.sender().transport()).distinct().count();
+        if (answer.bundleGroups().isEmpty()) {
+            assertThat(distinctMedia).as("one transport per media section").isEqualTo(transceivers.size());
+            if (pc.sctp() != null) {
+                assertThat(transceivers).allSatisfy(t -> assertThat(t.sender().transport()).isNotSameAs(pc.sctp().transport()));
+            }
+        } else {
+            assertThat(distinctMedia).isLessThanOrEqualTo(1);
+        }
     }
 }

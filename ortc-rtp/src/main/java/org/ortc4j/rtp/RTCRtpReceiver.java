@@ -42,9 +42,10 @@ public final class RTCRtpReceiver {
     private static final int TRACK_CAPACITY = 50;
 
     private final String kind;
-    private final RTCDtlsTransport transport;
-    private final RtpSession session;
-    private final Scheduler loop;
+    // Change together when the receiver moves to another transport (setTransport).
+    private volatile RTCDtlsTransport transport;
+    private volatile RtpSession session;
+    private volatile Scheduler loop;
     private final boolean decode;
     private final RemoteTrack track;
     private volatile boolean stopped;
@@ -122,7 +123,9 @@ public final class RTCRtpReceiver {
         if (stopped) {
             throw new InvalidStateException("the RTCRtpReceiver is stopped");
         }
-        ReceiverStreams prepared = new ReceiverStreams(session, kind, receiveParameters, track, decode, SharedMediaCodecs.get(),
+        RtpSession preparedFor = session;
+        // Made here so that bad parameters throw at once; made again if the receiver moved meanwhile.
+        ReceiverStreams prepared = new ReceiverStreams(preparedFor, kind, receiveParameters, track, decode, SharedMediaCodecs.get(),
                 feedbackSsrc());
         return LoopCalls.call(loop, () -> {
             if (stopped) {
@@ -132,15 +135,72 @@ public final class RTCRtpReceiver {
                 throw new InvalidStateException("the RTCRtpReceiver is already receiving");
             }
             parameters = receiveParameters;
-            streams = prepared;
-            streams.start();
-            dtlsListener = transport.onStateChange(state -> {
-                if (state == RTCDtlsTransportState.CLOSED || state == RTCDtlsTransportState.FAILED) {
-                    stop();
-                }
-            });
+            startStreams(preparedFor == session ? prepared : null);
             return null;
         });
+    }
+
+    /** On the loop: binds the stream in the current transport's session; stops with the transport. */
+    private void startStreams(ReceiverStreams prepared) {
+        streams = prepared != null ? prepared
+                : new ReceiverStreams(session, kind, parameters, track, decode, SharedMediaCodecs.get(), feedbackSsrc());
+        streams.start();
+        RTCDtlsTransport current = transport;
+        dtlsListener = current.onStateChange(state -> {
+            if (transport == current && (state == RTCDtlsTransportState.CLOSED || state == RTCDtlsTransportState.FAILED)) {
+                stop();
+            }
+        });
+    }
+
+    /**
+     * Moves the receiver to another transport (W3C §4.4.1.6 "set the RTCSessionDescription" sets
+     * {@code receiver.[[ReceiverTransport]]} to the transport of its section, e.g. when BUNDLE is
+     * accepted or refused; aiortc's {@code setTransport}). A receiving stream is unbound from the
+     * old transport's session and bound in the new one's with the same parameters; the track goes
+     * on (a video stream restarts at the next key frame, which the receiver asks for). Nothing
+     * happens if {@code newTransport} is the current one.
+     *
+     * @return completes when the receiver listens on the new transport
+     * @throws InvalidStateException if the receiver is stopped
+     */
+    public CompletableFuture<Void> setTransport(RTCDtlsTransport newTransport) {
+        Objects.requireNonNull(newTransport, "transport");
+        if (stopped) {
+            throw new InvalidStateException("the RTCRtpReceiver is stopped");
+        }
+        RtpSession newSession = RtpSession.of(newTransport);
+        return LoopCalls.call(loop, () -> {
+            if (stopped || transport == newTransport) {
+                return false;
+            }
+            boolean receiving = streams != null;
+            if (streams != null) {
+                streams.stop();
+                streams = null;
+            }
+            closeQuietly(dtlsListener);
+            dtlsListener = null;
+            transport = newTransport;
+            session = newSession;
+            loop = newSession.scheduler();
+            return receiving;
+        }).thenCompose(receiving -> LoopCalls.call(loop, () -> {
+            if (receiving && !stopped && streams == null) {
+                startStreams(null);
+            }
+            return null;
+        }));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Listener handles only remove themselves.
+            }
+        }
     }
 
     private static int feedbackSsrc() {
@@ -197,14 +257,8 @@ public final class RTCRtpReceiver {
             if (streams != null) {
                 streams.stop();
             }
-            if (dtlsListener != null) {
-                try {
-                    dtlsListener.close();
-                } catch (Exception ignored) {
-                    // Removes a listener; cannot fail.
-                }
-                dtlsListener = null;
-            }
+            closeQuietly(dtlsListener);
+            dtlsListener = null;
         });
     }
 

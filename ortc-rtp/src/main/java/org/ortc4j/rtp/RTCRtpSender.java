@@ -50,9 +50,12 @@ public final class RTCRtpSender {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String kind;
-    private final RTCDtlsTransport transport;
-    private final RtpSession session;
-    private final Scheduler loop;
+    // Change together when the sender moves to another transport (setTransport).
+    private volatile RTCDtlsTransport transport;
+    private volatile RtpSession session;
+    private volatile Scheduler loop;
+    // True between leaving the old transport's session and joining the new one's: frames dropped.
+    private volatile boolean moving;
     private volatile MediaStreamTrack track;
     private volatile RTCRtpSendParameters parameters;
     private volatile boolean stopped;
@@ -118,6 +121,63 @@ public final class RTCRtpSender {
     /** The transport the packets go over (W3C {@code transport}). */
     public RTCDtlsTransport transport() {
         return transport;
+    }
+
+    /**
+     * Moves the sender to another transport (W3C §4.4.1.6 "set the RTCSessionDescription" sets
+     * {@code sender.[[SenderTransport]]} to the transport of its section, e.g. when BUNDLE is
+     * accepted or refused; aiortc's {@code setTransport}). A running stream goes on with the same
+     * SSRC, sequence numbers and timestamps on the new transport's session; frames encoded during
+     * the move are dropped, and a video encoder is asked for a key frame afterwards. Nothing
+     * happens if {@code newTransport} is the current one.
+     *
+     * @return completes when the stream runs on the new transport
+     * @throws InvalidStateException if the sender is stopped
+     */
+    public CompletableFuture<Void> setTransport(RTCDtlsTransport newTransport) {
+        Objects.requireNonNull(newTransport, "transport");
+        if (stopped) {
+            throw new InvalidStateException("the RTCRtpSender is stopped");
+        }
+        RtpSession newSession = RtpSession.of(newTransport);
+        Scheduler oldLoop = loop;
+        return LoopCalls.call(oldLoop, () -> {
+            if (stopped || transport == newTransport) {
+                return false;
+            }
+            // Leave the old session: the stream is unbound there (its reports end with BYE).
+            moving = true;
+            closeQuietly(rtcpListener);
+            rtcpListener = null;
+            boolean waitingForDtls = dtlsListener != null;
+            closeQuietly(dtlsListener);
+            dtlsListener = null;
+            if (stream != null) {
+                session.unbindLocalStream(stream);
+            }
+            transport = newTransport;
+            session = newSession;
+            loop = newSession.scheduler();
+            return waitingForDtls;
+        }).thenCompose(waitingForDtls -> LoopCalls.call(loop, () -> {
+            if (!moving) {
+                return null;
+            }
+            moving = false;
+            if (stopped || stream == null) {
+                return null;
+            }
+            streamSender.rebind(session.bindLocalStream(stream), session.context());
+            rtcpListener = session.addRtcpListener((packets, arrival) -> onRtcp(packets));
+            if (waitingForDtls) {
+                dtlsListener = transport.onStateChange(state -> loop.execute(this::startWhenConnected));
+                startWhenConnected();
+            } else if ("video".equals(kind)) {
+                // The receiver on the other side may start a new stream: give it a key frame.
+                pump.requestKeyFrame();
+            }
+            return null;
+        }));
     }
 
     /**
@@ -205,8 +265,10 @@ public final class RTCRtpSender {
 
     /** On the media lane: hop to the loop with the frame. */
     private void onEncoded(EncodedFrame frame, int audioLevel) {
-        loop.execute(() -> {
-            if (!stopped && streamSender != null) {
+        Scheduler target = loop;
+        target.execute(() -> {
+            // A frame queued on the old loop of a sender that moved, or during the move, is dropped.
+            if (!stopped && !moving && loop == target && streamSender != null) {
                 streamSender.send(frame, audioLevel, audioLevel >= 0 && audioLevel < 127);
             }
         });

@@ -395,6 +395,23 @@ public final class RTCDataChannel {
         }
 
         @Override
+        public void onClosedSilently() {
+            if (readyState.getAndSet(RTCDataChannelState.CLOSED) == RTCDataChannelState.CLOSED) {
+                return;
+            }
+            release();
+        }
+
+        /** What a closed channel frees: its negotiated id and its share of the send buffer. */
+        private void release() {
+            if (init.negotiated()) {
+                transport.releaseNegotiatedId(init.id());
+            }
+            sendBufferReleased = true;
+            transport.releaseSendBuffer(bufferedAmount.get());
+        }
+
+        @Override
         public void onClosed(RTCError error) {
             if (readyState.getAndSet(RTCDataChannelState.CLOSED) == RTCDataChannelState.CLOSED) {
                 return;

@@ -63,7 +63,8 @@ public final class RTCSctpTransport {
         SctpTransports.setConstructor(RTCSctpTransport::new);
     }
 
-    private final RTCDtlsTransport dtls;
+    // Changes only before start (setTransport), on the same loop.
+    private volatile RTCDtlsTransport dtls;
     private final Scheduler loop;
     private final int port;
     private final AssociationConfig baseConfig;
@@ -75,7 +76,7 @@ public final class RTCSctpTransport {
     private final AtomicLong queuedBytes = new AtomicLong();
     /** Ids of negotiated channels in use, checked when one is made (W3C §6.2 createDataChannel). */
     private final Set<Integer> negotiatedIds = ConcurrentHashMap.newKeySet();
-    private final AutoCloseable dtlsSubscription;
+    private volatile AutoCloseable dtlsSubscription;
 
     private volatile RTCSctpTransportState state = RTCSctpTransportState.CONNECTING;
     private volatile long maxMessageSize = INITIAL_MAX_MESSAGE_SIZE;
@@ -164,6 +165,34 @@ public final class RTCSctpTransport {
     }
 
     /**
+     * Moves a transport that has not started to another DTLS transport on the same loop (W3C
+     * §4.4.1.6: applying a description sets the SCTP transport's {@code transport} to the data
+     * section's; a peer connection's data channels may exist before it knows which transport
+     * that is). Its channels stay as they are.
+     *
+     * @throws InvalidStateException if {@link #start} was called or the transport is closed
+     * @throws IllegalArgumentException if {@code transport} runs on another loop
+     */
+    public void setTransport(RTCDtlsTransport transport) {
+        Objects.requireNonNull(transport, "transport");
+        if (transport.iceTransport().scheduler() != loop) {
+            throw new IllegalArgumentException("the new DTLS transport runs on another loop");
+        }
+        if (started.get() || state == RTCSctpTransportState.CLOSED) {
+            throw new InvalidStateException("an RTCSctpTransport moves only before it starts");
+        }
+        if (transport == dtls) {
+            return;
+        }
+        RTCDtlsTransport old = dtls;
+        closeQuietly(dtlsSubscription);
+        old.setDataHandler(null);
+        dtls = transport;
+        transport.setDataHandler(this::receive);
+        dtlsSubscription = transport.onStateChange(this::onDtlsState);
+    }
+
+    /**
      * W3C §6.1.1 "update the data max message size": {@code canSendSize} is what we can queue
      * (the send buffer); "If remoteMaxMessageSize is 0 and canSendSize is 0, set [[MaxMessageSize]]
      * to the value positive Infinity. Otherwise, if remoteMaxMessageSize is 0, set [[MaxMessageSize]]
@@ -240,6 +269,21 @@ public final class RTCSctpTransport {
     public void stop() {
         onLoop(() -> {
             registry.stop();
+            setState(RTCSctpTransportState.CLOSED);
+            closeQuietly(dtlsSubscription);
+        });
+    }
+
+    /**
+     * Stops the transport as W3C §4.4.1.5 "close the connection" does: the association aborts
+     * (an ABORT chunk to the peer, whose channels close), every channel's readyState becomes
+     * closed at once without closing, error or close events ("The RTCDataChannels will be
+     * closed abruptly and the closing procedure will not be invoked"), state closed. For an
+     * RTCPeerConnection's close; {@link #stop()} announces the channels' closing. Idempotent.
+     */
+    public void stopSilently() {
+        onLoop(() -> {
+            registry.stop(true);
             setState(RTCSctpTransportState.CLOSED);
             closeQuietly(dtlsSubscription);
         });

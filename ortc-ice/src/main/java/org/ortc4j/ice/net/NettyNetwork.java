@@ -113,6 +113,25 @@ public final class NettyNetwork implements AutoCloseable {
     }
 
     /**
+     * A new transport stack on the same loop as {@code neighbour}, a stack of this network: for
+     * the transports of one peer connection (a transport per m-section), so that they, and what
+     * runs on them, share one thread (and one {@link Scheduler} object) and never wait for each
+     * other.
+     *
+     * @throws IllegalArgumentException if {@code neighbour} is not a stack of this network
+     * @throws IllegalStateException if the group is shutting down
+     */
+    public NetworkStack newStackBeside(NetworkStack neighbour) {
+        if (!(neighbour instanceof NettyNetworkStack netty) || !netty.loop().parent().equals(group)) {
+            throw new IllegalArgumentException("not a stack of this network: " + neighbour);
+        }
+        if (group.isShuttingDown()) {
+            throw new IllegalStateException("the network's event loop group is shut down");
+        }
+        return new NettyNetworkStack(netty);
+    }
+
+    /**
      * Shuts down the group if this network created it ({@link #create(NettyTransport, int)}),
      * closing every socket on it, and waits for its loops to stop (unless called from one of
      * them). Does nothing for {@link #shared()} and for a group the caller brought.

@@ -60,10 +60,22 @@ final class NettyNetworkStack implements NetworkStack {
     private final NettyTransport transport;
     private final ExecutorScheduler scheduler;
 
+    /** The loop this stack runs on. */
+    EventLoop loop() {
+        return loop;
+    }
+
     NettyNetworkStack(EventLoop loop, NettyTransport transport) {
         this.loop = loop;
         this.transport = transport;
         this.scheduler = new ExecutorScheduler(loop);
+    }
+
+    /** A stack on {@code neighbour}'s loop with the same scheduler object (see NettyNetwork.newStackBeside). */
+    NettyNetworkStack(NettyNetworkStack neighbour) {
+        this.loop = neighbour.loop;
+        this.transport = neighbour.transport;
+        this.scheduler = neighbour.scheduler;
     }
 
     /** The transport this stack's sockets use. */

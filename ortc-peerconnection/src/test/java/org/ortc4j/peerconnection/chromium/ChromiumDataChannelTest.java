@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.ortc4j.peerconnection.chromium.ChromiumPcSession.Role;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelMessage;
+import org.ortc4j.sctp.RTCDataChannelState;
 import org.ortc4j.sctp.chromium.Json;
 
 /**
@@ -227,11 +228,13 @@ class ChromiumDataChannelTest extends ChromiumPcBrowser {
     void closingOurPeerConnectionClosesEveryChannelAtBothEnds(Role role) throws Exception {
         Channels c = connect(role, "java", null, "chromium", Map.of());
 
-        // W3C §4.4.1.5 close: every data channel closes; RFC 8831 §6.7 / RFC 9260 §9: the SCTP
-        // association ends, so the peer's ends close as well.
+        // W3C §4.4.1.5 close the connection: every data channel's readyState is closed when
+        // close() returns, abruptly (no close event); RFC 8831 §6.7 / RFC 9260 §9: the SCTP
+        // association ends, so the peer's ends close, with their events.
         session.pc.close();
-        c.ours().awaitClose(T);
-        c.theirs().awaitClose(T);
+        assertThat(c.ours().channel.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+        assertThat(c.theirs().channel.readyState()).isEqualTo(RTCDataChannelState.CLOSED);
+        assertThat(c.ours().isClosed()).as("no close event").isFalse();
         session.chromium.await("close", "java", T, "Chromium's close for our channel after our close()");
         session.chromium.await("close", "chromium", T, "Chromium's close for its channel after our close()");
     }

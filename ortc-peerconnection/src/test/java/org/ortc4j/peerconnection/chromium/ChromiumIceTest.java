@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ortc4j.ice.RTCStats;
+import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.peerconnection.RTCPeerConnectionIceEvent;
+import org.ortc4j.peerconnection.RTCRtpTransceiverInit;
 import org.ortc4j.peerconnection.chromium.ChromiumPcSession.Role;
+import org.ortc4j.rtp.RTCRtpTransceiver;
+import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 
 /**
  * ICE between our {@code RTCPeerConnection} and headless Chromium's: trickle ICE both ways
@@ -95,6 +99,26 @@ class ChromiumIceTest extends ChromiumPcBrowser {
         List<String> trickled = ours.subList(0, ours.size() - 1).stream()
                 .map(e -> e.candidate().address() + " " + e.candidate().port()).toList();
         assertThat(theirRemotes).as("Chromium's remote candidates").containsAll(trickled);
+    }
+
+    @Test
+    void anOfferWithoutBundleIsAnsweredByChromiumWithATransportPerSection() throws Exception {
+        // Audio and data: two sections, each on its own ICE/DTLS transport at both ends.
+        session.pc.addTransceiver("audio", new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.RECVONLY, List.of(), null));
+        session.ours("offer-needs-a-section", null);
+        String answer = session.weOfferWithoutBundle();
+        assertThat(answer).doesNotContain("a=group:BUNDLE");
+        assertThat(answer.lines().filter(l -> l.startsWith("a=ice-ufrag:")).distinct()).hasSize(2);
+        session.awaitConnected();
+        echoChannel("unbundled");
+
+        RTCStatsReport report = await(session.pc.getStats());
+        List<RTCStats> transports = report.ofType(RTCStatsType.TRANSPORT);
+        assertThat(transports).hasSize(2);
+        assertThat(transports).allSatisfy(t -> assertThat(t.getString("dtlsState")).isEqualTo("connected"));
+        RTCRtpTransceiver audio = session.pc.getTransceivers().get(0);
+        assertThat(audio.receiver().transport()).isNotSameAs(session.pc.sctp().transport());
+        assertThat(session.chromium.errors()).isEmpty();
     }
 
     @ParameterizedTest

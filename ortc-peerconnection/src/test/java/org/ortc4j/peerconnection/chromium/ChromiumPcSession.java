@@ -153,6 +153,25 @@ final class ChromiumPcSession implements AutoCloseable {
     }
 
     /**
+     * We offer without BUNDLE, Chromium answers: our complete offer (non-trickle) with its
+     * a=group:BUNDLE line removed on the way, as a peer that does not bundle would send it, so
+     * Chromium answers each section on its own transport (RFC 8843 §7.3: it cannot bundle what
+     * was not offered bundled); Chromium's answer is complete too.
+     *
+     * @return Chromium's answer
+     */
+    String weOfferWithoutBundle() throws Exception {
+        describingAgain(false);
+        String offer = describe(await(pc.createOffer(new RTCOfferOptions(false))), false)
+                .replaceAll("a=group:BUNDLE[^\r\n]*\r\n", "");
+        chromium.command("remote", "type", "offer", "sdp", offer, "trickle", false);
+        describedOurselves(false);
+        String answer = (String) chromium.await("answer", e -> true, T).get("sdp");
+        await(pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answer)));
+        return answer;
+    }
+
+    /**
      * Chromium offers (after its {@code restartIce()} when {@code iceRestart}), we answer; the
      * trickle flags as in {@link #weOffer}.
      *

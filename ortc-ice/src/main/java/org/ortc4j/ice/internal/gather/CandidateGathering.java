@@ -6,8 +6,10 @@ import io.netty.buffer.Unpooled;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,10 @@ public final class CandidateGathering {
     private final RelayGathering relays;
     private final HostNames hostNames;
     private final List<UdpSocketBase> hostBases = new ArrayList<>();
+    // Each host base's address and local preference, for asking new servers after a restart.
+    private final Map<UdpSocketBase, LocalAddress> hostAddresses = new HashMap<>();
+    private final Map<UdpSocketBase, Integer> hostPreferences = new HashMap<>();
+    private List<RTCIceServer> servers;
     private final Set<InetSocketAddress> reflexiveAddresses = new HashSet<>();
     private final List<CompletableFuture<?>> running = new ArrayList<>();
     private String usernameFragment;
@@ -79,6 +85,7 @@ public final class CandidateGathering {
         this.stack = Objects.requireNonNull(stack, "stack");
         this.loop = stack.scheduler();
         this.options = Objects.requireNonNull(options, "options");
+        this.servers = options.iceServers();
         this.downstream = Objects.requireNonNull(downstream, "downstream");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.transactions = new StunTransactions(loop);
@@ -99,7 +106,12 @@ public final class CandidateGathering {
         for (int i = 0; options.gatherPolicy() == RTCIceGatherPolicy.ALL && i < addresses.size(); i++) {
             gatherHost(addresses.get(i), HostAddressSelection.localPreference(i));
         }
-        for (RTCIceServer server : options.iceServers()) {
+        gatherRelays(addresses);
+        done();
+    }
+
+    private void gatherRelays(List<LocalAddress> addresses) {
+        for (RTCIceServer server : servers) {
             for (String text : server.urls()) {
                 IceServerUrl url = IceServerUrl.parse(text);
                 if (url.scheme().isTurn()) {
@@ -107,6 +119,30 @@ public final class CandidateGathering {
                 }
             }
         }
+    }
+
+    /**
+     * An ICE restart with another list of STUN/TURN servers (W3C §4.4.1.6 set a configuration:
+     * new servers are used from the next gathering): candidates from now on carry {@code ufrag};
+     * each host base asks the new STUN servers for its server-reflexive address and the new TURN
+     * servers are asked for allocations. Before {@link #start}, only the list changes. The sink's
+     * {@code complete} is called again when that is done.
+     */
+    public void restart(String ufrag, List<RTCIceServer> newServers) {
+        if (closed) {
+            return;
+        }
+        servers = List.copyOf(newServers);
+        if (!started) {
+            return;
+        }
+        usernameFragment = ufrag;
+        reflexiveAddresses.clear();
+        pending++;
+        for (UdpSocketBase base : hostBases) {
+            queryStunServers(base, hostAddresses.get(base), hostPreferences.get(base));
+        }
+        gatherRelays(HostAddressSelection.select(stack.localAddresses(), options));
         done();
     }
 
@@ -147,6 +183,8 @@ public final class CandidateGathering {
                 return;
             }
             hostBases.add(base);
+            hostAddresses.put(base, address);
+            hostPreferences.put(base, localPreference);
             emitHost(base, localPreference);
             queryStunServers(base, address, localPreference);
             done();
@@ -170,7 +208,7 @@ public final class CandidateGathering {
     // RFC 8445 §5.1.1.2: "the agent sends a Binding request ... from each host candidate ... to
     // its configured STUN server".
     private void queryStunServers(UdpSocketBase base, LocalAddress address, int localPreference) {
-        for (RTCIceServer server : options.iceServers()) {
+        for (RTCIceServer server : servers) {
             for (String text : server.urls()) {
                 IceServerUrl url = IceServerUrl.parse(text);
                 if (url.scheme() == IceServerUrl.Scheme.STUN) {

@@ -180,8 +180,13 @@ public final class OfferBuilder {
             if (section.rejected()) {
                 continue;
             }
-            String transportMid = bundlePolicy == RTCBundlePolicy.MAX_BUNDLE && !group.isEmpty()
-                    || negotiatedBundle.stream().anyMatch(g -> g.contains(section.mid()))
+            // Max-bundle: one transport. Once a BUNDLE group is negotiated, its sections and the
+            // sections a subsequent offer adds to it use the tag's transport (RFC 8843 §7.5.1:
+            // the offerer may give an added section the BUNDLE address). A first offer with
+            // balanced or max-compat gathers for each section, as Chromium's do.
+            boolean bundled = !group.isEmpty() && group.contains(section.mid())
+                    && (bundlePolicy == RTCBundlePolicy.MAX_BUNDLE || !negotiatedBundle.isEmpty());
+            String transportMid = bundled || negotiatedBundle.stream().anyMatch(g -> g.contains(section.mid()))
                     ? group.get(0) : section.mid();
             LocalTransport transport = byTransportMid.computeIfAbsent(transportMid, transports);
             transportByMid.put(section.mid(), Objects.requireNonNull(transport, "no transport for mid " + transportMid));

@@ -40,8 +40,8 @@ public final class RtpStreamSender {
     private final RTCRtpCodecParameters codec;
     private final TimeBase clock;
     private final RtpPacketizer packetizer;
-    private final RtpOutput output;
-    private final RtpInterceptorContext context;
+    private RtpOutput output;
+    private RtpInterceptorContext context;
     private final byte[] mid;
     private final byte[] rid;
     private final int midId;
@@ -74,6 +74,16 @@ public final class RtpStreamSender {
         this.absSendTimeId = extensions.id(AbsSendTimeExtension.URI);
         this.audioLevelId = extensions.id(AudioLevelExtension.URI);
         this.transportSequenceId = extensions.id(TransportSequenceNumberExtension.URI);
+    }
+
+    /**
+     * Sends the next packets to another session's output (the sender moved to another transport,
+     * W3C §4.4.1.6 set the RTCRtpSender's transport): SSRC, sequence numbers and timestamps go on.
+     * Call on the new transport's loop, after the last packet on the old one.
+     */
+    public void rebind(RtpOutput newOutput, RtpInterceptorContext newContext) {
+        this.output = newOutput;
+        this.context = newContext;
     }
 
     /** The stream's SSRC. */

@@ -34,4 +34,13 @@ public interface ChannelEvents {
      * @param error why, if it closed abruptly; {@code null} after a clean close
      */
     void onClosed(RTCError error);
+
+    /**
+     * The channel is closed abruptly, without the closing procedure and without events (W3C
+     * §4.4.1.5 close the connection: "The RTCDataChannels will be closed abruptly and the
+     * closing procedure will not be invoked"). By default as {@link #onClosed} without error.
+     */
+    default void onClosedSilently() {
+        onClosed(null);
+    }
 }

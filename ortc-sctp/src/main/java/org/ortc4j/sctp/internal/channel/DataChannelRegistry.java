@@ -73,6 +73,7 @@ public final class DataChannelRegistry implements AssociationListener {
     private int[] resetBatch = new int[16];
     private int resetBatchSize;
     private boolean closed;
+    private boolean silently;
     /** The bytes held by every channel's partial-message buffer together. */
     private long partialBytes;
     /** Set when we end the association ourselves: the reason channels see then, whatever abort says. */
@@ -195,6 +196,15 @@ public final class DataChannelRegistry implements AssociationListener {
 
     /** The transport stops: every channel closes, without error, and the association aborts. */
     public void stop() {
+        stop(false);
+    }
+
+    /**
+     * The transport stops and the association aborts; every channel closes, announced (closed
+     * events) or, with {@code silently}, without events.
+     */
+    public void stop(boolean silently) {
+        this.silently = silently;
         forced = true;
         forcedReason = null;
         if (association != null) {
@@ -584,7 +594,11 @@ public final class DataChannelRegistry implements AssociationListener {
         for (DataChannelEndpoint endpoint : all) {
             if (endpoint.phase != DataChannelEndpoint.Phase.CLOSED) {
                 endpoint.phase = DataChannelEndpoint.Phase.CLOSED;
-                endpoint.events().onClosed(cause);
+                if (silently) {
+                    endpoint.events().onClosedSilently();
+                } else {
+                    endpoint.events().onClosed(cause);
+                }
             }
         }
     }
