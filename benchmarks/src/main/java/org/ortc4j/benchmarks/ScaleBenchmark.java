@@ -75,6 +75,8 @@ public final class ScaleBenchmark {
     private volatile boolean messagesPaused;
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder messagesReceived = new LongAdder();
+    /** Frames a sender had not yet asked for when the next came (it fell behind). */
+    private static final LongAdder framesReplaced = new LongAdder();
     private final byte[][] payloads = new byte[64][];
     private final byte[] message = new byte[MESSAGE_BYTES];
     private final RTCConfiguration offererConfiguration;
@@ -130,6 +132,7 @@ public final class ScaleBenchmark {
                         running.length * 2, failure);
                 break;
             }
+            System.err.printf("measuring N=%d%n", n);
             TimeUnit.SECONDS.sleep(WARMUP_SECONDS);
             Row row = measure();
             if (baselinePerConnection == 0) {
@@ -139,7 +142,8 @@ public final class ScaleBenchmark {
                     n, setupSeconds, row.load, row.cpuCores, row.cpuCores / n * 1000,
                     row.cpuCores / n / baselinePerConnection, row.heapMiB, row.rssMiB, row.threads, row.fds,
                     row.rtpSentPerSecond, row.rtpReceivedPerSecond, row.rtpLost, row.messagesSent, row.messagesReceived);
-            System.out.println("       threads by name: " + threadNames());
+            System.out.printf("       frames a sender fell behind on: %d; threads by name: %s%n", row.framesReplaced,
+                    threadNames());
         }
     }
 
@@ -192,18 +196,22 @@ public final class ScaleBenchmark {
         double load = Proc.loadAverage();
         int threads = Thread.getAllStackTraces().size();
         long fds = Proc.openFiles();
-        // Messages in flight arrive during a second without new ones.
+        // Messages in flight arrive while no new ones are sent (up to 5 s).
         messagesPaused = true;
-        TimeUnit.SECONDS.sleep(1);
+        long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (messagesReceived.sum() < messagesSent.sum() && System.nanoTime() < drainEnd) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
         long sent = messagesSent.sum();
         long received = messagesReceived.sum();
         messagesPaused = false;
+        long replaced = framesReplaced.sumThenReset();
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
         double seconds = (wall1 - wall0) / 1e9;
         return new Row(load, (cpu1 - cpu0) / 1e9 / seconds, heap >> 20, Proc.residentBytes() >> 20, threads, fds,
-                (rtp1[0] - rtp0[0]) / seconds, (rtp1[1] - rtp0[1]) / seconds, rtp1[2] - rtp0[2], sent, received);
+                (rtp1[0] - rtp0[0]) / seconds, (rtp1[1] - rtp0[1]) / seconds, rtp1[2] - rtp0[2], sent, received, replaced);
     }
 
     /** Sums over every connection's getStats: outbound packetsSent, inbound packetsReceived, packetsLost. */
@@ -274,7 +282,7 @@ public final class ScaleBenchmark {
 
     private record Row(double load, double cpuCores, long heapMiB, long rssMiB, int threads, long fds,
             double rtpSentPerSecond, double rtpReceivedPerSecond, long rtpLost, long messagesSent,
-            long messagesReceived) {
+            long messagesReceived, long framesReplaced) {
     }
 
     /** Two connected peer connections, each with an Opus-sized track and the channel. */
@@ -356,6 +364,9 @@ public final class ScaleBenchmark {
                 ready = waiter;
                 waiter = null;
                 if (ready == null) {
+                    if (pending != null) {
+                        framesReplaced.increment();
+                    }
                     pending = frame;
                     return;
                 }
