@@ -142,8 +142,8 @@ public final class ScaleBenchmark {
                     n, setupSeconds, row.load, row.cpuCores, row.cpuCores / n * 1000,
                     row.cpuCores / n / baselinePerConnection, row.heapMiB, row.rssMiB, row.threads, row.fds,
                     row.rtpSentPerSecond, row.rtpReceivedPerSecond, row.rtpLost, row.messagesSent, row.messagesReceived);
-            System.out.printf("       frames a sender fell behind on: %d; threads by name: %s%n", row.framesReplaced,
-                    threadNames());
+            System.out.printf("       frames a sender fell behind on: %d; connections not sending: %d, not receiving: %d;"
+                    + " threads by name: %s%n", row.framesReplaced, row.notSending, row.notReceiving, threadNames());
         }
     }
 
@@ -211,25 +211,35 @@ public final class ScaleBenchmark {
         long heap = runtime.totalMemory() - runtime.freeMemory();
         double seconds = (wall1 - wall0) / 1e9;
         return new Row(load, (cpu1 - cpu0) / 1e9 / seconds, heap >> 20, Proc.residentBytes() >> 20, threads, fds,
-                (rtp1[0] - rtp0[0]) / seconds, (rtp1[1] - rtp0[1]) / seconds, rtp1[2] - rtp0[2], sent, received, replaced);
+                (rtp1[0] - rtp0[0]) / seconds, (rtp1[1] - rtp0[1]) / seconds, rtp1[2] - rtp0[2], sent, received, replaced,
+                rtp1[3], rtp1[4]);
     }
 
-    /** Sums over every connection's getStats: outbound packetsSent, inbound packetsReceived, packetsLost. */
+    /**
+     * Sums over every connection's getStats: outbound packetsSent, inbound packetsReceived,
+     * packetsLost, and the numbers of connections with no outbound and no inbound counters.
+     */
     private long[] rtpCounters() throws Exception {
         List<CompletableFuture<RTCStatsReport>> reports = new ArrayList<>();
         for (Pair pair : running) {
             reports.add(pair.offerer.getStats());
             reports.add(pair.answerer.getStats());
         }
-        long[] sums = new long[3];
+        long[] sums = new long[5];
         for (CompletableFuture<RTCStatsReport> future : reports) {
             RTCStatsReport report = future.get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            for (RTCStats outbound : report.ofType(RTCStatsType.OUTBOUND_RTP)) {
-                sums[0] += outbound.getLong("packetsSent");
+            // A stream that has not sent or received a packet yet has no counters (webrtc-stats
+            // §3.1: an RTP stream's stats exist once a packet has been sent or received).
+            List<RTCStats> outbound = report.ofType(RTCStatsType.OUTBOUND_RTP).stream().filter(st -> st.has("packetsSent")).toList();
+            List<RTCStats> inbound = report.ofType(RTCStatsType.INBOUND_RTP).stream().filter(st -> st.has("packetsReceived")).toList();
+            sums[3] += outbound.isEmpty() ? 1 : 0;
+            sums[4] += inbound.isEmpty() ? 1 : 0;
+            for (RTCStats stats : outbound) {
+                sums[0] += stats.getLong("packetsSent");
             }
-            for (RTCStats inbound : report.ofType(RTCStatsType.INBOUND_RTP)) {
-                sums[1] += inbound.getLong("packetsReceived");
-                sums[2] += inbound.getLong("packetsLost");
+            for (RTCStats stats : inbound) {
+                sums[1] += stats.getLong("packetsReceived");
+                sums[2] += stats.getLong("packetsLost");
             }
         }
         return sums;
@@ -282,7 +292,7 @@ public final class ScaleBenchmark {
 
     private record Row(double load, double cpuCores, long heapMiB, long rssMiB, int threads, long fds,
             double rtpSentPerSecond, double rtpReceivedPerSecond, long rtpLost, long messagesSent,
-            long messagesReceived, long framesReplaced) {
+            long messagesReceived, long framesReplaced, long notSending, long notReceiving) {
     }
 
     /** Two connected peer connections, each with an Opus-sized track and the channel. */
