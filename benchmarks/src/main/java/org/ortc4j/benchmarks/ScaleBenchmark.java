@@ -28,6 +28,7 @@ import org.ortc4j.media.TimeBase;
 import org.ortc4j.peerconnection.RTCBundlePolicy;
 import org.ortc4j.peerconnection.RTCConfiguration;
 import org.ortc4j.peerconnection.RTCPeerConnection;
+import org.ortc4j.peerconnection.RTCPeerConnectionState;
 import org.ortc4j.sctp.RTCDataChannel;
 
 /**
@@ -77,6 +78,7 @@ public final class ScaleBenchmark {
     private final LongAdder messagesReceived = new LongAdder();
     /** Frames a sender had not yet asked for when the next came (it fell behind). */
     private static final LongAdder framesReplaced = new LongAdder();
+    private final LongAdder sendsRefused = new LongAdder();
     private final byte[][] payloads = new byte[64][];
     private final byte[] message = new byte[MESSAGE_BYTES];
     private final RTCConfiguration offererConfiguration;
@@ -143,7 +145,11 @@ public final class ScaleBenchmark {
                     row.cpuCores / n / baselinePerConnection, row.heapMiB, row.rssMiB, row.threads, row.fds,
                     row.rtpSentPerSecond, row.rtpReceivedPerSecond, row.rtpLost, row.messagesSent, row.messagesReceived);
             System.out.printf("       frames a sender fell behind on: %d; connections not sending: %d, not receiving: %d;"
-                    + " threads by name: %s%n", row.framesReplaced, row.notSending, row.notReceiving, threadNames());
+                    + " pairs not both connected: %d; messages refused: %d; CPU in the kernel: %.0f %%%n"
+                    + "       threads by name: %s%n",
+                    row.framesReplaced, row.notSending, row.notReceiving, row.pairsNotConnected, row.sendsRefused,
+                    row.kernelShare * 100,
+                    threadNames());
         }
     }
 
@@ -180,7 +186,17 @@ public final class ScaleBenchmark {
         }
         if (!messagesPaused) {
             for (int i = (int) (t % 1000); i < now.length; i += 1000) {
-                now[i].sendMessages();
+                try {
+                    now[i].sendMessages();
+                } catch (RuntimeException e) {
+                    // A channel that closed (its connection failed) refuses messages: counted,
+                    // and the ticker goes on (an exception would end its scheduled task).
+                    if (sendsRefused.sum() == 0) {
+                        System.err.println("first refused send: " + e + "; connection states "
+                                + now[i].offerer.connectionState() + "/" + now[i].answerer.connectionState());
+                    }
+                    sendsRefused.increment();
+                }
             }
         }
     }
@@ -188,12 +204,16 @@ public final class ScaleBenchmark {
     private Row measure() throws Exception {
         long wall0 = System.nanoTime();
         long cpu0 = Proc.cpuNanos();
+        long kernel0 = Proc.kernelNanos();
         long[] rtp0 = rtpCounters();
         TimeUnit.SECONDS.sleep(WINDOW_SECONDS);
         long wall1 = System.nanoTime();
         long cpu1 = Proc.cpuNanos();
+        long kernel1 = Proc.kernelNanos();
         long[] rtp1 = rtpCounters();
         double load = Proc.loadAverage();
+        long notConnected = Arrays.stream(running).filter(p -> p.offerer.connectionState() != RTCPeerConnectionState.CONNECTED
+                || p.answerer.connectionState() != RTCPeerConnectionState.CONNECTED).count();
         int threads = Thread.getAllStackTraces().size();
         long fds = Proc.openFiles();
         // Messages in flight arrive while no new ones are sent (up to 5 s).
@@ -212,7 +232,8 @@ public final class ScaleBenchmark {
         double seconds = (wall1 - wall0) / 1e9;
         return new Row(load, (cpu1 - cpu0) / 1e9 / seconds, heap >> 20, Proc.residentBytes() >> 20, threads, fds,
                 (rtp1[0] - rtp0[0]) / seconds, (rtp1[1] - rtp0[1]) / seconds, rtp1[2] - rtp0[2], sent, received, replaced,
-                rtp1[3], rtp1[4]);
+                rtp1[3], rtp1[4], notConnected, sendsRefused.sum(),
+                (double) (kernel1 - kernel0) / Math.max(1, cpu1 - cpu0));
     }
 
     /**
@@ -264,10 +285,22 @@ public final class ScaleBenchmark {
         private static final long NANOS_PER_TICK = 10_000_000;
 
         static long cpuNanos() throws IOException {
+            return userNanos() + kernelNanos();
+        }
+
+        static long userNanos() throws IOException {
+            return statField(14) * NANOS_PER_TICK;
+        }
+
+        static long kernelNanos() throws IOException {
+            return statField(15) * NANOS_PER_TICK;
+        }
+
+        private static long statField(int field) throws IOException {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            // proc(5): after "(comm)", field 3 (state) onwards; utime is field 14, stime 15.
+            // proc(5): after "(comm)" comes field 3 (state); utime is field 14, stime 15.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            return Long.parseLong(fields[field - 3]);
         }
 
         static long residentBytes() throws IOException {
@@ -292,7 +325,8 @@ public final class ScaleBenchmark {
 
     private record Row(double load, double cpuCores, long heapMiB, long rssMiB, int threads, long fds,
             double rtpSentPerSecond, double rtpReceivedPerSecond, long rtpLost, long messagesSent,
-            long messagesReceived, long framesReplaced, long notSending, long notReceiving) {
+            long messagesReceived, long framesReplaced, long notSending, long notReceiving,
+            long pairsNotConnected, long sendsRefused, double kernelShare) {
     }
 
     /** Two connected peer connections, each with an Opus-sized track and the channel. */
@@ -350,8 +384,9 @@ public final class ScaleBenchmark {
 
         void sendMessages() {
             offererChannel.send(message);
+            messagesSent.increment();
             answererChannel.send(message);
-            messagesSent.add(2);
+            messagesSent.increment();
         }
     }
 
