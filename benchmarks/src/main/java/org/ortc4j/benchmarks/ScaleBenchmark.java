@@ -70,14 +70,14 @@ public final class ScaleBenchmark {
     private static final int FRAME_MILLIS = 20;
     private static final int SAMPLES_PER_FRAME = 960;
     private static final int MESSAGE_BYTES = 100;
+    /** Frames a sender had not yet asked for when the next came (it fell behind). */
+    private static final LongAdder FRAMES_REPLACED = new LongAdder();
 
     private final List<Pair> pairs = new ArrayList<>();
     private volatile Pair[] running = new Pair[0];
     private volatile boolean messagesPaused;
     private final LongAdder messagesSent = new LongAdder();
     private final LongAdder messagesReceived = new LongAdder();
-    /** Frames a sender had not yet asked for when the next came (it fell behind). */
-    private static final LongAdder framesReplaced = new LongAdder();
     private final LongAdder sendsRefused = new LongAdder();
     private final byte[][] payloads = new byte[64][];
     private final byte[] message = new byte[MESSAGE_BYTES];
@@ -134,6 +134,7 @@ public final class ScaleBenchmark {
                         running.length * 2, failure);
                 break;
             }
+            // On stderr, for a script that starts a JFR recording of one N (docs/benchmarks.md).
             System.err.printf("measuring N=%d%n", n);
             TimeUnit.SECONDS.sleep(WARMUP_SECONDS);
             Row row = measure();
@@ -225,7 +226,7 @@ public final class ScaleBenchmark {
         long sent = messagesSent.sum();
         long received = messagesReceived.sum();
         messagesPaused = false;
-        long replaced = framesReplaced.sumThenReset();
+        long replaced = FRAMES_REPLACED.sumThenReset();
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
@@ -410,7 +411,7 @@ public final class ScaleBenchmark {
                 waiter = null;
                 if (ready == null) {
                     if (pending != null) {
-                        framesReplaced.increment();
+                        FRAMES_REPLACED.increment();
                     }
                     pending = frame;
                     return;
