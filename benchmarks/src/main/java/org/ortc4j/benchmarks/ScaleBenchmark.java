@@ -56,7 +56,8 @@ import org.ortc4j.sctp.RTCDataChannel;
  * </pre>
  *
  * System properties: {@code scale.window} (measured seconds, 30), {@code scale.warmup} (10),
- * {@code scale.batch} (pairs set up at once, 20), {@code scale.timeout} (seconds a batch may take, 60).
+ * {@code scale.batch} (pairs set up at once, 20), {@code scale.timeout} (seconds a batch may take, 60),
+ * {@code scale.media} (false: the tracks get no frames, channels only).
  */
 public final class ScaleBenchmark {
 
@@ -65,6 +66,8 @@ public final class ScaleBenchmark {
     private static final int WARMUP_SECONDS = Integer.getInteger("scale.warmup", 10);
     private static final int BATCH = Integer.getInteger("scale.batch", 20);
     private static final int BATCH_TIMEOUT_SECONDS = Integer.getInteger("scale.timeout", 60);
+    /** False: channels only, no RTP (for the memory and set-up of large N on a busy machine). */
+    private static final boolean MEDIA = !"false".equals(System.getProperty("scale.media"));
     /** RFC 7587: Opus RTP timestamps run at 48 kHz; 20 ms frames, 50 packets per second. */
     private static final TimeBase OPUS_CLOCK = new TimeBase(1, 48_000);
     private static final int FRAME_MILLIS = 20;
@@ -119,8 +122,8 @@ public final class ScaleBenchmark {
 
     private void run(int[] counts) throws Exception {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.MILLISECONDS);
-        System.out.printf("window %d s, warm-up %d s, batches of %d pairs, %d cores, max heap %d MiB%n",
-                WINDOW_SECONDS, WARMUP_SECONDS, BATCH, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("window %d s, warm-up %d s, batches of %d pairs, media %s, %d cores, max heap %d MiB%n",
+                WINDOW_SECONDS, WARMUP_SECONDS, BATCH, MEDIA ? "on" : "off", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("    N  setup s  load  CPU cores  CPU ms/s per conn  ratio  heap MiB  RSS MiB"
                 + "  threads   fds  RTP sent/s  RTP recv/s  RTP lost  msgs sent  msgs recv");
@@ -182,7 +185,7 @@ public final class ScaleBenchmark {
     private void tick() {
         long t = tick++;
         Pair[] now = running;
-        for (int i = (int) (t % FRAME_MILLIS); i < now.length; i += FRAME_MILLIS) {
+        for (int i = (int) (t % FRAME_MILLIS); MEDIA && i < now.length; i += FRAME_MILLIS) {
             now[i].sendFrames();
         }
         if (!messagesPaused) {
