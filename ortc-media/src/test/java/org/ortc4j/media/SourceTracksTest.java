@@ -32,7 +32,7 @@ class SourceTracksTest {
     }
 
     @Test
-    void aLateConsumerGetsTheBacklogAtOnceAndThenWaits() {
+    void aLateAudioConsumerGetsTheBacklogAtOnceAndThenWaits() {
         AudioSourceTrack track = new AudioSourceTrack(clock, 440, 1000, 8000, 1);
         track.recv().join();
         clock.advanceMillis(100);

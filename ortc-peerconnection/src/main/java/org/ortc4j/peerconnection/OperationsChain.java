@@ -1,11 +1,11 @@
 package org.ortc4j.peerconnection;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.ortc4j.ice.InvalidAccessException;
 import org.ortc4j.ice.InvalidStateException;
@@ -14,36 +14,53 @@ import org.ortc4j.ice.SyntaxException;
 import org.ortc4j.peerconnection.internal.jsep.JsepException;
 
 /**
- * A peer connection's own thread, which runs the W3C operations chain (W3C WebRTC §4.4.1.2
+ * A peer connection's serial lane, which runs the W3C operations chain (W3C WebRTC §4.4.1.2
  * "chain an operation") in order and holds the peer connection's state: operations become
  * futures, synchronous methods wait for their turn, callbacks of the transports are queued.
  * A {@link JsepException} becomes the DOMException of its kind.
+ *
+ * <p>The lane has no thread of its own: its tasks run one at a time, in order, on a thread of
+ * the shared {@link LaneThreads} pool, taken when the lane gets work and given back when its
+ * queue is empty — a connected, quiet peer connection holds no thread. A task that throws (an
+ * {@link Error} included) is logged and the lane goes on with the next one.
  */
 final class OperationsChain {
 
-    private final ExecutorService executor;
-    private volatile Thread thread;
+    private static final System.Logger LOG = System.getLogger(OperationsChain.class.getName());
 
-    /** A chain whose thread (a daemon) is named {@code name}; it starts with the first task. */
+    /**
+     * Tasks a lane holds at most. Operations and transport callbacks are small and quick; a
+     * queue this long means the lane is stuck, and memory must stay bounded anyway.
+     */
+    static final int MAX_QUEUED = 65_536;
+
+    private final String name;
+    private final Object lock = new Object();
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    /** Guarded by lock: a drain is submitted to the pool or running. */
+    private boolean scheduled;
+    /** Guarded by lock: no task is accepted any more. */
+    private boolean shutdown;
+    /** The pool thread running this lane's tasks now, or null. */
+    private volatile Thread runner;
+    private long dropped;
+
+    /** A lane named {@code name} (for logs); it takes a thread with its first task. */
     OperationsChain(String name) {
-        this.executor = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            thread = t;
-            return t;
-        });
+        this.name = name;
     }
 
-    /** Whether the calling thread is the chain's. */
+    /** Whether the calling thread is running this lane's current task. */
     boolean onChain() {
-        return Thread.currentThread() == thread;
+        return runner == Thread.currentThread();
     }
 
     /** Runs an operation in order; its failures fail the future. */
     <T> CompletableFuture<T> operation(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> {
+            execute(() -> {
                 try {
                     result.complete(work.get());
                 } catch (JsepException e) {
@@ -57,23 +74,24 @@ final class OperationsChain {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new InvalidStateException("the peer connection is closed"));
+            result.completeExceptionally(isShutdown()
+                    ? new InvalidStateException("the peer connection is closed")
+                    : new OperationException(e.getMessage()));
         }
         return result;
     }
 
-    /** Runs work on the chain and waits for it (at once when already on the chain). */
+    /**
+     * Runs work on the lane and waits for it (at once when already on the lane). From another
+     * lane's task this blocks that task's thread only: the pool gives this lane another one.
+     */
     <T> T call(Supplier<T> work) {
         if (onChain()) {
             return work.get();
         }
-        if (executor.isShutdown()) {
-            // Closed: the state is final once the chain has run its last task; read it here.
-            try {
-                executor.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (isShutdown()) {
+            // Closed: the state is final once the lane has run its last task; read it here.
+            awaitTermination(1);
             return work.get();
         }
         CompletableFuture<T> result = operation(work);
@@ -90,39 +108,114 @@ final class OperationsChain {
         }
     }
 
-    /** Queues a task from another object's thread; dropped once the chain has shut down. */
+    /** Queues a task from another object's thread; dropped once the lane has shut down. */
     void post(Runnable task) {
         try {
-            executor.execute(task);
+            execute(task);
         } catch (RejectedExecutionException e) {
-            // Closed: the transports' last callbacks have nothing to update.
+            // Closed: the transports' last callbacks have nothing to update. Full: logged below.
         }
     }
 
     boolean isShutdown() {
-        return executor.isShutdown();
+        synchronized (lock) {
+            return shutdown;
+        }
     }
 
+    /** Whether the lane has shut down and run every task it had accepted. */
     boolean isTerminated() {
-        return executor.isTerminated();
+        return terminated.isDone();
     }
 
     /**
-     * Takes no more tasks; waits up to {@code seconds} for the thread to end, unless called on
-     * it.
+     * Takes no more tasks; waits up to {@code seconds} for the tasks already queued to finish,
+     * unless called from the lane itself (they run after the current one).
      *
-     * @return false if the thread did not end in time
+     * @return false if the queued tasks did not finish in time
      */
     boolean shutdown(long seconds) {
-        executor.shutdown();
+        synchronized (lock) {
+            shutdown = true;
+            if (!scheduled) {
+                terminated.complete(null);
+            }
+        }
         if (onChain()) {
             return true;
         }
+        return awaitTermination(seconds);
+    }
+
+    private boolean awaitTermination(long seconds) {
         try {
-            return executor.awaitTermination(seconds, TimeUnit.SECONDS);
+            terminated.get(seconds, TimeUnit.SECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void execute(Runnable task) {
+        boolean start;
+        synchronized (lock) {
+            if (shutdown) {
+                throw new RejectedExecutionException("the peer connection is closed");
+            }
+            if (queue.size() >= MAX_QUEUED) {
+                dropped++;
+                if (Long.bitCount(dropped) == 1) {
+                    LOG.log(System.Logger.Level.WARNING, "{0}: {1} tasks queued, {2} refused", name, MAX_QUEUED, dropped);
+                }
+                throw new RejectedExecutionException("more than " + MAX_QUEUED + " tasks queued");
+            }
+            queue.add(task);
+            start = !scheduled;
+            scheduled = true;
+        }
+        if (start) {
+            try {
+                LaneThreads.executor().execute(this::drain);
+            } catch (RejectedExecutionException | OutOfMemoryError e) {
+                // No thread to be had ("unable to create native thread"): refuse this task rather
+                // than leave the lane marked busy with nobody draining it; the next task retries.
+                synchronized (lock) {
+                    queue.remove(task);
+                    scheduled = false;
+                }
+                throw new RejectedExecutionException(name + ": no thread to run on: " + e, e);
+            }
+        }
+    }
+
+    /** Runs queued tasks until the queue is empty, then gives the thread back. */
+    private void drain() {
+        runner = Thread.currentThread();
+        while (true) {
+            Runnable task;
+            synchronized (lock) {
+                task = queue.poll();
+                if (task == null) {
+                    // Cleared before another drain can start, so onChain() never sees a stranger.
+                    runner = null;
+                    scheduled = false;
+                    if (shutdown) {
+                        terminated.complete(null);
+                    }
+                    return;
+                }
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                // One broken task must not stop the peer connection's later operations.
+                LOG.log(System.Logger.Level.ERROR, name + ": a task failed", e);
+            }
+            // The thread serves other lanes next: an interrupt meant for this task stops here.
+            Thread.interrupted();
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads Bouncy Castle's blocking DTLS handshakes run on (ARCHITECTURE.md, Concurrency:
  * "Bouncy Castle's DTLS handshake is blocking; it runs on a separate handshake executor fed by a
  * queue"). One shared cached pool of daemon threads named {@code ortc4j-dtls-handshake-N}: a
- * thread per handshake in progress, idle threads end after 30 s. After the handshake the data path
+ * thread per handshake in progress, idle threads end after 2 s. After the handshake the data path
  * runs on the ICE transport's loop, so established transports hold no thread.
  */
 public final class DtlsHandshakeExecutor {
@@ -27,7 +27,7 @@ public final class DtlsHandshakeExecutor {
 
     private static ExecutorService create() {
         AtomicInteger counter = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "ortc4j-dtls-handshake-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;

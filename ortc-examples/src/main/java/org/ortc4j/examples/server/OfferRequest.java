@@ -1,6 +1,7 @@
 package org.ortc4j.examples.server;
 
 import java.util.Map;
+import org.ortc4j.examples.signaling.JsonText;
 import org.ortc4j.sdp.RTCSdpType;
 import org.ortc4j.sdp.RTCSessionDescription;
 
@@ -23,16 +24,26 @@ record OfferRequest(RTCSessionDescription offer, VideoTransform videoTransform) 
      * @throws IllegalArgumentException with a message for the client if it is not an offer request
      */
     static OfferRequest parse(String json) {
-        Map<String, String> members = FlatJsonObject.parse(json);
-        String sdp = members.get("sdp");
-        String type = members.get("type");
+        Map<String, Object> members = JsonText.parseObject(json);
+        String sdp = stringMember(members, "sdp");
+        String type = stringMember(members, "type");
         if (sdp == null || type == null) {
             throw new IllegalArgumentException("an offer request needs the members \"sdp\" and \"type\"");
         }
         if (!RTCSdpType.OFFER.value().equals(type)) {
             throw new IllegalArgumentException("\"type\" must be \"offer\"");
         }
-        VideoTransform transform = VideoTransform.of(members.getOrDefault("video_transform", VideoTransform.NONE.value()));
-        return new OfferRequest(RTCSessionDescription.of(type, sdp), transform);
+        String transform = stringMember(members, "video_transform");
+        return new OfferRequest(RTCSessionDescription.of(type, sdp),
+                transform == null ? VideoTransform.NONE : VideoTransform.of(transform));
+    }
+
+    /** Member {@code name} when it is a string, {@code null} when absent; refused when another type. */
+    private static String stringMember(Map<String, Object> members, String name) {
+        Object value = members.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException("member \"" + name + "\" is not a string");
+        }
+        return (String) value;
     }
 }

@@ -18,8 +18,11 @@ import java.util.Map;
  * control characters in strings, text after the value), duplicate member names (RFC 8259 §4:
  * "The names within an object SHOULD be unique"; which value wins is undefined, so a strict
  * reader refuses), and nesting deeper than {@value #MAX_DEPTH}.
+ *
+ * <p>The examples' one JSON reader: the signaling messages and the server example's
+ * {@code POST /offer} body are read with it.
  */
-final class JsonText {
+public final class JsonText {
 
     /** Deeper than any signaling message; keeps a hostile {@code [[[[...} from exhausting the stack. */
     static final int MAX_DEPTH = 32;
@@ -49,7 +52,7 @@ final class JsonText {
      *
      * @throws InvalidSignalingMessageException if the text is not one JSON object
      */
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         JsonText reader = new JsonText(text);
         reader.skipWhitespace();
         if (reader.pos >= text.length()) {

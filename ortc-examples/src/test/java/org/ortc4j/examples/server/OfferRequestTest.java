@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.examples.signaling.JsonText;
 import org.ortc4j.sdp.RTCSdpType;
 
 /** The body the page posts to /offer, read strictly: bad bodies get a message, never a crash. */
@@ -29,23 +30,24 @@ class OfferRequestTest {
 
     @Test
     void escapesAreDecoded() {
-        assertThat(FlatJsonObject.parse("{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20AC\"}"))
+        assertThat(JsonText.parseObject("{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20AC\"}"))
                 .isEqualTo(Map.of("a", "\"\\/\b\f\n\r\t\u00e9\u20ac"));
-        assertThat(FlatJsonObject.parse("{}")).isEmpty();
+        assertThat(JsonText.parseObject("{}")).isEmpty();
     }
 
     @Test
     void refusesWhatIsNotAnOfferRequest() {
-        assertRefused("", "expected '{'");
-        assertRefused("[]", "expected '{'");
-        assertRefused("{\"sdp\":\"x\",\"type\":\"offer\",}", "offset");
-        assertRefused("{\"sdp\":\"x\",\"type\":\"offer\"} x", "text after the object");
+        assertRefused("", "expected a JSON object");
+        assertRefused("[]", "expected a JSON object, starting with '{'");
+        assertRefused("{\"sdp\":\"x\",\"type\":\"offer\",}", "expected a member name");
+        assertRefused("{\"sdp\":\"x\",\"type\":\"offer\"} x", "text after the JSON object");
         assertRefused("{\"sdp\":1,\"type\":\"offer\"}", "\"sdp\" is not a string");
         assertRefused("{\"sdp\":\"x\",\"sdp\":\"y\",\"type\":\"offer\"}", "duplicate member \"sdp\"");
-        assertRefused("{\"sdp\":\"a\u0001\",\"type\":\"offer\"}", "control character");
-        assertRefused("{\"sdp\":\"\\x\",\"type\":\"offer\"}", "bad escape");
-        assertRefused("{\"sdp\":\"\\u12\"}", "\\u escape");
-        assertRefused("{\"sdp\":\"x\"", "ends");
+        assertRefused("{\"sdp\":\"a\u0001\",\"type\":\"offer\"}", "unescaped control character U+0001");
+        assertRefused("{\"sdp\":\"\\x\",\"type\":\"offer\"}", "invalid escape \\'x'");
+        assertRefused("{\"sdp\":\"\\u12\"}", "\\u must be followed by four hex digits");
+        assertRefused("{\"sdp\":\"x\"", "at the end");
+        assertRefused("{\"sdp\":\"x\",\"type\":\"offer\",\"video_transform\":[]}", "\"video_transform\" is not a string");
         assertRefused("{\"type\":\"offer\"}", "needs the members");
         assertRefused("{\"sdp\":\"x\",\"type\":\"answer\"}", "must be \"offer\"");
         assertRefused("{\"sdp\":\"x\",\"type\":\"offer\",\"video_transform\":\"sepia\"}", "unknown video transform");

@@ -102,7 +102,7 @@ class ServerTest {
     void badOffersGetAClearRefusalAndNoCall() throws Exception {
         Response notJson = send("POST", "/offer", "sdp=v%3D0");
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(notJson.body()).contains("not a JSON object of strings");
+        assertThat(notJson.body()).contains("malformed JSON", "expected a JSON object");
         Response badTransform = send("POST", "/offer", "{\"sdp\":\"v=0\",\"type\":\"offer\",\"video_transform\":\"x\"}");
         assertThat(badTransform.statusCode()).isEqualTo(400);
         assertThat(badTransform.body()).contains("unknown video transform");

@@ -20,8 +20,12 @@ public final class BuiltinCodecProvider implements MediaCodecProvider {
 
     private static final List<CodecInfo> CODECS = List.of(OPUS, G722, PCMU, PCMA);
 
-    /** The provider; ServiceLoader calls this. */
+    /**
+     * The provider; ServiceLoader calls this when codecs are first loaded, before any frame: the
+     * moment to start compiling pure-Java Opus in the background ({@link OpusWarmUp}).
+     */
     public BuiltinCodecProvider() {
+        OpusWarmUp.start();
     }
 
     @Override

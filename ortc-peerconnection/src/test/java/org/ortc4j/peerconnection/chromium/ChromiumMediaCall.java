@@ -40,6 +40,13 @@ final class ChromiumMediaCall implements AutoCloseable {
 
     /** What one step (an offer, an answer, a connection) may take on a busy 2-core machine. */
     static final Duration STEP = Duration.ofSeconds(15);
+    /** What media may take to show up decoded on the other side. */
+    static final Duration MEDIA = Duration.ofSeconds(20);
+    /** The video size the tests send: small enough that a busy 2-core machine encodes it in real time. */
+    static final int WIDTH = 320;
+    static final int HEIGHT = 240;
+    /** Frames, at about 30 a second, that show a stream is decoded steadily, not just a key frame. */
+    static final int VIDEO_FRAMES = 30;
 
     final ChromiumPeer chromium;
     final RTCPeerConnection ours;

@@ -1,22 +1,18 @@
 package org.ortc4j.peerconnection.chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.HEIGHT;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.MEDIA;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.VIDEO_FRAMES;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.WIDTH;
 import static org.ortc4j.peerconnection.chromium.ChromiumMediaStats.number;
 import static org.ortc4j.peerconnection.chromium.ChromiumMediaTest.inbound;
 import static org.ortc4j.peerconnection.chromium.ChromiumMediaTest.outbound;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opentest4j.TestAbortedException;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.media.AudioSourceTrack;
 import org.ortc4j.media.MediaClock;
@@ -26,7 +22,6 @@ import org.ortc4j.peerconnection.RTCTrackEvent;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelState;
-import org.ortc4j.sctp.chromium.ChromiumPeer;
 import org.ortc4j.sctp.chromium.Json;
 
 /**
@@ -38,49 +33,8 @@ import org.ortc4j.sctp.chromium.Json;
  */
 class ChromiumMediaRenegotiationTest {
 
-    private static final int WIDTH = 320;
-    private static final int HEIGHT = 240;
-    private static final int VIDEO_FRAMES = 30;
-    private static final Duration MEDIA = Duration.ofSeconds(20);
-
-    private static ChromiumPeer browser;
-    private ChromiumMediaCall call;
-
     @RegisterExtension
-    final AfterTestExecutionCallback logOnFailure = this::logOnFailure;
-
-    private void logOnFailure(ExtensionContext context) {
-        if (context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()
-                && call != null) {
-            call.logFailure(context.getDisplayName());
-        }
-    }
-
-    @BeforeAll
-    static void warmUp() {
-        ChromiumMediaCall.warmUpOpus();
-    }
-
-    @BeforeEach
-    void launch() throws Exception {
-        browser = ChromiumMediaCall.launchOrReload(browser);
-        call = new ChromiumMediaCall(browser);
-    }
-
-    @AfterEach
-    void hangUp() throws Exception {
-        if (call != null) {
-            call.close();
-        }
-    }
-
-    @AfterAll
-    static void killChromium() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    static final ChromiumMediaCalls CALLS = new ChromiumMediaCalls();
 
     /**
      * We open with a data channel and a tone; Chromium answers and plays the tone. Then we add our
@@ -89,7 +43,7 @@ class ChromiumMediaRenegotiationTest {
      * on, and the channel still carries messages both ways.
      */
     @Test
-    void weAddVideoToACallWithADataChannelAndAudio() throws Exception {
+    void weAddVideoToACallWithADataChannelAndAudio(ChromiumMediaCall call) throws Exception {
         RTCDataChannel chat = call.ours.createDataChannel("chat");
         CompletableFuture<String> reply = new CompletableFuture<>();
         chat.onMessage(m -> reply.complete(m.text()));
@@ -136,7 +90,7 @@ class ChromiumMediaRenegotiationTest {
      * on and the channel still carries messages.
      */
     @Test
-    void chromiumAddsItsCameraToACallWithADataChannelAndAudio() throws Exception {
+    void chromiumAddsItsCameraToACallWithADataChannelAndAudio(ChromiumMediaCall call) throws Exception {
         CompletableFuture<RTCDataChannel> chat = new CompletableFuture<>();
         call.ours.onDataChannel(chat::complete);
         call.chromium.command("channel", "label", "chat");

@@ -1,22 +1,18 @@
 package org.ortc4j.peerconnection.chromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.HEIGHT;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.MEDIA;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.VIDEO_FRAMES;
+import static org.ortc4j.peerconnection.chromium.ChromiumMediaCall.WIDTH;
 import static org.ortc4j.peerconnection.chromium.ChromiumMediaStats.number;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentest4j.TestAbortedException;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.RTCStatsType;
@@ -27,7 +23,6 @@ import org.ortc4j.peerconnection.RTCTrackEvent;
 import org.ortc4j.rtp.RTCRtpCodecParameters;
 import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.rtp.RTCRtpTransceiverDirection;
-import org.ortc4j.sctp.chromium.ChromiumPeer;
 import org.ortc4j.sctp.chromium.ExternalTool;
 import org.ortc4j.sctp.chromium.Json;
 
@@ -41,53 +36,11 @@ import org.ortc4j.sctp.chromium.Json;
  */
 class ChromiumMediaTest {
 
-    /** The size both sides send: small enough that a busy 2-core machine encodes it in real time. */
-    private static final int WIDTH = 320;
-    private static final int HEIGHT = 240;
-    /** Frames, at about 30 a second, that show a stream is decoded steadily, not just a key frame. */
-    private static final int VIDEO_FRAMES = 30;
     /** 20 ms Opus frames: 1.5 s, long enough to hear the fake microphone's periodic beeps (several). */
     private static final int AUDIO_FRAMES = 75;
-    private static final Duration MEDIA = Duration.ofSeconds(20);
-
-    private static ChromiumPeer browser;
-    private ChromiumMediaCall call;
 
     @RegisterExtension
-    final AfterTestExecutionCallback logOnFailure = this::logOnFailure;
-
-    private void logOnFailure(ExtensionContext context) {
-        if (context.getExecutionException().filter(e -> !(e instanceof TestAbortedException)).isPresent()
-                && call != null) {
-            call.logFailure(context.getDisplayName());
-        }
-    }
-
-    @BeforeAll
-    static void warmUp() {
-        ChromiumMediaCall.warmUpOpus();
-    }
-
-    @BeforeEach
-    void launch() throws Exception {
-        browser = ChromiumMediaCall.launchOrReload(browser);
-        call = new ChromiumMediaCall(browser);
-    }
-
-    @AfterEach
-    void hangUp() throws Exception {
-        if (call != null) {
-            call.close();
-        }
-    }
-
-    @AfterAll
-    static void killChromium() throws Exception {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    static final ChromiumMediaCalls CALLS = new ChromiumMediaCalls();
 
     /**
      * Chromium offers its fake camera and microphone; we answer receive-only and decode: every
@@ -97,8 +50,8 @@ class ChromiumMediaTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
-    void chromiumsFakeCameraAndMicrophoneAreDecodedByUs(String videoCodec) throws Exception {
-        requireChromiumCodec("sendVideo", videoCodec);
+    void chromiumsFakeCameraAndMicrophoneAreDecodedByUs(String videoCodec, ChromiumMediaCall call) throws Exception {
+        requireChromiumCodec(call, "sendVideo", videoCodec);
         call.chromium.command("media", "audio", true, "video", Json.object("width", WIDTH, "height", HEIGHT));
         call.chromium.await("media", e -> true, ChromiumMediaCall.STEP);
         call.chromium.command("prefer", "kind", "video", "mimeType", videoCodec);
@@ -154,8 +107,8 @@ class ChromiumMediaTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"video/VP8", "video/H264"})
-    void ourTestPatternAndToneAreDecodedByChromium(String videoCodec) throws Exception {
-        requireChromiumCodec("receiveVideo", videoCodec);
+    void ourTestPatternAndToneAreDecodedByChromium(String videoCodec, ChromiumMediaCall call) throws Exception {
+        requireChromiumCodec(call, "receiveVideo", videoCodec);
         VideoSourceTrack pattern = new VideoSourceTrack(MediaClock.system(), WIDTH, HEIGHT, 30);
         AudioSourceTrack tone = AudioSourceTrack.tone();
         call.ours.addTrack(tone, "ortc4j");
@@ -206,7 +159,7 @@ class ChromiumMediaTest {
      * Skips (or fails, with {@code -Dortc4j.requireExternalTools=true}) when this Chromium build
      * lacks the codec: Debian's {@code chromium} has H.264, builds without proprietary codecs do not.
      */
-    private void requireChromiumCodec(String direction, String mimeType) {
+    private static void requireChromiumCodec(ChromiumMediaCall call, String direction, String mimeType) {
         if (!call.chromiumHas(direction, mimeType)) {
             throw ExternalTool.unavailable("chromium", "this Chromium build has no " + mimeType + " in its "
                     + (direction.startsWith("send") ? "RTCRtpSender" : "RTCRtpReceiver") + ".getCapabilities");
@@ -220,7 +173,7 @@ class ChromiumMediaTest {
      * statistics show a stream each way.
      */
     @Test
-    void aTwoWayCallCarriesBothSidesMediaOnTheSameTransceivers() throws Exception {
+    void aTwoWayCallCarriesBothSidesMediaOnTheSameTransceivers(ChromiumMediaCall call) throws Exception {
         int ourWidth = 352;
         int ourHeight = 288;
         call.chromium.command("media", "audio", true, "video", Json.object("width", WIDTH, "height", HEIGHT));

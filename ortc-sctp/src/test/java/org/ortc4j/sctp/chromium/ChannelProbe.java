@@ -14,17 +14,20 @@ import org.ortc4j.sctp.RTCDataChannelState;
 /**
  * Watches one of our {@link RTCDataChannel}s from the moment it exists: open and close as
  * futures, messages in arrival order, and an echo switch that sends every message back as it
- * arrives (on the transport's loop, as a user's listener would).
+ * arrives (on the transport's loop, as a user's listener would). The ORTC tests here and the
+ * peer-connection tests against Chromium (ortc-peerconnection) watch their channels with it.
  */
-final class ChannelProbe {
+public class ChannelProbe {
 
-    final RTCDataChannel channel;
+    /** The channel watched. */
+    public final RTCDataChannel channel;
     final CompletableFuture<Void> opened = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final LinkedBlockingQueue<RTCDataChannelMessage> messages = new LinkedBlockingQueue<>();
     private volatile boolean echo;
 
-    ChannelProbe(RTCDataChannel channel) {
+    /** Watches {@code channel}: call before it can open or receive, so nothing is missed. */
+    public ChannelProbe(RTCDataChannel channel) {
         this.channel = channel;
         channel.onMessage(message -> {
             if (echo) {
@@ -43,12 +46,13 @@ final class ChannelProbe {
         }
     }
 
-    void echo(boolean on) {
+    /** Sends every message that arrives from now on back on the channel (or stops). */
+    public void echo(boolean on) {
         echo = on;
     }
 
     /** The next message, or an AssertionError after {@code timeout}. */
-    RTCDataChannelMessage next(Duration timeout) throws InterruptedException {
+    public RTCDataChannelMessage next(Duration timeout) throws InterruptedException {
         RTCDataChannelMessage message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
             throw new AssertionError("no message on our channel '" + channel.label() + "' within " + timeout
@@ -58,7 +62,7 @@ final class ChannelProbe {
     }
 
     /** The messages that arrive within {@code quiet} of each other, once none has for that long. */
-    List<RTCDataChannelMessage> drain(Duration quiet) throws InterruptedException {
+    public List<RTCDataChannelMessage> drain(Duration quiet) throws InterruptedException {
         List<RTCDataChannelMessage> out = new ArrayList<>();
         RTCDataChannelMessage m;
         while ((m = messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
@@ -67,7 +71,8 @@ final class ChannelProbe {
         return out;
     }
 
-    void awaitOpen(Duration timeout) throws Exception {
+    /** Waits until the channel is open, or throws an AssertionError after {@code timeout}. */
+    public void awaitOpen(Duration timeout) throws Exception {
         try {
             opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -76,12 +81,18 @@ final class ChannelProbe {
         }
     }
 
-    void awaitClose(Duration timeout) throws Exception {
+    /** Waits for the channel's close event, or throws an AssertionError after {@code timeout}. */
+    public void awaitClose(Duration timeout) throws Exception {
         try {
             closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new AssertionError("our channel '" + channel.label() + "' did not close within " + timeout
                     + " (readyState " + channel.readyState() + ")");
         }
+    }
+
+    /** Whether the close event has fired. */
+    public boolean isClosed() {
+        return closed.isDone();
     }
 }

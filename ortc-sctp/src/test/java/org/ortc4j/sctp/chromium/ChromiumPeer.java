@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * {@code RTCPeerConnection} and obeys JSON commands from the test, reporting what happens as JSON
  * events. The test serves the page itself on 127.0.0.1 ({@link LoopbackHttpServer}); the page
  * long-polls {@code GET /commands} and posts batches of events, in order, to {@code POST /events}.
+ * That part, shared by every test page, is {@code harness.js}, served as {@code /harness.js}: a
+ * page loads it, defines its command handlers and calls {@code harness.run(handlers)}.
  *
  * <p>Commands ({@code cmd}) the page knows — see the script for the fields: {@code create},
  * {@code channel}, {@code offer}, {@code remote}, {@code echo}, {@code sendText},
@@ -79,9 +81,9 @@ public final class ChromiumPeer implements AutoCloseable {
 
     /**
      * Starts Chromium on another test's page, served as {@code chromium_peer.html} is: the
-     * resource {@code page} next to {@code anchor}, whose script long-polls {@code /commands},
-     * posts events to {@code /events} (with {@code page}, the load's id) and sends
-     * {@code {"ev":"ready"}} first. Host candidates are IP addresses, loopback included.
+     * resource {@code page} next to {@code anchor}, whose script loads {@code /harness.js} (the
+     * long poll of {@code /commands}, events to {@code /events}, {@code {"ev":"ready"}} first) and
+     * calls {@code harness.run(handlers)}. Host candidates are IP addresses, loopback included.
      *
      * @param extraFlags more Chromium flags, for example {@code --use-fake-device-for-media-stream}
      *     (a fake camera and microphone) or {@code --autoplay-policy=no-user-gesture-required}
@@ -114,6 +116,9 @@ public final class ChromiumPeer implements AutoCloseable {
         server = new LoopbackHttpServer();
         String page = resource(anchor, pageResource);
         server.handle("/", (method, query, body) -> LoopbackHttpServer.Response.html(page));
+        // The long poll, event posting and helpers every test page shares (<script src="/harness.js">).
+        String harness = resource(ChromiumPeer.class, "harness.js");
+        server.handle("/harness.js", (method, query, body) -> LoopbackHttpServer.Response.javascript(harness));
         server.handle("/commands", (method, query, body) ->
                 LoopbackHttpServer.Response.json(nextCommands(query.startsWith("page=") ? query.substring(5) : "")));
         server.handle("/events", (method, query, body) -> {

@@ -33,6 +33,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return new Response(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         }
 
+        public static Response javascript(String script) {
+            return new Response(200, "text/javascript; charset=utf-8", script.getBytes(StandardCharsets.UTF_8));
+        }
+
         public static Response noContent() {
             return new Response(204, null, new byte[0]);
         }
