@@ -104,15 +104,22 @@ class RTCPeerConnectionEncodedReceiveTest {
         offerer.addTransceiver(fromOfferer, new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.SENDONLY, List.of("s"), null));
         CompletableFuture<RTCTrackEvent> track = new CompletableFuture<>();
         answerer.onTrack(track::complete);
+        CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
+        CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
 
         await(new TrickleSignaling(offerer, answerer).exchange());
+        await(up);
+        await(upThere);
 
         assertThat(await(track).receiver().decodes()).isTrue();
         // A real Opus frame is needed for a decoder: 20 ms of silence in CELT mode
         // (RFC 6716 §3.1 TOC byte 0xf8: config 31, mono, one frame; a lone 0xff byte range
-        // decodes to silence).
-        fromOfferer.push(new EncodedFrame("audio/opus", new byte[] {(byte) 0xf8, (byte) 0xff, (byte) 0xfe},
-                true, 0, OPUS_CLOCK, 960));
+        // decodes to silence). Several, so that one packet sent before the answerer's keys
+        // were ready does not leave the test waiting for nothing.
+        for (int i = 0; i < 10; i++) {
+            fromOfferer.push(new EncodedFrame("audio/opus", new byte[] {(byte) 0xf8, (byte) 0xff, (byte) 0xfe},
+                    true, i * 960L, OPUS_CLOCK, 960));
+        }
         MediaFrame received = next(await(track).track());
         assertThat(received).isInstanceOf(AudioFrame.class);
         assertThat(((AudioFrame) received).samplesPerChannel()).as("20 ms at 48 kHz").isEqualTo(960);
