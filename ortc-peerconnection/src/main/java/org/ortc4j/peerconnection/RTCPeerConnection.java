@@ -747,9 +747,16 @@ public final class RTCPeerConnection implements AutoCloseable {
 
     /**
      * Whether receivers created from now on decode (default) or hand their track the encoded
-     * frames as they arrived (for forwarding and recording without a codec). Not W3C.
+     * frames as they arrived, as {@link org.ortc4j.media.EncodedFrame}s, with no decoder ever
+     * created (for an SFU that forwards, a recorder that stores, or a load test). Applies to the
+     * receivers of transceivers that {@code addTrack}/{@code addTransceiver} and later remote
+     * offers create; call it before them. Existing receivers keep what they do. Statistics
+     * (inbound-rtp) are the same either way. Not W3C: an ortc4j extension, like ORTC's
+     * {@code RTCRtpReceiver(kind, transport, decode)}.
+     *
+     * @param decode false for encoded frames
      */
-    void decodeReceivedMedia(boolean decode) {
+    public void decodeReceivedMedia(boolean decode) {
         chain.call(() -> {
             media.decodeReceived(decode);
             return null;
