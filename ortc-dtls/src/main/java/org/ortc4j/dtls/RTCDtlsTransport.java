@@ -205,6 +205,14 @@ public final class RTCDtlsTransport {
     }
 
     /**
+     * The certificates this transport was given (ORTC §4.3 {@code getCertificates}); the first
+     * authenticates the handshake.
+     */
+    public List<RTCCertificate> getCertificates() {
+        return certificates;
+    }
+
+    /**
      * The peer's certificate chain as received, DER-encoded, leaf first (W3C WebRTC §5.5
      * {@code getRemoteCertificates}); empty before the peer sent it.
      */

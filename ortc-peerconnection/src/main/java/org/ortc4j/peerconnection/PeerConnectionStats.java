@@ -1,10 +1,13 @@
 package org.ortc4j.peerconnection;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ortc4j.dtls.RTCCertificate;
+import org.ortc4j.dtls.RTCDtlsFingerprint;
 import org.ortc4j.dtls.RTCDtlsTransport;
 import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceCandidatePair;
@@ -17,10 +20,13 @@ import org.ortc4j.sctp.RTCDataChannel;
 /**
  * The entries of a peer connection's stats report that no sender or receiver gives
  * (W3C webrtc-stats §6): peer-connection, transport, candidate-pair, local-candidate,
- * remote-candidate and data-channel. Ids of transports are ortc-rtp's, so the
+ * remote-candidate, certificate and data-channel. Ids of transports are ortc-rtp's, so the
  * {@code transportId} of inbound-rtp and outbound-rtp entries names the transport entry here.
  */
 final class PeerConnectionStats {
+
+    /** The fingerprint algorithm of the entries, as the descriptions use (RFC 8122 §5). */
+    private static final String FINGERPRINT_ALGORITHM = "sha-256";
 
     private PeerConnectionStats() {
     }
@@ -67,6 +73,20 @@ final class PeerConnectionStats {
         transport.put("iceLocalUsernameFragment", ice.getLocalParameters().usernameFragment());
         Optional<RTCIceCandidatePair> pair = ice.getSelectedCandidatePair();
         pair.ifPresent(p -> transport.put("selectedCandidatePairId", pairId(transportId, p)));
+        // webrtc-stats §7.2 localCertificateId/remoteCertificateId: the certificate DTLS
+        // authenticates with (the first) and the leaf of the chain the peer presented.
+        RTCCertificate local = dtls.getCertificates().get(0);
+        transport.put("localCertificateId", certificate(now, local.fingerprint(FINGERPRINT_ALGORITHM), local.encoded(), null, stats));
+        List<byte[]> chain = dtls.getRemoteCertificates();
+        if (!chain.isEmpty()) {
+            // Issuers first, so that each certificate can name its issuer's entry.
+            String issuerId = null;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                byte[] der = chain.get(i);
+                issuerId = certificate(now, RTCCertificate.fingerprintOf(FINGERPRINT_ALGORITHM, der), der, issuerId, stats);
+            }
+            transport.put("remoteCertificateId", issuerId);
+        }
         stats.add(new RTCStats(transportId, RTCStatsType.TRANSPORT, now, transport));
 
         pair.ifPresent(p -> {
@@ -84,6 +104,29 @@ final class PeerConnectionStats {
         for (RTCIceCandidate c : ice.getRemoteCandidates()) {
             stats.add(candidate(now, "R", RTCStatsType.REMOTE_CANDIDATE, transportId, c));
         }
+    }
+
+    /**
+     * Adds a webrtc-stats §7.x RTCCertificateStats entry, unless one for the same certificate is
+     * there already (transports that share a certificate share its entry, as in Chromium, whose
+     * ids are also "CF" and the fingerprint).
+     *
+     * @return the entry's id
+     */
+    private static String certificate(double now, RTCDtlsFingerprint fingerprint, byte[] der, String issuerId,
+            List<RTCStats> stats) {
+        String id = "CF" + fingerprint.value();
+        if (stats.stream().noneMatch(entry -> entry.id().equals(id))) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("fingerprint", fingerprint.value());
+            members.put("fingerprintAlgorithm", fingerprint.algorithm());
+            members.put("base64Certificate", Base64.getEncoder().encodeToString(der));
+            if (issuerId != null) {
+                members.put("issuerCertificateId", issuerId);
+            }
+            stats.add(new RTCStats(id, RTCStatsType.CERTIFICATE, now, members));
+        }
+        return id;
     }
 
     private static String pairId(String transportId, RTCIceCandidatePair pair) {

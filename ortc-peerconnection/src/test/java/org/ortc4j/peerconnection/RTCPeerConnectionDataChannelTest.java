@@ -2,13 +2,16 @@ package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ortc4j.dtls.RTCCertificate;
 import org.ortc4j.ice.RTCIceGatherOptions;
+import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.RTCStatsType;
 import org.ortc4j.sctp.RTCDataChannel;
@@ -140,6 +143,26 @@ class RTCPeerConnectionDataChannelTest {
                 .satisfies(st -> assertThat(st.getLong("dataChannelsOpened")).isEqualTo(1));
         assertThat(await(answerer.getStats()).ofType(RTCStatsType.PEER_CONNECTION)).singleElement()
                 .satisfies(st -> assertThat(st.getLong("dataChannelsOpened")).isEqualTo(1));
+
+        // webrtc-stats §7.2/§7.x: the transport names its certificate entries: ours, and the
+        // one the answerer authenticated with (each side generated its own).
+        RTCStats transport = stats.ofType(RTCStatsType.TRANSPORT).get(0);
+        RTCCertificate offererCertificate = offerer.getConfiguration().certificates().get(0);
+        RTCCertificate answererCertificate = answerer.getConfiguration().certificates().get(0);
+        assertThat(stats.ofType(RTCStatsType.CERTIFICATE)).hasSize(2);
+        assertCertificateEntry(stats, transport.getString("localCertificateId"), offererCertificate);
+        assertCertificateEntry(stats, transport.getString("remoteCertificateId"), answererCertificate);
+    }
+
+    private static void assertCertificateEntry(RTCStatsReport stats, String id, RTCCertificate certificate) {
+        assertThat(stats.get(id)).hasValueSatisfying(entry -> {
+            assertThat(entry.type()).isEqualTo(RTCStatsType.CERTIFICATE);
+            assertThat(entry.getString("fingerprintAlgorithm")).isEqualTo("sha-256");
+            assertThat(entry.getString("fingerprint")).isEqualTo(certificate.fingerprint("sha-256").value());
+            assertThat(Base64.getDecoder().decode(entry.getString("base64Certificate"))).isEqualTo(certificate.encoded());
+            // Self-signed, as WebRTC certificates are: no issuer entry.
+            assertThat(entry.get("issuerCertificateId")).isNull();
+        });
     }
 
     @Test
