@@ -97,18 +97,18 @@ import org.ortc4j.sdp.RTCSessionDescription;
  * offer. Later offers put new sections on the negotiated bundle's transport. All of a peer
  * connection's transports run on one network loop.
  *
- * <p>Threads: the peer connection's state lives on its own thread, which runs the W3C
- * operations chain in order and fires the events; every method may be called from any thread,
- * listeners included. Listeners must not block. {@code datachannel} events fire on the
- * transports' network loop, before the channel can deliver a message; listeners there (and a
- * data channel's own listeners) may read the states, but should hand anything else to another
- * thread: the methods that read descriptions or transceivers wait for the peer connection's
- * thread.
+ * <p>Threads: the peer connection's state lives on its operations chain, a serial lane on a
+ * shared pool of threads (no thread of its own while idle), which runs the W3C operations chain
+ * in order and fires the events; every method may be called from any thread, listeners
+ * included. Listeners must not block. {@code datachannel} events fire on the transports'
+ * network loop, before the channel can deliver a message; listeners there (and a data channel's
+ * own listeners) may read the states, but should hand anything else to another thread: the
+ * methods that read descriptions or transceivers wait for their turn on the chain.
  */
 public final class RTCPeerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RTCPeerConnection.class.getName());
-    /** How long close() waits for the transports' loop and for the peer connection's thread. */
+    /** How long close() waits for the transports' loop and for the operations chain to drain. */
     private static final long CLOSE_TIMEOUT_SECONDS = 5;
 
     // The certificates and bundle policy never change (W3C set a configuration); the ICE servers may.
@@ -868,8 +868,8 @@ public final class RTCPeerConnection implements AutoCloseable {
      * channel's readyState is closed when this returns, abruptly: no closing or close event
      * fires ("the closing procedure will not be invoked"; the peer's channels close, with their
      * events, when the association's ABORT reaches it); SCTP, DTLS and ICE stop and the sockets
-     * (of every transport) are released; the peer connection's thread ends. No peer-connection event fires afterwards. Idempotent; may be called from any thread,
-     * listeners included.
+     * (of every transport) are released; the operations chain ends. No peer-connection event
+     * fires afterwards. Idempotent; may be called from any thread, listeners included.
      */
     @Override
     public void close() {
@@ -887,11 +887,11 @@ public final class RTCPeerConnection implements AutoCloseable {
             releaseTransports();
         }
         if (!chain.shutdown(CLOSE_TIMEOUT_SECONDS)) {
-            LOG.log(System.Logger.Level.WARNING, "the peer connection's thread did not end in time");
+            LOG.log(System.Logger.Level.WARNING, "the peer connection's operations chain did not end in time");
         }
     }
 
-    /** Whether the peer connection's own thread has ended (after {@link #close()}); for tests. */
+    /** Whether the operations chain has run its last task (after {@link #close()}); for tests. */
     boolean threadEnded() {
         return chain.isTerminated();
     }
