@@ -127,6 +127,11 @@ class RTCRtpSetTransportTest {
         assertThat(overFirst).as("nothing more over the first transport").isEmpty();
     }
 
+    /** A packet with bytes of its own (the builder writes a new array). */
+    private static RtpPacket copy(RtpPacket packet) {
+        return packet.toBuilder().build();
+    }
+
     /** The packets of {@code ssrc} arriving at the pair's b side, straight from its RTP session. */
     private static BlockingQueue<RtpPacket> capture(DtlsLoopback pair, int ssrc) throws Exception {
         BlockingQueue<RtpPacket> packets = new LinkedBlockingQueue<>();
@@ -134,7 +139,9 @@ class RTCRtpSetTransportTest {
         RtpStreamInfo info = new RtpStreamInfo(ssrc, "audio", AUDIO.codecs(), RtpHeaderExtensionMap.of(AUDIO.headerExtensions()),
                 AUDIO.rtcp(), null, "a", null);
         LoopCalls.call(session.scheduler(), () -> {
-            session.bindRemoteStream(info, (packet, arrival) -> packets.add(packet));
+            // RtpInput: the packet's buffer is the caller's for the call only (the datagram
+            // buffer is reused), so keep a copy.
+            session.bindRemoteStream(info, (packet, arrival) -> packets.add(copy(packet)));
             return null;
         }).get(TIMEOUT_S, TimeUnit.SECONDS);
         return packets;
