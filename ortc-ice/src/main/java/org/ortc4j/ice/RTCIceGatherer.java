@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.ortc4j.ice.internal.CandidateBase;
 import org.ortc4j.ice.internal.Listeners;
 import org.ortc4j.ice.internal.LocalCandidate;
@@ -223,6 +225,23 @@ public final class RTCIceGatherer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on the loop and waits for it; its exception is thrown here. */
+    private <T> T callOnLoop(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stack.scheduler().execute(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
     /**
      * Prepares an ICE restart (RFC 8445 §9; what a new ORTC gatherer or a W3C offer with
      * {@code iceRestart} gives): new local credentials for the same sockets, and every candidate
@@ -238,9 +257,7 @@ public final class RTCIceGatherer implements AutoCloseable {
             throw new InvalidStateException("the RTCIceGatherer is closed");
         }
         if (!stack.scheduler().inLoop()) {
-            CompletableFuture<RTCIceParameters> result = new CompletableFuture<>();
-            stack.scheduler().execute(() -> result.complete(restart()));
-            return result.join();
+            return callOnLoop(this::restart);
         }
         RTCIceParameters fresh = RTCIceParameters.generate();
         localParameters = fresh;
@@ -272,15 +289,7 @@ public final class RTCIceGatherer implements AutoCloseable {
             throw new InvalidStateException("the RTCIceGatherer is closed");
         }
         if (!stack.scheduler().inLoop()) {
-            CompletableFuture<RTCIceParameters> result = new CompletableFuture<>();
-            stack.scheduler().execute(() -> {
-                try {
-                    result.complete(restart(servers));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-            return result.join();
+            return callOnLoop(() -> restart(servers));
         }
         RTCIceParameters fresh = RTCIceParameters.generate();
         localParameters = fresh;
