@@ -29,6 +29,9 @@ public final class CongestionController {
      */
     static final long QUEUE_DELAY_ALLOWANCE_NANOS = 20_000_000L;
 
+    /** The window, in MTUs, below which cwnd grows whatever the round trip (see queueTooLong). */
+    static final int GROWTH_HOLD_MIN_MTUS = 16;
+
     /**
      * A controller at the start of an association.
      *
@@ -106,7 +109,7 @@ public final class CongestionController {
 
     /**
      * Whether the flight already waits in a queue for longer than this controller lets cwnd build:
-     * SRTT above {@code minRtt + max(minRtt, 20 ms)}.
+     * SRTT above {@code minRtt + max(minRtt, 20 ms)}, with cwnd at 16 MTUs or more.
      *
      * <p>RFC 9260 §7.2.1 and §7.2.2 say when cwnd may grow (at most), not that it must. On a path
      * without loss, nothing else ever stops the growth before the peer's receive window (5 MiB
@@ -119,7 +122,11 @@ public final class CongestionController {
      * the RFC allows, and losses still reduce it as §7.2.3 says.
      */
     boolean queueTooLong() {
-        if (minRttNanos < 0 || srttNanos < 0) {
+        // Below 16 MTUs (Linux's hystart_low_window) the window is never held: after a T3-rtx
+        // timeout cwnd is one MTU and SRTT, fed only by chunks sent once (Karn), may still carry
+        // the delays of the lossy episode; holding a small window then would starve the
+        // association, and a queue of 16 packets cannot outlast the RTO.
+        if (cwnd < GROWTH_HOLD_MIN_MTUS * mtu || minRttNanos < 0 || srttNanos < 0) {
             return false;
         }
         return srttNanos - minRttNanos > Math.max(minRttNanos, QUEUE_DELAY_ALLOWANCE_NANOS);
