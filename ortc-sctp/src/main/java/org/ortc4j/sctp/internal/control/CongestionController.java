@@ -119,7 +119,9 @@ public final class CongestionController {
      * nothing was lost (§6.3.3 then sets cwnd to one MTU and doubles the RTO). Holding cwnd while
      * the smoothed round trip is well above the smallest one (the delay signal of HyStart, RFC
      * 9406, and of LEDBAT, RFC 6817) keeps that queue short. This never makes cwnd larger than
-     * the RFC allows, and losses still reduce it as §7.2.3 says.
+     * the RFC allows, and losses still reduce it as §7.2.3 says. The smallest RTT is kept for the
+     * association's life (a windowed minimum would creep up under a standing queue); a move to a
+     * much longer path would need it reset.
      */
     boolean queueTooLong() {
         // Below 16 MTUs (Linux's hystart_low_window) the window is never held: after a T3-rtx
