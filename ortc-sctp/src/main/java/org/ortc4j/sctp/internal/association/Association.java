@@ -400,7 +400,8 @@ public final class Association {
                 t3Expirations, dataChunksReceived, messagesDelivered,
                 rto.srtt().map(d -> d.toNanos()).orElse(-1L), rto.rtoNanos(),
                 tcb ? congestion.cwnd() : 0, tcb ? congestion.peerRwnd() : 0,
-                tcb ? sackTracker.advertisedRwnd() : config.receiveWindow());
+                tcb ? sackTracker.advertisedRwnd() : config.receiveWindow(),
+                tcb ? congestion.minRttNanos() : -1, tcb ? congestion.growthHeldBySacks() : 0);
     }
 
     // ---------------------------------------------------------------- receiving
@@ -938,12 +939,14 @@ public final class Association {
         if (o.stale()) {
             return true;
         }
+        if (o.rttNanos() >= 0) {
+            // §6.3.1 C3: "When a new RTT measurement R' is made ..." Before the congestion
+            // controller sees the SACK: it holds cwnd while the round trip shows a long queue.
+            rto.onRttMeasurement(o.rttNanos(), false);
+            congestion.onRttMeasurement(o.rttNanos(), rto.srtt().orElseThrow().toNanos());
+        }
         congestion.onSack(Integer.toUnsignedLong(cum), o.cumulativeAdvanced(), o.newlyAckedBytes(),
                 o.flightSizeBefore(), o.flightSizeAfter(), Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit()));
-        if (o.rttNanos() >= 0) {
-            // §6.3.1 C3: "When a new RTT measurement R' is made ..."
-            rto.onRttMeasurement(o.rttNanos(), false);
-        }
         if (o.newlyAckedBytes() > 0) {
             // §8.3: "When an outstanding TSN is acknowledged ... the endpoint SHOULD clear the
             // error counter of the destination transport address".
@@ -1048,6 +1051,7 @@ public final class Association {
         errorCount = 0;
         heartbeatTimeout.stop();
         rto.onRttMeasurement(now - sent, false);
+        congestion.onRttMeasurement(now - sent, rto.srtt().orElseThrow().toNanos());
     }
 
     private void handleAbort(AbortChunk abort) {

@@ -20,6 +20,9 @@ package org.ortc4j.sctp.internal.association;
  * @param cwnd the congestion window in bytes (0 before the handshake)
  * @param peerRwnd the peer's receive window as we estimate it
  * @param localRwnd the receive window we advertise
+ * @param minRttNanos the smallest RTT measured, or -1 before the first measurement
+ * @param cwndGrowthHeld SACKs that would have grown cwnd but did not because the queueing delay
+ *     (SRTT above the smallest RTT) was too long ({@code CongestionController.queueTooLong})
  */
 public record AssociationStats(
         long packetsSent,
@@ -38,4 +41,6 @@ public record AssociationStats(
         long rtoNanos,
         long cwnd,
         long peerRwnd,
-        long localRwnd) {}
+        long localRwnd,
+        long minRttNanos,
+        long cwndGrowthHeld) {}

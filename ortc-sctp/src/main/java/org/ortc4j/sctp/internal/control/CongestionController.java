@@ -16,6 +16,21 @@ public final class CongestionController {
     private long peerRwnd;
     private boolean inFastRecovery;
     private long fastRecoveryExitTsn;
+    private long minRttNanos = -1;
+    private long srttNanos = -1;
+    private long growthHeldBySacks;
+
+    /**
+     * The queueing delay (smoothed RTT above the smallest RTT seen) that cwnd may build at
+     * least; above {@code max(min RTT, this)} it stops growing. 20 ms is small next to RTO.Min
+     * (400 ms for WebRTC), so the receiving side has to slow down twentyfold before a full queue
+     * outlasts the RTO; on a path whose own round trip is longer, the allowance is that round trip,
+     * so cwnd can still reach twice the path's bandwidth-delay product.
+     */
+    static final long QUEUE_DELAY_ALLOWANCE_NANOS = 20_000_000L;
+
+    /** The window, in MTUs, below which cwnd grows whatever the round trip (see queueTooLong). */
+    static final int GROWTH_HOLD_MIN_MTUS = 16;
 
     /**
      * A controller at the start of an association.
@@ -63,6 +78,60 @@ public final class CongestionController {
     /** Whether the sender is in Fast Recovery (§7.2.4). */
     public boolean inFastRecovery() {
         return inFastRecovery;
+    }
+
+    /** The smallest RTT measured so far, or -1 before the first. */
+    public long minRttNanos() {
+        return minRttNanos;
+    }
+
+    /** How many SACKs would have grown cwnd but did not, because the queueing delay was too high. */
+    public long growthHeldBySacks() {
+        return growthHeldBySacks;
+    }
+
+    /**
+     * An RTT measurement was made (§6.3.1), before the SACK that carried it is given to
+     * {@link #onSack}.
+     *
+     * @param rttNanos the sample
+     * @param smoothedRttNanos SRTT after the sample
+     */
+    public void onRttMeasurement(long rttNanos, long smoothedRttNanos) {
+        if (rttNanos < 0) {
+            return;
+        }
+        if (minRttNanos < 0 || rttNanos < minRttNanos) {
+            minRttNanos = rttNanos;
+        }
+        srttNanos = smoothedRttNanos;
+    }
+
+    /**
+     * Whether the flight already waits in a queue for longer than this controller lets cwnd build:
+     * SRTT above {@code minRtt + max(minRtt, 20 ms)}, with cwnd at 16 MTUs or more.
+     *
+     * <p>RFC 9260 §7.2.1 and §7.2.2 say when cwnd may grow (at most), not that it must. On a path
+     * without loss, nothing else ever stops the growth before the peer's receive window (5 MiB
+     * from Chromium and from us): the flight beyond the path's bandwidth-delay product waits in
+     * the receiving socket and loop, the round trip grows with it, and once the receiver is
+     * slower for a moment the oldest chunk's SACK comes later than the RTO and T3-rtx fires though
+     * nothing was lost (§6.3.3 then sets cwnd to one MTU and doubles the RTO). Holding cwnd while
+     * the smoothed round trip is well above the smallest one (the delay signal of HyStart, RFC
+     * 9406, and of LEDBAT, RFC 6817) keeps that queue short. This never makes cwnd larger than
+     * the RFC allows, and losses still reduce it as §7.2.3 says. The smallest RTT is kept for the
+     * association's life (a windowed minimum would creep up under a standing queue); a move to a
+     * much longer path would need it reset.
+     */
+    boolean queueTooLong() {
+        // Below 16 MTUs (Linux's hystart_low_window) the window is never held: after a T3-rtx
+        // timeout cwnd is one MTU and SRTT, fed only by chunks sent once (Karn), may still carry
+        // the delays of the lossy episode; holding a small window then would starve the
+        // association, and a queue of 16 packets cannot outlast the RTO.
+        if (cwnd < GROWTH_HOLD_MIN_MTUS * mtu || minRttNanos < 0 || srttNanos < 0) {
+            return false;
+        }
+        return srttNanos - minRttNanos > Math.max(minRttNanos, QUEUE_DELAY_ALLOWANCE_NANOS);
     }
 
     /** The path MTU this controller counts in. */
@@ -131,7 +200,14 @@ public final class CongestionController {
             // outstanding DATA chunk(s) acknowledged and (2) L times the destination's path MTU."
             // With L = 1.
             if (flightSizeBefore >= cwnd && cumulativeAdvanced && !inFastRecovery) {
-                cwnd += Math.min(newlyAckedBytes, mtu);
+                if (queueTooLong()) {
+                    // The queue is long already: leave slow start here, as HyStart (RFC 9406
+                    // §4.2) does when the round trip rises, and stop growing (queueTooLong()).
+                    ssthresh = Math.max(cwnd - 1, 2L * mtu);
+                    growthHeldBySacks++;
+                } else {
+                    cwnd += Math.min(newlyAckedBytes, mtu);
+                }
             }
         } else {
             // §7.2.2: "Whenever cwnd is greater than ssthresh, upon each SACK arrival, increase
@@ -147,7 +223,11 @@ public final class CongestionController {
                 // partial_bytes_acked is reset to (partial_bytes_acked - cwnd). Next, cwnd is
                 // increased by MTU" (L times MTU in RFC 9260, L = 1).
                 partialBytesAcked -= cwnd;
-                cwnd += mtu;
+                if (queueTooLong()) {
+                    growthHeldBySacks++;
+                } else {
+                    cwnd += mtu;
+                }
             } else if (partialBytesAcked > cwnd && flightSizeBefore < cwnd) {
                 // "When partial_bytes_acked is greater than cwnd and before the arrival of the
                 // SACK the sender had less than cwnd bytes of data outstanding ..., reset

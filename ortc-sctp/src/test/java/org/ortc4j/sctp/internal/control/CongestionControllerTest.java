@@ -173,4 +173,92 @@ class CongestionControllerTest {
         cc.onSack(0, false, 0, 1000, 1000, 1500);
         assertThat(cc.peerRwnd()).isEqualTo(500);
     }
+
+    @Test
+    void slowStartStopsAndCwndHoldsWhileSrttIsFarAboveTheSmallestRtt() {
+        CongestionController cc = new CongestionController(MTU, RWND);
+        long ms = 1_000_000;
+        growTo(cc, 16L * MTU);
+        // Min RTT 2 ms: the queueing delay allowed is max(2 ms, 20 ms) = 20 ms.
+        cc.onRttMeasurement(2 * ms, 2 * ms);
+        long c = cc.cwnd();
+        cc.onSack(1, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isEqualTo(c + MTU);
+        // SRTT 22 ms is exactly the allowance: still grows.
+        cc.onRttMeasurement(40 * ms, 22 * ms);
+        c = cc.cwnd();
+        cc.onSack(2, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isEqualTo(c + MTU);
+        assertThat(cc.minRttNanos()).isEqualTo(2 * ms);
+        // SRTT 23 ms: slow start ends (ssthresh below cwnd) and cwnd holds.
+        cc.onRttMeasurement(40 * ms, 23 * ms);
+        c = cc.cwnd();
+        cc.onSack(3, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isEqualTo(c);
+        assertThat(cc.ssthresh()).isLessThan(c);
+        assertThat(cc.growthHeldBySacks()).isEqualTo(1);
+        // Congestion avoidance holds too while the queue stays long...
+        long tsn = 3;
+        for (int i = 0; i < 20; i++) {
+            cc.onSack(++tsn, true, MTU, c, c - MTU, RWND);
+        }
+        assertThat(cc.cwnd()).isEqualTo(c);
+        // ... and grows again by one MTU per cwnd acknowledged once it has drained.
+        cc.onRttMeasurement(3 * ms, 5 * ms);
+        for (int i = 0; i < 20 && cc.cwnd() == c; i++) {
+            cc.onSack(++tsn, true, MTU, c, c - MTU, RWND);
+        }
+        assertThat(cc.cwnd()).isEqualTo(c + MTU);
+    }
+
+    @Test
+    void onALongPathTheAllowanceIsTheSmallestRttItself() {
+        CongestionController cc = new CongestionController(MTU, RWND);
+        long ms = 1_000_000;
+        growTo(cc, 16L * MTU);
+        cc.onRttMeasurement(100 * ms, 100 * ms);
+        cc.onRttMeasurement(190 * ms, 200 * ms); // 100 ms of queue: allowed
+        long c = cc.cwnd();
+        cc.onSack(1, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isEqualTo(c + MTU);
+        cc.onRttMeasurement(250 * ms, 201 * ms); // 101 ms of queue: held
+        c = cc.cwnd();
+        cc.onSack(2, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isEqualTo(c);
+    }
+
+    @Test
+    void lossesStillReduceCwndWhileGrowthIsHeld() {
+        CongestionController cc = new CongestionController(MTU, RWND);
+        growTo(cc, 16L * MTU);
+        cc.onRttMeasurement(1_000_000, 1_000_000);
+        cc.onRttMeasurement(500_000_000, 500_000_000);
+        long c = cc.cwnd();
+        cc.onT3RtxTimeout();
+        assertThat(cc.cwnd()).isEqualTo(MTU);
+        assertThat(cc.ssthresh()).isEqualTo(Math.max(c / 2, 4L * MTU));
+    }
+
+    @Test
+    void aSmallWindowGrowsWhateverTheRoundTrip() {
+        CongestionController cc = new CongestionController(MTU, RWND);
+        cc.onRttMeasurement(1_000_000, 1_000_000);
+        cc.onRttMeasurement(3_000_000_000L, 3_000_000_000L); // a lossy episode's SRTT
+        cc.onT3RtxTimeout();
+        growTo(cc, 16L * MTU); // from one MTU, through slow start and congestion avoidance
+        assertThat(cc.growthHeldBySacks()).isZero();
+        long c = cc.cwnd();
+        for (int i = 0; i < 40; i++) {
+            cc.onSack(1000 + i, true, MTU, c, c - MTU, RWND);
+        }
+        assertThat(cc.cwnd()).isEqualTo(c); // 16 MTUs and more: held
+    }
+
+    /** SACKs of one MTU with the window full until cwnd reaches {@code target}. */
+    private static void growTo(CongestionController cc, long target) {
+        for (long tsn = 1; cc.cwnd() < target; tsn++) {
+            long c = cc.cwnd();
+            cc.onSack(tsn, true, MTU, c, c - MTU, RWND);
+        }
+    }
 }
