@@ -943,7 +943,7 @@ public final class Association {
             // §6.3.1 C3: "When a new RTT measurement R' is made ..." Before the congestion
             // controller sees the SACK: it holds cwnd while the round trip shows a long queue.
             rto.onRttMeasurement(o.rttNanos(), false);
-            congestion.onRttMeasurement(o.rttNanos(), rto.srtt().orElseThrow().toNanos());
+            congestion.onRttMeasurement(o.rttNanos(), rto.srtt().orElseThrow().toNanos(), scheduler.nanoTime());
         }
         congestion.onSack(Integer.toUnsignedLong(cum), o.cumulativeAdvanced(), o.newlyAckedBytes(),
                 o.flightSizeBefore(), o.flightSizeAfter(), Integer.toUnsignedLong(sack.advertisedReceiverWindowCredit()));
@@ -1051,7 +1051,7 @@ public final class Association {
         errorCount = 0;
         heartbeatTimeout.stop();
         rto.onRttMeasurement(now - sent, false);
-        congestion.onRttMeasurement(now - sent, rto.srtt().orElseThrow().toNanos());
+        congestion.onRttMeasurement(now - sent, rto.srtt().orElseThrow().toNanos(), now);
     }
 
     private void handleAbort(AbortChunk abort) {

@@ -17,6 +17,7 @@ public final class CongestionController {
     private boolean inFastRecovery;
     private long fastRecoveryExitTsn;
     private long minRttNanos = -1;
+    private long minRttStampNanos;
     private long srttNanos = -1;
     private long growthHeldBySacks;
 
@@ -31,6 +32,8 @@ public final class CongestionController {
 
     /** The window, in MTUs, below which cwnd grows whatever the round trip (see queueTooLong). */
     static final int GROWTH_HOLD_MIN_MTUS = 16;
+    /** How long the smallest RTT is kept (BBR's min_rtt filter window). */
+    static final long MIN_RTT_WINDOW_NANOS = 10_000_000_000L;
 
     /**
      * A controller at the start of an association.
@@ -96,13 +99,20 @@ public final class CongestionController {
      *
      * @param rttNanos the sample
      * @param smoothedRttNanos SRTT after the sample
+     * @param nowNanos when it was made, on the association's clock
      */
-    public void onRttMeasurement(long rttNanos, long smoothedRttNanos) {
+    public void onRttMeasurement(long rttNanos, long smoothedRttNanos, long nowNanos) {
         if (rttNanos < 0) {
             return;
         }
-        if (minRttNanos < 0 || rttNanos < minRttNanos) {
+        // The smallest RTT of the last 10 s, as BBR's min_rtt filter keeps it (a new minimum, or
+        // the current sample once the minimum is 10 s old): a move to a longer path (an ICE
+        // pair change, a relay) is learnt within 10 s instead of holding cwnd for ever; under a
+        // standing queue the minimum rises at most once per 10 s, which keeps the queue growing
+        // slowly enough for the RTO to follow it.
+        if (minRttNanos < 0 || rttNanos <= minRttNanos || nowNanos - minRttStampNanos > MIN_RTT_WINDOW_NANOS) {
             minRttNanos = rttNanos;
+            minRttStampNanos = nowNanos;
         }
         srttNanos = smoothedRttNanos;
     }
@@ -119,9 +129,8 @@ public final class CongestionController {
      * nothing was lost (§6.3.3 then sets cwnd to one MTU and doubles the RTO). Holding cwnd while
      * the smoothed round trip is well above the smallest one (the delay signal of HyStart, RFC
      * 9406, and of LEDBAT, RFC 6817) keeps that queue short. This never makes cwnd larger than
-     * the RFC allows, and losses still reduce it as §7.2.3 says. The smallest RTT is kept for the
-     * association's life (a windowed minimum would creep up under a standing queue); a move to a
-     * much longer path would need it reset.
+     * the RFC allows, and losses still reduce it as §7.2.3 says. The smallest RTT is that of the
+     * last 10 s (see {@link #onRttMeasurement}).
      */
     boolean queueTooLong() {
         // Below 16 MTUs (Linux's hystart_low_window) the window is never held: after a T3-rtx

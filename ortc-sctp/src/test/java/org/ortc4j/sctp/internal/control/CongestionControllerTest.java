@@ -180,18 +180,18 @@ class CongestionControllerTest {
         long ms = 1_000_000;
         growTo(cc, 16L * MTU);
         // Min RTT 2 ms: the queueing delay allowed is max(2 ms, 20 ms) = 20 ms.
-        cc.onRttMeasurement(2 * ms, 2 * ms);
+        cc.onRttMeasurement(2 * ms, 2 * ms, 0);
         long c = cc.cwnd();
         cc.onSack(1, true, MTU, c, c - MTU, RWND);
         assertThat(cc.cwnd()).isEqualTo(c + MTU);
         // SRTT 22 ms is exactly the allowance: still grows.
-        cc.onRttMeasurement(40 * ms, 22 * ms);
+        cc.onRttMeasurement(40 * ms, 22 * ms, 0);
         c = cc.cwnd();
         cc.onSack(2, true, MTU, c, c - MTU, RWND);
         assertThat(cc.cwnd()).isEqualTo(c + MTU);
         assertThat(cc.minRttNanos()).isEqualTo(2 * ms);
         // SRTT 23 ms: slow start ends (ssthresh below cwnd) and cwnd holds.
-        cc.onRttMeasurement(40 * ms, 23 * ms);
+        cc.onRttMeasurement(40 * ms, 23 * ms, 0);
         c = cc.cwnd();
         cc.onSack(3, true, MTU, c, c - MTU, RWND);
         assertThat(cc.cwnd()).isEqualTo(c);
@@ -204,7 +204,7 @@ class CongestionControllerTest {
         }
         assertThat(cc.cwnd()).isEqualTo(c);
         // ... and grows again by one MTU per cwnd acknowledged once it has drained.
-        cc.onRttMeasurement(3 * ms, 5 * ms);
+        cc.onRttMeasurement(3 * ms, 5 * ms, 0);
         for (int i = 0; i < 20 && cc.cwnd() == c; i++) {
             cc.onSack(++tsn, true, MTU, c, c - MTU, RWND);
         }
@@ -216,23 +216,47 @@ class CongestionControllerTest {
         CongestionController cc = new CongestionController(MTU, RWND);
         long ms = 1_000_000;
         growTo(cc, 16L * MTU);
-        cc.onRttMeasurement(100 * ms, 100 * ms);
-        cc.onRttMeasurement(190 * ms, 200 * ms); // 100 ms of queue: allowed
+        cc.onRttMeasurement(100 * ms, 100 * ms, 0);
+        cc.onRttMeasurement(190 * ms, 200 * ms, 0); // 100 ms of queue: allowed
         long c = cc.cwnd();
         cc.onSack(1, true, MTU, c, c - MTU, RWND);
         assertThat(cc.cwnd()).isEqualTo(c + MTU);
-        cc.onRttMeasurement(250 * ms, 201 * ms); // 101 ms of queue: held
+        cc.onRttMeasurement(250 * ms, 201 * ms, 0); // 101 ms of queue: held
         c = cc.cwnd();
         cc.onSack(2, true, MTU, c, c - MTU, RWND);
         assertThat(cc.cwnd()).isEqualTo(c);
     }
 
     @Test
+    void aMoveToALongerPathIsLearntWithinTheTenSecondMinimumWindow() {
+        CongestionController cc = new CongestionController(MTU, RWND);
+        long ms = 1_000_000;
+        growTo(cc, 16L * MTU);
+        cc.onRttMeasurement(1 * ms, 1 * ms, 0);
+        // ICE moves to a relay: every round trip is now 150 ms, with no queue at all. Against
+        // the 1 ms minimum that looks like 149 ms of queue: held...
+        long now = 0;
+        long tsn = 0;
+        for (; now <= CongestionController.MIN_RTT_WINDOW_NANOS; now += 150 * ms) {
+            cc.onRttMeasurement(150 * ms, 150 * ms, now);
+            long c = cc.cwnd();
+            cc.onSack(++tsn, true, MTU, c, c - MTU, RWND);
+            assertThat(cc.cwnd()).isEqualTo(c);
+        }
+        // ... until the 1 ms minimum is 10 s old: then 150 ms is the minimum and cwnd grows.
+        cc.onRttMeasurement(150 * ms, 150 * ms, now);
+        assertThat(cc.minRttNanos()).isEqualTo(150 * ms);
+        long c = cc.cwnd();
+        cc.onSack(++tsn, true, MTU, c, c - MTU, RWND);
+        assertThat(cc.cwnd()).isGreaterThan(c);
+    }
+
+    @Test
     void lossesStillReduceCwndWhileGrowthIsHeld() {
         CongestionController cc = new CongestionController(MTU, RWND);
         growTo(cc, 16L * MTU);
-        cc.onRttMeasurement(1_000_000, 1_000_000);
-        cc.onRttMeasurement(500_000_000, 500_000_000);
+        cc.onRttMeasurement(1_000_000, 1_000_000, 0);
+        cc.onRttMeasurement(500_000_000, 500_000_000, 0);
         long c = cc.cwnd();
         cc.onT3RtxTimeout();
         assertThat(cc.cwnd()).isEqualTo(MTU);
@@ -242,8 +266,8 @@ class CongestionControllerTest {
     @Test
     void aSmallWindowGrowsWhateverTheRoundTrip() {
         CongestionController cc = new CongestionController(MTU, RWND);
-        cc.onRttMeasurement(1_000_000, 1_000_000);
-        cc.onRttMeasurement(3_000_000_000L, 3_000_000_000L); // a lossy episode's SRTT
+        cc.onRttMeasurement(1_000_000, 1_000_000, 0);
+        cc.onRttMeasurement(3_000_000_000L, 3_000_000_000L, 0); // a lossy episode's SRTT
         cc.onT3RtxTimeout();
         growTo(cc, 16L * MTU); // from one MTU, through slow start and congestion avoidance
         assertThat(cc.growthHeldBySacks()).isZero();
