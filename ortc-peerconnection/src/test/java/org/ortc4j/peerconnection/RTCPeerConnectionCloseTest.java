@@ -123,20 +123,15 @@ class RTCPeerConnectionCloseTest {
 
     @Test
     void closeCalledFromADataChannelListenerClosesWithoutWaitingForItself() throws Exception {
-        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
-        CompletableFuture<RTCDataChannel> remoteChannel = new CompletableFuture<>();
-        answerer.onDataChannel(remoteChannel::complete);
-        RTCDataChannel channel = offerer.createDataChannel("bye");
-        CompletableFuture<Void> open = opened(channel);
-        await(signaling.exchange());
-        await(open);
+        OpenChannel open = OpenChannel.between(offerer, answerer, "bye");
+        RTCDataChannel channel = open.offerers();
         CompletableFuture<RTCDataChannelState> stateAfterClose = new CompletableFuture<>();
         // A listener on the transports' loop closes the peer connection, as applications do on "bye".
         channel.onMessage(message -> {
             offerer.close();
             stateAfterClose.complete(channel.readyState());
         });
-        await(remoteChannel).send("bye");
+        open.answerers().send("bye");
 
         assertThat(await(stateAfterClose)).isEqualTo(RTCDataChannelState.CLOSED);
         assertThat(offerer.signalingState()).isEqualTo(RTCSignalingState.CLOSED);

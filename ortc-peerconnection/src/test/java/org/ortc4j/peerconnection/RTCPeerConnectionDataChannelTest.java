@@ -203,14 +203,9 @@ class RTCPeerConnectionDataChannelTest {
 
     @Test
     void closingOnePeerConnectionClosesItsChannelsAndTheRemoteSeesThemClose() throws Exception {
-        TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
-        CompletableFuture<RTCDataChannel> remoteChannel = new CompletableFuture<>();
-        answerer.onDataChannel(remoteChannel::complete);
-        RTCDataChannel channel = offerer.createDataChannel("bye");
-        CompletableFuture<Void> open = opened(channel);
-        await(signaling.exchange());
-        await(open);
-        RTCDataChannel theirs = await(remoteChannel);
+        OpenChannel open = OpenChannel.between(offerer, answerer, "bye");
+        RTCDataChannel channel = open.offerers();
+        RTCDataChannel theirs = open.answerers();
         CompletableFuture<Void> theirsClosed = new CompletableFuture<>();
         theirs.onClose(() -> theirsClosed.complete(null));
         List<String> ourEvents = new CopyOnWriteArrayList<>();
