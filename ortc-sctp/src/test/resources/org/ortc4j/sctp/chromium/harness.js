@@ -78,6 +78,25 @@ const harness = (() => {
     });
   }
 
+  // Non-trickle signaling: our offer, posted once gathering is complete.
+  async function offer(pc) {
+    await pc.setLocalDescription();
+    await gatheringComplete(pc);
+    post({ev: 'offer', sdp: pc.localDescription.sdp});
+  }
+
+  // A remote description ({type, sdp}); an offer is answered once gathering is complete.
+  async function remote(pc, c) {
+    await pc.setRemoteDescription({type: c.type, sdp: c.sdp});
+    if (c.type === 'offer') {
+      await pc.setLocalDescription();
+      await gatheringComplete(pc);
+      post({ev: 'answer', sdp: pc.localDescription.sdp});
+    } else {
+      post({ev: 'remoteSet'});
+    }
+  }
+
   // pc.getStats() entries whose type is one of types (an empty list when there is no pc).
   async function stats(pc, types) {
     const out = [];
@@ -179,6 +198,6 @@ const harness = (() => {
     };
   }
 
-  return {page, post, run, reload, gatheringComplete, stats, toBase64, fromBase64, hex, pattern,
+  return {page, post, run, reload, gatheringComplete, offer, remote, stats, toBase64, fromBase64, hex, pattern,
           textPattern, channelInfo, watchChannel, channelHandlers};
 })();
