@@ -1,6 +1,6 @@
 package org.ortc4j.peerconnection;
 
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
+import static org.ortc4j.peerconnection.LoopbackPeers.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
 
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,6 @@ package org.ortc4j.peerconnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.gatheringComplete;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
@@ -15,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.InvalidStateException;
 import org.ortc4j.ice.RTCIceCandidate;
@@ -33,14 +32,10 @@ import org.ortc4j.sctp.RTCDataChannelState;
  */
 class RTCPeerConnectionCloseTest {
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     @Test
     void closeLeavesEveryChannelClosedAndEveryTransceiverStoppedWhenItReturns() throws Exception {
@@ -123,7 +118,7 @@ class RTCPeerConnectionCloseTest {
 
     @Test
     void closeCalledFromADataChannelListenerClosesWithoutWaitingForItself() throws Exception {
-        OpenChannel open = OpenChannel.between(offerer, answerer, "bye");
+        OpenChannel open = peers.openChannel("bye");
         RTCDataChannel channel = open.offerers();
         CompletableFuture<RTCDataChannelState> stateAfterClose = new CompletableFuture<>();
         // A listener on the transports' loop closes the peer connection, as applications do on "bye".

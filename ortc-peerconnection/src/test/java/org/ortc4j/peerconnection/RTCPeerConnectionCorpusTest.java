@@ -2,6 +2,7 @@ package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.ortc4j.peerconnection.LoopbackPeers.LOOPBACK;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsType;
-import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.rtp.RTCRtpTransceiver;
 import org.ortc4j.sdp.MediaDescription;
 import org.ortc4j.sdp.RTCSdpType;
@@ -39,7 +39,6 @@ class RTCPeerConnectionCorpusTest {
 
     private static final Path CORPUS = Path.of("..", "ortc-sdp", "src", "test", "resources", "org", "ortc4j", "sdp",
             "corpus");
-    private static final RTCIceGatherOptions LOOPBACK = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
 
     private final RTCPeerConnection pc = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
 

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.dtls.RTCCertificate;
-import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.RTCStatsType;
@@ -24,17 +23,12 @@ import org.ortc4j.sdp.RTCSessionDescription;
  */
 class RTCPeerConnectionDataChannelTest {
 
-    static final RTCIceGatherOptions LOOPBACK = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
     static final long TIMEOUT_SECONDS = 20;
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -203,7 +197,7 @@ class RTCPeerConnectionDataChannelTest {
 
     @Test
     void closingOnePeerConnectionClosesItsChannelsAndTheRemoteSeesThemClose() throws Exception {
-        OpenChannel open = OpenChannel.between(offerer, answerer, "bye");
+        OpenChannel open = peers.openChannel("bye");
         RTCDataChannel channel = open.offerers();
         RTCDataChannel theirs = open.answerers();
         CompletableFuture<Void> theirsClosed = new CompletableFuture<>();

@@ -1,7 +1,6 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
@@ -12,7 +11,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsType;
@@ -36,14 +35,10 @@ class RTCPeerConnectionEncodedReceiveTest {
 
     private static final TimeBase OPUS_CLOCK = new TimeBase(1, 48_000);
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     @Test
     void receiversOfAddedAndOfRemotelyCreatedTransceiversGiveTheOpusFramesAsSent() throws Exception {
@@ -71,7 +66,7 @@ class RTCPeerConnectionEncodedReceiveTest {
         CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
         CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
 
-        await(new TrickleSignaling(offerer, answerer).exchange());
+        peers.negotiate();
         await(bothTracks);
         await(up);
         await(upThere);
@@ -107,7 +102,7 @@ class RTCPeerConnectionEncodedReceiveTest {
         CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
         CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
 
-        await(new TrickleSignaling(offerer, answerer).exchange());
+        peers.negotiate();
         await(up);
         await(upThere);
 

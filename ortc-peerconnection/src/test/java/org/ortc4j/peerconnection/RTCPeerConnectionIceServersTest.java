@@ -1,7 +1,7 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
+import static org.ortc4j.peerconnection.LoopbackPeers.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCIceGathererIceErrorEvent;
@@ -27,14 +27,10 @@ class RTCPeerConnectionIceServersTest {
     private static final RTCIceServer SILENT_STUN = new RTCIceServer("stun:127.0.0.1:9");
     private static final RTCIceGatherOptions QUICK = LOOPBACK.toBuilder().serverTimeout(Duration.ofMillis(300)).build();
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), QUICK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), QUICK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers(new RTCConfiguration(), QUICK);
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     @Test
     void newIceServersAreAskedAtTheNextIceRestartOnly() throws Exception {
@@ -46,7 +42,7 @@ class RTCPeerConnectionIceServersTest {
         });
         RTCDataChannel channel = offerer.createDataChannel("x");
         CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
-        await(new TrickleSignaling(offerer, answerer).exchange());
+        peers.negotiate();
         await(up);
         await(opened(channel));
 
@@ -56,7 +52,7 @@ class RTCPeerConnectionIceServersTest {
         assertThat(errors).isEmpty();
 
         offerer.restartIce();
-        await(new TrickleSignaling(offerer, answerer).exchange());
+        peers.negotiate();
         assertThat(await(error).url()).isEqualTo("stun:127.0.0.1:9");
         // The restart's offer carries the host candidates again, with the new ufrag.
         assertThat(offerer.localDescription().sdp()).contains("a=candidate:");

@@ -1,6 +1,9 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.gatheringComplete;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -16,9 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.ortc4j.ice.RTCIceGatherOptions;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelState;
@@ -36,7 +38,6 @@ import org.ortc4j.sctp.RTCDataChannelState;
  */
 class RTCPeerConnectionJunkFloodTest {
 
-    static final RTCIceGatherOptions LOOPBACK = RTCIceGatherOptions.newBuilder().includeLoopback(true).build();
     static final long TIMEOUT_SECONDS = 20;
     /** Junk datagrams per second, all targets together. */
     static final int JUNK_RATE = 20_000;
@@ -45,14 +46,10 @@ class RTCPeerConnectionJunkFloodTest {
     static final int BATCH = 20;
     static final int MESSAGE_SIZE = 600;
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     @Test
     void junkAtTheCandidatePortsIsDroppedAndCountedWhileMessagesKeepArriving() throws Exception {
@@ -370,28 +367,5 @@ class RTCPeerConnectionJunkFloodTest {
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    static CompletableFuture<Void> gatheringComplete(RTCPeerConnection pc) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        pc.onIceGatheringStateChange(state -> {
-            if (state == RTCIceGatheringState.COMPLETE) {
-                done.complete(null);
-            }
-        });
-        return done;
-    }
-
-    static CompletableFuture<Void> opened(RTCDataChannel channel) {
-        CompletableFuture<Void> open = new CompletableFuture<>();
-        channel.onOpen(() -> open.complete(null));
-        if (channel.readyState() == RTCDataChannelState.OPEN) {
-            open.complete(null);
-        }
-        return open;
-    }
-
-    static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

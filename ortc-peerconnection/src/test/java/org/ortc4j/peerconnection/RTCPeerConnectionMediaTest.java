@@ -1,7 +1,6 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
@@ -12,7 +11,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
@@ -33,18 +32,10 @@ import org.ortc4j.rtp.RTCRtpTransceiverDirection;
  */
 class RTCPeerConnectionMediaTest {
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
-
-    private static void negotiate(RTCPeerConnection offerer, RTCPeerConnection answerer) throws Exception {
-        await(new TrickleSignaling(offerer, answerer).exchange());
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     private static MediaFrame next(MediaStreamTrack track) throws Exception {
         return track.recv().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -72,7 +63,7 @@ class RTCPeerConnectionMediaTest {
         CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
         CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
 
-        negotiate(offerer, answerer);
+        peers.negotiate();
         await(twoTracks);
         await(up);
         await(upThere);
@@ -139,7 +130,7 @@ class RTCPeerConnectionMediaTest {
         CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
         CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
 
-        negotiate(offerer, answerer);
+        peers.negotiate();
         MediaStreamTrack seen = await(track).track();
         await(up);
         await(upThere);

@@ -1,7 +1,6 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
@@ -10,7 +9,7 @@ import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.opened;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.media.AudioFrame;
 import org.ortc4j.media.MediaKind;
@@ -25,14 +24,10 @@ import org.ortc4j.sdp.RTCSessionDescription;
 /** negotiationneeded, renegotiation adding a track mid-call, and rollback. */
 class RTCPeerConnectionRenegotiationTest {
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     /** Answers each negotiationneeded of {@code from} with a full exchange to {@code to}, as "perfect negotiation" apps do. */
     private static Semaphore negotiateOnDemand(RTCPeerConnection from, RTCPeerConnection to) {

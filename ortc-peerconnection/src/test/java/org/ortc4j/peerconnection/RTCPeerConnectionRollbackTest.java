@@ -1,10 +1,9 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.media.MediaKind;
 import org.ortc4j.rtp.RTCRtpSender;
@@ -21,14 +20,10 @@ class RTCPeerConnectionRollbackTest {
 
     private static final RTCSessionDescription ROLLBACK = new RTCSessionDescription(RTCSdpType.ROLLBACK, "");
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     @Test
     void rollingBackOurOfferClearsTheMidItAssignedAndTheNextOfferAssignsOneAgain() throws Exception {

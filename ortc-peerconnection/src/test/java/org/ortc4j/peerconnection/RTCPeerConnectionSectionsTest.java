@@ -1,7 +1,7 @@
 package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
+import static org.ortc4j.peerconnection.LoopbackPeers.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCStats;
 import org.ortc4j.ice.RTCStatsReport;
@@ -45,14 +45,10 @@ class RTCPeerConnectionSectionsTest {
 
     private static final RTCConfiguration MAX_COMPAT = RTCConfiguration.newBuilder().bundlePolicy(RTCBundlePolicy.MAX_COMPAT).build();
 
-    private final RTCPeerConnection offerer = new RTCPeerConnection(MAX_COMPAT, LOOPBACK);
-    private final RTCPeerConnection answerer = new RTCPeerConnection(MAX_COMPAT, LOOPBACK);
-
-    @AfterEach
-    void close() {
-        offerer.close();
-        answerer.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers(MAX_COMPAT, LOOPBACK);
+    private final RTCPeerConnection offerer = peers.offerer;
+    private final RTCPeerConnection answerer = peers.answerer;
 
     private static MediaFrame next(MediaStreamTrack track) throws Exception {
         return track.recv().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -2,14 +2,14 @@ package org.ortc4j.peerconnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.LOOPBACK;
+import static org.ortc4j.peerconnection.LoopbackPeers.LOOPBACK;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.dtls.RTCDtlsTransportState;
 import org.ortc4j.ice.InvalidAccessException;
@@ -27,14 +27,10 @@ import org.ortc4j.sdp.RTCSessionDescription;
 /** The W3C signaling state machine (§4.3.1) and the errors of calls made in the wrong state. */
 class RTCPeerConnectionStateMachineTest {
 
-    private final RTCPeerConnection pc = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-    private final RTCPeerConnection other = new RTCPeerConnection(new RTCConfiguration(), LOOPBACK);
-
-    @AfterEach
-    void close() {
-        pc.close();
-        other.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers();
+    private final RTCPeerConnection pc = peers.offerer;
+    private final RTCPeerConnection other = peers.answerer;
 
     private static Throwable failure(CompletableFuture<?> future) {
         try {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ortc4j.ice.RTCIceCandidate;
 import org.ortc4j.ice.RTCIceCandidateType;
@@ -36,14 +36,10 @@ class RTCPeerConnectionVanishedPeerTest {
     private static final RTCIceGatherOptions QUICK_CONSENT = RTCIceGatherOptions.newBuilder().includeLoopback(true)
             .consentTimeout(CONSENT_TIMEOUT).build();
 
-    private final RTCPeerConnection survivor = new RTCPeerConnection(new RTCConfiguration(), QUICK_CONSENT);
-    private final RTCPeerConnection vanishing = new RTCPeerConnection(new RTCConfiguration(), QUICK_CONSENT);
-
-    @AfterEach
-    void close() {
-        survivor.close();
-        vanishing.close();
-    }
+    @AutoClose
+    private final LoopbackPeers peers = new LoopbackPeers(new RTCConfiguration(), QUICK_CONSENT);
+    private final RTCPeerConnection survivor = peers.offerer;
+    private final RTCPeerConnection vanishing = peers.answerer;
 
     @Test
     void theSurvivorSeesDisconnectedThenFailedAndClosingItThenReleasesEverything() throws Exception {
