@@ -88,8 +88,11 @@ class RTCPeerConnectionVanishedPeerTest {
 
         long failedNanos = await(failedAt) - vanishedAt;
         // Disconnected within 1.5 × the disconnected timeout (at most half the consent timeout)
-        // and failed once consent expires: about 3 s after the last consent response.
-        assertThat(Duration.ofNanos(failedNanos)).isBetween(CONSENT_TIMEOUT.minusMillis(800), Duration.ofSeconds(10));
+        // and failed once consent expires: 3 s after the last consent response, which came up to
+        // a consent period (0.5 s ± 20 %) before the peer vanished, more when a loaded machine sent
+        // the request late. Half the timeout still tells expiry from failing on the first
+        // unanswered requests.
+        assertThat(Duration.ofNanos(failedNanos)).isBetween(CONSENT_TIMEOUT.dividedBy(2), Duration.ofSeconds(10));
         assertThat(iceStates).containsSubsequence(RTCIceConnectionState.DISCONNECTED, RTCIceConnectionState.FAILED);
         assertThat(states).containsSubsequence(RTCPeerConnectionState.DISCONNECTED, RTCPeerConnectionState.FAILED);
 
