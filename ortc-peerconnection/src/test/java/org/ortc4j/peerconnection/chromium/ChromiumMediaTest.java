@@ -138,7 +138,7 @@ class ChromiumMediaTest {
                 .isLessThan(0.5);
         // A tone at amplitude 8000 of 32767: level about 0.24, energy about 0.03 a second.
         assertThat(number(inboundAudio, "totalAudioEnergy")).as("energy: %s", inboundAudio).isGreaterThan(0.005);
-        assertThat(number(inboundAudio, "audioLevel")).as("level: %s", inboundAudio).isBetween(0.15, 0.35);
+        assertToneLevel(call);
 
         // What the page shows: the video element plays our frames at our size, the audio element plays.
         call.chromium.command("elements");
@@ -153,6 +153,18 @@ class ChromiumMediaTest {
         RTCStatsReport ours = call.ourStats();
         assertThat(outbound(ours, "video").getLong("framesSent")).isGreaterThanOrEqualTo(VIDEO_FRAMES);
         assertThat(outbound(ours, "audio").getLong("packetsSent")).isGreaterThanOrEqualTo(50);
+    }
+
+    /**
+     * Chromium plays our tone at its level: audioLevel (webrtc-stats: the level of the samples
+     * played most recently) reaches about 0.24 and not above 0.35. Polled rather than read once:
+     * while our sender is behind real time (a loaded machine), Chromium conceals the gap and the
+     * level of that moment is low (0.06 seen with a quarter of the samples concealed).
+     */
+    private static void assertToneLevel(ChromiumMediaCall call) {
+        ChromiumMediaStats stats = call.chromiumStatsWhen("inbound-rtp", "audio", "audioLevel", 0.15, MEDIA);
+        Map<String, Object> inboundAudio = stats.rtp("inbound-rtp", "audio");
+        assertThat(number(inboundAudio, "audioLevel")).as("level: %s", inboundAudio).isBetween(0.15, 0.35);
     }
 
     /**
@@ -196,8 +208,8 @@ class ChromiumMediaTest {
         assertThat(frames.videoSizes()).containsOnlyKeys(WIDTH + "x" + HEIGHT);
         sound.awaitFrames(AUDIO_FRAMES, MEDIA);
         assertThat(sound.loudFrames()).as("the fake microphone's beeps: %s", sound).isGreaterThan(0);
-        theirs = call.chromiumStatsWhen("inbound-rtp", "audio", "jitterBufferEmittedCount", 48_000, MEDIA);
-        assertThat(number(theirs.rtp("inbound-rtp", "audio"), "audioLevel")).isBetween(0.15, 0.35);
+        call.chromiumStatsWhen("inbound-rtp", "audio", "jitterBufferEmittedCount", 48_000, MEDIA);
+        assertToneLevel(call);
 
         assertThat(call.ours.getTransceivers()).allSatisfy(t ->
                 assertThat(t.currentDirection()).contains(RTCRtpTransceiverDirection.SENDRECV));
