@@ -1,6 +1,9 @@
 package org.ortc4j.peerconnection;
 
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
+import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
+
+import java.util.concurrent.CompletableFuture;
 
 import org.ortc4j.ice.RTCIceGatherOptions;
 
@@ -42,6 +45,19 @@ final class LoopbackPeers implements AutoCloseable {
     TrickleSignaling negotiate() throws Exception {
         TrickleSignaling signaling = new TrickleSignaling(offerer, answerer);
         await(signaling.exchange());
+        return signaling;
+    }
+
+    /**
+     * {@link #negotiate()}, then waits until both peer connections are connected. It takes each
+     * side's connectionstatechange handler to watch for that.
+     */
+    TrickleSignaling connect() throws Exception {
+        CompletableFuture<RTCPeerConnectionState> offererUp = connected(offerer);
+        CompletableFuture<RTCPeerConnectionState> answererUp = connected(answerer);
+        TrickleSignaling signaling = negotiate();
+        await(offererUp);
+        await(answererUp);
         return signaling;
     }
 

@@ -3,7 +3,6 @@ package org.ortc4j.peerconnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
 
 import java.util.List;
 import java.util.Map;
@@ -63,13 +62,8 @@ class RTCPeerConnectionEncodedReceiveTest {
                 }
             });
         }
-        CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
-        CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
-
-        peers.negotiate();
+        peers.connect();
         await(bothTracks);
-        await(up);
-        await(upThere);
 
         RTCRtpReceiver answererReceiver = tracks.get(answerer).receiver();
         assertThat(answererReceiver).isNotSameAs(answerer.getTransceivers().get(0).receiver())
@@ -99,12 +93,7 @@ class RTCPeerConnectionEncodedReceiveTest {
         offerer.addTransceiver(fromOfferer, new RTCRtpTransceiverInit(RTCRtpTransceiverDirection.SENDONLY, List.of("s"), null));
         CompletableFuture<RTCTrackEvent> track = new CompletableFuture<>();
         answerer.onTrack(track::complete);
-        CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
-        CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
-
-        peers.negotiate();
-        await(up);
-        await(upThere);
+        peers.connect();
 
         assertThat(await(track).receiver().decodes()).isTrue();
         // A real Opus frame is needed for a decoder: 20 ms of silence in CELT mode

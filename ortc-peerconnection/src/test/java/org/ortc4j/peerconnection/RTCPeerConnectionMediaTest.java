@@ -3,7 +3,6 @@ package org.ortc4j.peerconnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.TIMEOUT_SECONDS;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
-import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
 
 import java.util.List;
 import java.util.Map;
@@ -60,13 +59,8 @@ class RTCPeerConnectionMediaTest {
                 twoTracks.complete(null);
             }
         });
-        CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
-        CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
-
-        peers.negotiate();
+        peers.connect();
         await(twoTracks);
-        await(up);
-        await(upThere);
 
         assertThat(offerer.localDescription().sdp()).contains("m=audio", "m=video", "PCMU/8000").doesNotContain("opus");
         RTCTrackEvent audioEvent = tracks.get("audio");
@@ -127,13 +121,8 @@ class RTCPeerConnectionMediaTest {
         answerer.decodeReceivedMedia(false);
         CompletableFuture<RTCTrackEvent> track = new CompletableFuture<>();
         answerer.onTrack(track::complete);
-        CompletableFuture<RTCPeerConnectionState> up = connected(offerer);
-        CompletableFuture<RTCPeerConnectionState> upThere = connected(answerer);
-
-        peers.negotiate();
+        peers.connect();
         MediaStreamTrack seen = await(track).track();
-        await(up);
-        await(upThere);
 
         Random random = new Random(5);
         for (int i = 0; i < 20; i++) {
