@@ -29,6 +29,7 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
     private final Map<String, Integer> frameTypes = new LinkedHashMap<>();
     private final Set<Integer> pictures = new HashSet<>();
     private long audioSamples;
+    private final Map<Integer, Integer> audioFrameLengths = new LinkedHashMap<>();
     private int sampleRate;
     private int channels;
     private int loudFrames;
@@ -76,6 +77,7 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
             pictures.add(video.planeY().hashCode());
         } else if (frame instanceof AudioFrame audio) {
             audioSamples += audio.samplesPerChannel();
+            audioFrameLengths.merge(audio.samplesPerChannel(), 1, Integer::sum);
             sampleRate = audio.sampleRate();
             channels = audio.channels();
             int loudest = 0;
@@ -128,9 +130,12 @@ final class ChromiumMediaFrameProbe implements AutoCloseable {
         return Map.copyOf(frameTypes);
     }
 
-    /** Audio samples per channel received. */
-    synchronized long audioSamples() {
-        return audioSamples;
+    /**
+     * Audio frame lengths (samples per channel) and how many frames had each, read in one snapshot
+     * (a total of samples and a count of frames read one after the other may straddle a frame).
+     */
+    synchronized Map<Integer, Integer> audioFrameLengths() {
+        return Map.copyOf(audioFrameLengths);
     }
 
     synchronized int sampleRate() {
