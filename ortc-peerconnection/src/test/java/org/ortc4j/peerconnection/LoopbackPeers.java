@@ -4,7 +4,6 @@ import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.await;
 import static org.ortc4j.peerconnection.RTCPeerConnectionDataChannelTest.connected;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.ortc4j.ice.RTCIceGatherOptions;
 
 /**
