@@ -44,7 +44,7 @@ public final class ChromiumPeer implements AutoCloseable {
     /** Where Debian's package {@code chromium} puts the browser. */
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    private static final Duration STARTUP = Duration.ofSeconds(20);
+    private static final Duration STARTUP = Duration.ofSeconds(60);
 
     /**
      * {@code -Dortc4j.chromium.flags="--vmodule=*sctp*=3 ..."} adds flags (space-separated),
