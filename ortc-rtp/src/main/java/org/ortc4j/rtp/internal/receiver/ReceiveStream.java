@@ -152,8 +152,10 @@ public final class ReceiveStream implements RtpInput {
         }
         try {
             for (MediaFrame decoded : decoder.decode(frame)) {
-                track.push(decoded);
+                // Counted before the track has it: an application that has received N frames
+                // must read at least N in getStats (W3C framesDecoded).
                 framesDecoded.incrementAndGet();
+                track.push(decoded);
             }
         } catch (RuntimeException e) {
             decodeFailures.incrementAndGet();
