@@ -228,8 +228,7 @@ class RTCRtpVirtualNetworkTest {
         play(pair.source(), frames);
 
         for (int i = 0; i < FRAMES; i++) {
-            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
-            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+            expectFrame(pair, dropper, frames, i);
         }
         assertThat(dropper.mediaDropped.get()).as("the network dropped media").isPositive();
 
@@ -296,13 +295,11 @@ class RTCRtpVirtualNetworkTest {
         play(pair.source(), frames);
 
         for (int i = 0; i < 10; i++) {
-            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
-            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+            expectFrame(pair, dropper, frames, i);
         }
         // Frames 11 to 29 depend on the lost frame 10: the next frame out is the key frame 30.
         for (int i = 30; i < FRAMES; i++) {
-            EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
-            assertThat(received.toByteArray()).as("frame %d", i).isEqualTo(frames.get(i).toByteArray());
+            expectFrame(pair, dropper, frames, i);
         }
         assertThat(dropper.rtxDropped.get()).as("retransmissions of frame 10 were sent and lost").isPositive();
         RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
@@ -313,6 +310,33 @@ class RTCRtpVirtualNetworkTest {
         assertThat(in.getLong("framesReceived")).isEqualTo(FRAMES - 1);
         await("the sender heard the PLI", () ->
                 only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP).getLong("pliCount") > 0);
+    }
+
+    /**
+     * Receives the next frame and checks that it is frame {@code index}; if not, the failure names
+     * the frame that came instead and both ends' statistics, so that a failure on a loaded CI
+     * machine says whether the sender skipped frames or the receiver dropped them.
+     */
+    private void expectFrame(Pair pair, RtpDropper dropper, List<EncodedFrame> frames, int index) throws Exception {
+        EncodedFrame received = (EncodedFrame) pair.receiver().track().recv().get(TIMEOUT_S, TimeUnit.SECONDS);
+        byte[] bytes = received.toByteArray();
+        if (!java.util.Arrays.equals(bytes, frames.get(index).toByteArray())) {
+            int came = -1;
+            for (int j = 0; j < frames.size(); j++) {
+                if (java.util.Arrays.equals(bytes, frames.get(j).toByteArray())) {
+                    came = j;
+                    break;
+                }
+            }
+            RTCStatsReport out = join(pair.sender().getStats());
+            RTCStatsReport in = join(pair.receiver().getStats());
+            var sessionB = driver.call(() -> org.ortc4j.rtp.internal.session.RtpSession.of(pair.receiver().transport()).stats());
+            throw new AssertionError("frame " + index + " expected, frame " + came + " (pts " + received.pts()
+                    + ", " + bytes.length + " bytes) came; dropped media " + dropper.droppedMediaSequenceNumbers
+                    + ", rtx " + dropper.rtx + " (" + dropper.rtxDropped + " dropped), network " + driver.call(network::toString)
+                    + "\nsender " + out.ofType(RTCStatsType.OUTBOUND_RTP)
+                    + "\nreceiver " + in.ofType(RTCStatsType.INBOUND_RTP) + "\nsession " + sessionB);
+        }
     }
 
     private static <T> T join(CompletableFuture<T> future) {
