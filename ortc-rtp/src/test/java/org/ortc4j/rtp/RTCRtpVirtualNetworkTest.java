@@ -230,11 +230,17 @@ class RTCRtpVirtualNetworkTest {
 
     /** Waits, without sleeping, for a condition on the network's thread. */
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    /** As {@link #await(String, BooleanSupplier)}; on timeout the failure adds {@code state}, read on the network's thread. */
+    private void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
         java.util.concurrent.SynchronousQueue<Object> never = new java.util.concurrent.SynchronousQueue<>();
         while (!driver.call(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + TIMEOUT_S + " s: " + what);
+                throw new AssertionError("not within " + TIMEOUT_S + " s: " + what + " " + driver.call(state::get));
             }
             never.poll(20, TimeUnit.MILLISECONDS);
         }
@@ -266,7 +272,10 @@ class RTCRtpVirtualNetworkTest {
                     == in.getLong("packetsReceived")
                     && in.getLong("retransmittedPacketsReceived") == dropper.rtx.get() - dropper.rtxDropped.get()
                     && out.getLong("nackCount") == in.getLong("nackCount");
-        });
+        }, () -> "(dropped media " + dropper.mediaDropped + ", rtx " + dropper.rtx + " sent by a, " + dropper.rtxDropped
+                + " dropped; network " + network + "\nsender " + join(pair.sender().getStats()).ofType(RTCStatsType.OUTBOUND_RTP)
+                + "\nreceiver " + join(pair.receiver().getStats()).ofType(RTCStatsType.INBOUND_RTP) + "\nsession b "
+                + org.ortc4j.rtp.internal.session.RtpSession.of(pair.receiver().transport()).stats() + ")");
         RTCStats out = only(join(pair.sender().getStats()), RTCStatsType.OUTBOUND_RTP);
         RTCStats in = only(join(pair.receiver().getStats()), RTCStatsType.INBOUND_RTP);
         assertThat(out.getLong("packetsSent")).isEqualTo(dropper.media.get() + dropper.rtx.get());
