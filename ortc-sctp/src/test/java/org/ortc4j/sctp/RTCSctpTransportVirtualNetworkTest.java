@@ -170,11 +170,14 @@ class RTCSctpTransportVirtualNetworkTest {
             }
         });
         // The reliable channel still works after the partially reliable one abandoned messages
-        // (RFC 3758 FORWARD TSN moved the peer's cumulative TSN past them).
-        driver.run(() -> reliable.channel.send("done"));
+        // (RFC 3758 FORWARD TSN moved the peer's cumulative TSN past them). While the 400 messages
+        // go out the driver is slow to take new tasks (1.5-1.8 s per task measured at load 15,
+        // over the driver's 10 s default twice at load 20-25), so these waits get TIMEOUT_S.
+        driver.run(() -> reliable.channel.send("done"), Duration.ofSeconds(TIMEOUT_S));
         assertThat(reliableAtB.next().text()).isEqualTo("done");
         CompletableFuture<Void> settle = new CompletableFuture<>();
-        driver.run(() -> scheduler.schedule(() -> settle.complete(null), 500, TimeUnit.MILLISECONDS));
+        driver.run(() -> scheduler.schedule(() -> settle.complete(null), 500, TimeUnit.MILLISECONDS),
+                Duration.ofSeconds(TIMEOUT_S));
         settle.get(TIMEOUT_S, TimeUnit.SECONDS);
 
         List<Integer> got = new ArrayList<>();

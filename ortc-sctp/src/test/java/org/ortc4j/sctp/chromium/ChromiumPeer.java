@@ -44,6 +44,12 @@ public final class ChromiumPeer implements AutoCloseable {
     /** Where Debian's package {@code chromium} puts the browser. */
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
+    /**
+     * How long a launch or a page reload may take before the test fails. Chromium usually starts
+     * in a few seconds, but a cold start on a loaded 2-core machine once took over 20 s (load
+     * average 25, two Maven runs at once); the bound only decides how long a browser that never
+     * comes up is waited for.
+     */
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
     /**
