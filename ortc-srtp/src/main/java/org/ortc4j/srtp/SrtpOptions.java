@@ -10,8 +10,15 @@ package org.ortc4j.srtp;
  */
 public record SrtpOptions(int replayWindowSize, int maxSsrcs) {
 
-    /** A 128-packet replay window, as libsrtp and browsers use, and up to 1024 SSRCs. */
+    /** libsrtp's default: a 128-packet replay window, and up to 1024 SSRCs. */
     public static final SrtpOptions DEFAULT = new SrtpOptions(128, 1024);
+
+    /**
+     * What WebRTC peers use: a 1024-packet replay window (libwebrtc's, Firefox's and aiortc's
+     * libsrtp policy), and up to 1024 SSRCs. A paced burst of video reordered by the network, or a
+     * retransmission of a packet hundreds behind the newest, still decrypts.
+     */
+    public static final SrtpOptions WEBRTC = new SrtpOptions(1024, 1024);
 
     public SrtpOptions {
         if (replayWindowSize < 64 || replayWindowSize > 32768 || replayWindowSize % 64 != 0) {
