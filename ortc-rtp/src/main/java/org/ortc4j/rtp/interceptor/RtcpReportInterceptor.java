@@ -191,7 +191,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             return Optional.empty();
         }
         return Optional.of(new OutboundRtpCounters(ssrc, s.totalPackets, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastSentWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
+                s.totalPackets == 0 ? OptionalDouble.empty() : OptionalDouble.of(wallNanosAt(s.lastPacketSentNanos) / 1e6),
+                s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What we received on the remote stream with this media SSRC, if it is bound. */
@@ -202,7 +203,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         }
         return Optional.of(new InboundRtpCounters(ssrc, s.totalPackets, s.statistics.cumulativeLost(),
                 s.clockRate > 0 ? s.statistics.jitter() / s.clockRate : 0.0, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastArrivalWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
+                s.totalPackets == 0 ? OptionalDouble.empty() : OptionalDouble.of(wallNanosAt(s.lastPacketArrivalNanos) / 1e6),
+                s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What the remote side reported about our local stream with this SSRC, once a report block arrived. */
@@ -253,7 +255,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         s.totalPackets++;
         s.totalPayloadBytes += payload;
         s.totalHeaderBytes += header;
-        s.lastSentWallMillis = OptionalDouble.of(context.wallClockNanos() / 1e6);
+        // Monotonic, turned into wall-clock time when asked for: no clock read or object per packet.
+        s.lastPacketSentNanos = now;
         ensureTimer();
     }
 
@@ -276,7 +279,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         s.totalPackets++;
         s.totalPayloadBytes += payload;
         s.totalHeaderBytes += header;
-        s.lastArrivalWallMillis = OptionalDouble.of(wallNanosAt(arrivalNanos) / 1e6);
+        s.lastPacketArrivalNanos = arrivalNanos;
         ensureTimer();
     }
 
@@ -622,7 +625,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         long totalPackets;
         long totalPayloadBytes;
         long totalHeaderBytes;
-        OptionalDouble lastSentWallMillis = OptionalDouble.empty();
+        /** Scheduler time of the last packet sent, media or RTX; meaningful once totalPackets > 0. */
+        long lastPacketSentNanos;
         long rtxPackets;
         long rtxBytes;
         final FeedbackCounts feedback = new FeedbackCounts();
@@ -651,7 +655,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         long totalPackets;
         long totalPayloadBytes;
         long totalHeaderBytes;
-        OptionalDouble lastArrivalWallMillis = OptionalDouble.empty();
+        /** Scheduler time of the last packet received, media or RTX; meaningful once totalPackets > 0. */
+        long lastPacketArrivalNanos;
         long rtxPackets;
         long rtxBytes;
         final FeedbackCounts feedback = new FeedbackCounts();
