@@ -135,7 +135,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         LocalStream state = new LocalStream(stream);
         localStreams.put(stream.ssrc(), state);
         return packet -> {
-            if (localStreams.get(stream.ssrc()) == state) {
+            if (state.bound) {
                 onSent(state, packet);
             }
             next.write(packet);
@@ -145,6 +145,9 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     @Override
     public void unbindLocalStream(RtpStreamInfo stream) {
         LocalStream state = localStreams.remove(stream.ssrc());
+        if (state != null) {
+            state.bound = false;
+        }
         if (state == null || output == null || closed) {
             return;
         }
@@ -158,7 +161,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         RemoteStream state = new RemoteStream(stream);
         remoteStreams.put(stream.ssrc(), state);
         return (packet, arrivalNanos) -> {
-            if (remoteStreams.get(stream.ssrc()) == state) {
+            if (state.bound) {
                 onReceived(state, packet, arrivalNanos);
             }
             next.receive(packet, arrivalNanos);
@@ -167,7 +170,10 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
 
     @Override
     public void unbindRemoteStream(RtpStreamInfo stream) {
-        remoteStreams.remove(stream.ssrc());
+        RemoteStream state = remoteStreams.remove(stream.ssrc());
+        if (state != null) {
+            state.bound = false;
+        }
     }
 
     @Override
@@ -177,6 +183,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             timer.cancel();
             timer = null;
         }
+        localStreams.values().forEach(s -> s.bound = false);
+        remoteStreams.values().forEach(s -> s.bound = false);
         localStreams.clear();
         remoteStreams.clear();
         remoteSenders.clear();
@@ -614,6 +622,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     /** A stream we send. */
     private static final class LocalStream {
         final RtpStreamInfo info;
+        /** Whether this is still the bound state of its SSRC: checked per packet instead of a map lookup. */
+        boolean bound = true;
         // Sender info for SRs: the media SSRC's own packets.
         long packets;
         long payloadOctets;
@@ -649,6 +659,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     /** A stream we receive. */
     private static final class RemoteStream {
         final RtpStreamInfo info;
+        /** Whether this is still the bound state of its SSRC: checked per packet instead of a map lookup. */
+        boolean bound = true;
         final int clockRate;
         final ReceptionStatistics statistics = new ReceptionStatistics();
         boolean receivedSinceReport;

@@ -124,7 +124,9 @@ public final class RtpStreamSender {
         long timestamp = timestampOffset + frame.timeBase().convert(frame.pts(), clock);
         List<RtpPayload> payloads = packetizer.packetize(frame.data(), MAX_PACKET_SIZE - HEADER_BUDGET);
         // abs-send-time's 24 bits: seconds in 6.18 fixed point, the NTP timestamp's middle bits.
-        int absSendTime = absSendTimeId > 0 ? (int) ((context.ntpTime() >>> 14) & 0xFFFFFF) : -1;
+        // One clock read per frame serves abs-send-time and lastFrameWallNanos.
+        long wallNanos = context.wallClockNanos();
+        int absSendTime = absSendTimeId > 0 ? (int) ((RtpInterceptorContext.toNtp(wallNanos) >>> 14) & 0xFFFFFF) : -1;
         // RFC 6464 §3: the V flag and the level in -dBov, one byte.
         int level = audioLevelId > 0 && audioLevel >= 0 ? (voiceActivity ? 0x80 : 0) | (audioLevel & 0x7F) : -1;
         for (RtpPayload payload : payloads) {
@@ -143,7 +145,7 @@ public final class RtpStreamSender {
         if (frame.keyFrame()) {
             keyFramesSent++;
         }
-        lastFrameWallNanos = context.wallClockNanos();
+        lastFrameWallNanos = wallNanos;
         return payloads.size();
     }
 
