@@ -220,8 +220,17 @@ public final class RTCRtpSender {
             RtpOutput output = session.bindLocalStream(stream);
             streamSender = new RtpStreamSender(ssrc, codec, packetizer, extensions, sent.mid(), encoding.rid(), output,
                     session.context());
-            pump = new FramePump(SupportedCodecs.codecInfo(codec), SharedMediaCodecs.get(), this::onEncoded,
-                    this::transportUsable);
+            pump = new FramePump(SupportedCodecs.codecInfo(codec), SharedMediaCodecs.get(), new FramePump.Sink() {
+                @Override
+                public void onEncoded(EncodedFrame frame, int audioLevel) {
+                    RTCRtpSender.this.onEncoded(frame, audioLevel, null);
+                }
+
+                @Override
+                public void onEncoded(EncodedFrame frame, int audioLevel, Runnable then) {
+                    RTCRtpSender.this.onEncoded(frame, audioLevel, then);
+                }
+            }, this::transportUsable);
             apply(settled);
             rtcpListener = session.addRtcpListener((packets, arrival) -> onRtcp(packets));
             this.parameters = sent;
@@ -276,12 +285,19 @@ public final class RTCRtpSender {
     }
 
     /** On the media lane, or the thread that gave a passed-through frame: hop to the loop with it. */
-    private void onEncoded(EncodedFrame frame, int audioLevel) {
+    private void onEncoded(EncodedFrame frame, int audioLevel, Runnable then) {
         Scheduler target = loop;
         target.execute(() -> {
-            // A frame queued on the old loop of a sender that moved, or during the move, is dropped.
-            if (!stopped && !moving && loop == target && streamSender != null) {
-                streamSender.send(frame, audioLevel, audioLevel >= 0 && audioLevel < 127);
+            try {
+                // A frame queued on the old loop of a sender that moved, or during the move, is dropped.
+                if (!stopped && !moving && loop == target && streamSender != null) {
+                    streamSender.send(frame, audioLevel, audioLevel >= 0 && audioLevel < 127);
+                }
+            } finally {
+                if (then != null) {
+                    // The pump asks for the next frame only now that this one is sent (back-pressure).
+                    then.run();
+                }
             }
         });
     }

@@ -45,6 +45,18 @@ public final class FramePump {
          * @param audioLevel -dBov of the raw frame (RFC 6464), or -1 when unknown
          */
         void onEncoded(EncodedFrame frame, int audioLevel);
+
+        /**
+         * Hands on a passed-through frame and runs {@code then} once the frame has been taken
+         * (the sender runs it on its loop after packetizing): the pump asks the track for the next
+         * frame only then, so a loop that falls behind makes the source drop frames (a paced
+         * source keeps the newest) instead of frames queueing on the loop. Without an override,
+         * {@code then} runs at once.
+         */
+        default void onEncoded(EncodedFrame frame, int audioLevel, Runnable then) {
+            onEncoded(frame, audioLevel);
+            then.run();
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FramePump.class);
@@ -159,11 +171,12 @@ public final class FramePump {
     }
 
     /**
-     * Asks the track for frames until one must wait. Encoded frames of the sent codec need no
-     * encoder, so they go from the thread that completed {@code recv()} straight to the sink (which
-     * hops to the transport's loop): one thread hand-off per frame instead of two. Raw frames go to
-     * the media lane to be encoded, and the lane asks for the next frame after encoding it. Frames
-     * already there when asked for are taken in this loop, not by recursion.
+     * Asks the track for frames until one must wait or is handed on. Encoded frames of the sent
+     * codec need no encoder, so they go from the thread that completed {@code recv()} straight to
+     * the sink (which hops to the transport's loop): one thread hand-off per frame instead of two;
+     * the next frame is asked for once the loop has taken this one. Raw frames go to the media
+     * lane to be encoded, and the lane asks for the next frame after encoding it. Frames already
+     * there when asked for are taken in this loop, not by recursion.
      */
     private void pull(MediaStreamTrack track, long pullGeneration) {
         while (generation.get() == pullGeneration) {
@@ -212,12 +225,13 @@ public final class FramePump {
         }
         if (frame instanceof EncodedFrame encoded) {
             try {
-                passThrough(encoded);
+                // Handed on: the sink asks for the next frame once it has taken this one.
+                return !passThrough(encoded, () -> pull(track, pullGeneration));
             } catch (RuntimeException e) {
                 framesDropped.incrementAndGet();
                 LOG.warn("could not send a frame of track {}", track.id(), e);
+                return true;
             }
-            return true;
         }
         lane.execute(() -> {
             if (generation.get() != pullGeneration) {
@@ -234,16 +248,22 @@ public final class FramePump {
         return false;
     }
 
-    /** An encoded frame of the sent codec passes as it is; one of another codec is dropped. */
-    private void passThrough(EncodedFrame encoded) {
+    /**
+     * An encoded frame of the sent codec passes as it is, and {@code next} runs once the sink took
+     * it; one of another codec is dropped.
+     *
+     * @return whether the frame went to the sink (then the sink runs {@code next})
+     */
+    private boolean passThrough(EncodedFrame encoded, Runnable next) {
         if (!active || !transportUp()) {
-            return;
+            return false;
         }
         if (!encoded.isCodec(codec.mimeType())) {
             framesDropped.incrementAndGet();
-            return;
+            return false;
         }
-        sink.onEncoded(encoded, -1);
+        sink.onEncoded(encoded, -1, next);
+        return true;
     }
 
     private void handle(MediaFrame frame) {
