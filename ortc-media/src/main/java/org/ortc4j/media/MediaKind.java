@@ -5,6 +5,8 @@ public enum MediaKind {
     AUDIO("audio"),
     VIDEO("video");
 
+    private static final MediaKind[] KINDS = values();
+
     private final String value;
 
     MediaKind(String value) {
@@ -23,9 +25,10 @@ public enum MediaKind {
      */
     public static MediaKind ofMimeType(String mimeType) {
         int slash = mimeType.indexOf('/');
-        String top = slash < 0 ? mimeType : mimeType.substring(0, slash);
-        for (MediaKind kind : values()) {
-            if (kind.value.equalsIgnoreCase(top)) {
+        int length = slash < 0 ? mimeType.length() : slash;
+        // Compared in place: every encoded frame made asks (no substring, no values() copy).
+        for (MediaKind kind : KINDS) {
+            if (kind.value.length() == length && mimeType.regionMatches(true, 0, kind.value, 0, length)) {
                 return kind;
             }
         }

@@ -10,6 +10,7 @@ import org.ortc4j.dtls.RTCDtlsTransport;
 import org.ortc4j.dtls.RTCDtlsTransportState;
 import org.ortc4j.ice.InvalidModificationException;
 import org.ortc4j.ice.InvalidStateException;
+import org.ortc4j.ice.RTCIceTransportState;
 import org.ortc4j.ice.RTCStatsReport;
 import org.ortc4j.ice.net.Scheduler;
 import org.ortc4j.media.EncodedFrame;
@@ -219,7 +220,17 @@ public final class RTCRtpSender {
             RtpOutput output = session.bindLocalStream(stream);
             streamSender = new RtpStreamSender(ssrc, codec, packetizer, extensions, sent.mid(), encoding.rid(), output,
                     session.context());
-            pump = new FramePump(SupportedCodecs.codecInfo(codec), SharedMediaCodecs.get(), this::onEncoded);
+            pump = new FramePump(SupportedCodecs.codecInfo(codec), SharedMediaCodecs.get(), new FramePump.Sink() {
+                @Override
+                public void onEncoded(EncodedFrame frame, int audioLevel) {
+                    RTCRtpSender.this.onEncoded(frame, audioLevel, null);
+                }
+
+                @Override
+                public void onEncoded(EncodedFrame frame, int audioLevel, Runnable then) {
+                    RTCRtpSender.this.onEncoded(frame, audioLevel, then);
+                }
+            }, this::transportUsable);
             apply(settled);
             rtcpListener = session.addRtcpListener((packets, arrival) -> onRtcp(packets));
             this.parameters = sent;
@@ -263,13 +274,30 @@ public final class RTCRtpSender {
         }
     }
 
-    /** On the media lane: hop to the loop with the frame. */
-    private void onEncoded(EncodedFrame frame, int audioLevel) {
+    /**
+     * Whether packets can leave: not once ICE failed (RFC 7675 §5.2: without consent "the agent
+     * MUST cease transmission"; an ICE restart brings it back) or the transport closed; read by
+     * the frame pump before it encodes or hands on a frame.
+     */
+    private boolean transportUsable() {
+        RTCIceTransportState ice = transport.iceTransport().state();
+        return ice != RTCIceTransportState.FAILED && ice != RTCIceTransportState.CLOSED && !session.isClosed();
+    }
+
+    /** On the media lane, or the thread that gave a passed-through frame: hop to the loop with it. */
+    private void onEncoded(EncodedFrame frame, int audioLevel, Runnable then) {
         Scheduler target = loop;
         target.execute(() -> {
-            // A frame queued on the old loop of a sender that moved, or during the move, is dropped.
-            if (!stopped && !moving && loop == target && streamSender != null) {
-                streamSender.send(frame, audioLevel, audioLevel >= 0 && audioLevel < 127);
+            try {
+                // A frame queued on the old loop of a sender that moved, or during the move, is dropped.
+                if (!stopped && !moving && loop == target && streamSender != null) {
+                    streamSender.send(frame, audioLevel, audioLevel >= 0 && audioLevel < 127);
+                }
+            } finally {
+                if (then != null) {
+                    // The pump asks for the next frame only now that this one is sent (back-pressure).
+                    then.run();
+                }
             }
         });
     }

@@ -27,9 +27,9 @@ final class DtlsLoopback implements AutoCloseable {
     final RTCDtlsTransport a;
     final RTCDtlsTransport b;
 
-    private DtlsLoopback() throws Exception {
-        RTCIceTransport iceA = iceTransport();
-        RTCIceTransport iceB = iceTransport();
+    private DtlsLoopback(RTCIceGatherOptions optionsA) throws Exception {
+        RTCIceTransport iceA = iceTransport(optionsA);
+        RTCIceTransport iceB = iceTransport(LOOPBACK);
         signal(iceA, iceB);
         signal(iceB, iceA);
         a = dtls(iceA);
@@ -47,11 +47,16 @@ final class DtlsLoopback implements AutoCloseable {
 
     /** A connected pair; a is the ICE controlling side (the DTLS client). */
     static DtlsLoopback connect() throws Exception {
-        return new DtlsLoopback();
+        return new DtlsLoopback(LOOPBACK);
     }
 
-    private RTCIceTransport iceTransport() {
-        RTCIceGatherer gatherer = new RTCIceGatherer(LOOPBACK, NettyNetwork.shared().newStack());
+    /** A connected pair whose side a gathers with these options (loopback must be included). */
+    static DtlsLoopback connect(RTCIceGatherOptions optionsA) throws Exception {
+        return new DtlsLoopback(optionsA);
+    }
+
+    private RTCIceTransport iceTransport(RTCIceGatherOptions options) {
+        RTCIceGatherer gatherer = new RTCIceGatherer(options, NettyNetwork.shared().newStack());
         RTCIceTransport transport = new RTCIceTransport(gatherer);
         toClose.add(gatherer);
         toClose.add(transport::stop);

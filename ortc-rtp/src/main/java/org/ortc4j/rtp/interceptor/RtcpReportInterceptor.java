@@ -135,7 +135,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         LocalStream state = new LocalStream(stream);
         localStreams.put(stream.ssrc(), state);
         return packet -> {
-            if (localStreams.get(stream.ssrc()) == state) {
+            if (state.bound) {
                 onSent(state, packet);
             }
             next.write(packet);
@@ -145,6 +145,9 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     @Override
     public void unbindLocalStream(RtpStreamInfo stream) {
         LocalStream state = localStreams.remove(stream.ssrc());
+        if (state != null) {
+            state.bound = false;
+        }
         if (state == null || output == null || closed) {
             return;
         }
@@ -158,7 +161,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         RemoteStream state = new RemoteStream(stream);
         remoteStreams.put(stream.ssrc(), state);
         return (packet, arrivalNanos) -> {
-            if (remoteStreams.get(stream.ssrc()) == state) {
+            if (state.bound) {
                 onReceived(state, packet, arrivalNanos);
             }
             next.receive(packet, arrivalNanos);
@@ -167,7 +170,10 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
 
     @Override
     public void unbindRemoteStream(RtpStreamInfo stream) {
-        remoteStreams.remove(stream.ssrc());
+        RemoteStream state = remoteStreams.remove(stream.ssrc());
+        if (state != null) {
+            state.bound = false;
+        }
     }
 
     @Override
@@ -177,6 +183,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             timer.cancel();
             timer = null;
         }
+        localStreams.values().forEach(s -> s.bound = false);
+        remoteStreams.values().forEach(s -> s.bound = false);
         localStreams.clear();
         remoteStreams.clear();
         remoteSenders.clear();
@@ -191,7 +199,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
             return Optional.empty();
         }
         return Optional.of(new OutboundRtpCounters(ssrc, s.totalPackets, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastSentWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
+                s.totalPackets == 0 ? OptionalDouble.empty() : OptionalDouble.of(wallNanosAt(s.lastPacketSentNanos) / 1e6),
+                s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What we received on the remote stream with this media SSRC, if it is bound. */
@@ -202,7 +211,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         }
         return Optional.of(new InboundRtpCounters(ssrc, s.totalPackets, s.statistics.cumulativeLost(),
                 s.clockRate > 0 ? s.statistics.jitter() / s.clockRate : 0.0, s.totalPayloadBytes, s.totalHeaderBytes,
-                s.lastArrivalWallMillis, s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
+                s.totalPackets == 0 ? OptionalDouble.empty() : OptionalDouble.of(wallNanosAt(s.lastPacketArrivalNanos) / 1e6),
+                s.rtxPackets, s.rtxBytes, s.feedback.nack, s.feedback.fir, s.feedback.pli));
     }
 
     /** What the remote side reported about our local stream with this SSRC, once a report block arrived. */
@@ -253,7 +263,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         s.totalPackets++;
         s.totalPayloadBytes += payload;
         s.totalHeaderBytes += header;
-        s.lastSentWallMillis = OptionalDouble.of(context.wallClockNanos() / 1e6);
+        // Monotonic, turned into wall-clock time when asked for: no clock read or object per packet.
+        s.lastPacketSentNanos = now;
         ensureTimer();
     }
 
@@ -276,7 +287,7 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         s.totalPackets++;
         s.totalPayloadBytes += payload;
         s.totalHeaderBytes += header;
-        s.lastArrivalWallMillis = OptionalDouble.of(wallNanosAt(arrivalNanos) / 1e6);
+        s.lastPacketArrivalNanos = arrivalNanos;
         ensureTimer();
     }
 
@@ -611,6 +622,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     /** A stream we send. */
     private static final class LocalStream {
         final RtpStreamInfo info;
+        /** Whether this is still the bound state of its SSRC: checked per packet instead of a map lookup. */
+        boolean bound = true;
         // Sender info for SRs: the media SSRC's own packets.
         long packets;
         long payloadOctets;
@@ -622,7 +635,8 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
         long totalPackets;
         long totalPayloadBytes;
         long totalHeaderBytes;
-        OptionalDouble lastSentWallMillis = OptionalDouble.empty();
+        /** Scheduler time of the last packet sent, media or RTX; meaningful once totalPackets > 0. */
+        long lastPacketSentNanos;
         long rtxPackets;
         long rtxBytes;
         final FeedbackCounts feedback = new FeedbackCounts();
@@ -645,13 +659,16 @@ public final class RtcpReportInterceptor implements RtpInterceptor {
     /** A stream we receive. */
     private static final class RemoteStream {
         final RtpStreamInfo info;
+        /** Whether this is still the bound state of its SSRC: checked per packet instead of a map lookup. */
+        boolean bound = true;
         final int clockRate;
         final ReceptionStatistics statistics = new ReceptionStatistics();
         boolean receivedSinceReport;
         long totalPackets;
         long totalPayloadBytes;
         long totalHeaderBytes;
-        OptionalDouble lastArrivalWallMillis = OptionalDouble.empty();
+        /** Scheduler time of the last packet received, media or RTX; meaningful once totalPackets > 0. */
+        long lastPacketArrivalNanos;
         long rtxPackets;
         long rtxBytes;
         final FeedbackCounts feedback = new FeedbackCounts();

@@ -32,12 +32,19 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
      * Configuration.
      *
      * @param senderSsrc the SSRC the feedback is sent from
-     * @param feedbackInterval how often feedback is sent; positive
+     * @param feedbackInterval how often feedback is sent; positive. With {@code adaptToBitrate},
+     *     the interval until the received bitrate is known
+     * @param adaptToBitrate whether the interval follows the received bitrate as libwebrtc's
+     *     ({@link #MIN_ADAPTIVE_INTERVAL} to {@link #MAX_ADAPTIVE_INTERVAL})
      */
-    public record Config(int senderSsrc, Duration feedbackInterval) {
+    public record Config(int senderSsrc, Duration feedbackInterval, boolean adaptToBitrate) {
 
         /** libwebrtc's default periodic feedback interval. */
         public static final Duration DEFAULT_FEEDBACK_INTERVAL = Duration.ofMillis(100);
+        /** libwebrtc's shortest interval (RemoteEstimatorProxy's min_interval). */
+        public static final Duration MIN_ADAPTIVE_INTERVAL = Duration.ofMillis(50);
+        /** libwebrtc's longest interval (RemoteEstimatorProxy's max_interval). */
+        public static final Duration MAX_ADAPTIVE_INTERVAL = Duration.ofMillis(250);
 
         /** @throws IllegalArgumentException if the interval is not positive */
         public Config {
@@ -47,11 +54,32 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
             }
         }
 
-        /** The defaults with this sender SSRC. */
+        /** A fixed interval. */
+        public Config(int senderSsrc, Duration feedbackInterval) {
+            this(senderSsrc, feedbackInterval, false);
+        }
+
+        /** The defaults with this sender SSRC: a fixed interval of {@link #DEFAULT_FEEDBACK_INTERVAL}. */
         public static Config defaults(int senderSsrc) {
             return new Config(senderSsrc, DEFAULT_FEEDBACK_INTERVAL);
         }
+
+        /**
+         * libwebrtc's interval with this sender SSRC: {@link #DEFAULT_FEEDBACK_INTERVAL} at first,
+         * then what lets feedback take 5 % of the received bitrate, within 50 to 250 ms.
+         */
+        public static Config adaptive(int senderSsrc) {
+            return new Config(senderSsrc, DEFAULT_FEEDBACK_INTERVAL, true);
+        }
     }
+
+    /**
+     * libwebrtc's estimate of one feedback packet on the wire, in bits: IPv4 (20 bytes), UDP (8),
+     * SRTP (10) and an average transport-wide feedback packet (30).
+     */
+    private static final long FEEDBACK_BITS = 8 * (20 + 8 + 10 + 30);
+    /** libwebrtc's share of the bitrate that feedback may take: 5 %, as 1 / 20. */
+    private static final long BITRATE_FRACTION_DIVISOR = 20;
 
     /**
      * What the interceptor did for its transport.
@@ -75,10 +103,16 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
     private long recorded;
     private long malformed;
     private long feedbackSent;
+    // Bytes of the packets recorded since windowStartNanos (when the running timer was set): the
+    // received bitrate the adaptive interval follows.
+    private long windowBytes;
+    private long windowStartNanos;
+    private long intervalNanos;
 
     private TransportFeedbackInterceptor(Config config, RtpInterceptorContext context) {
         this.config = config;
         this.scheduler = context.scheduler();
+        this.intervalNanos = config.feedbackInterval().toNanos();
     }
 
     /** A factory of feedback senders with this configuration. */
@@ -107,7 +141,6 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
             return next;
         }
         streams.add(stream.ssrc());
-        startTimer();
         return (packet, arrivalNanos) -> {
             if (streams.contains(stream.ssrc())) {
                 observe(packet, id, arrivalNanos);
@@ -132,6 +165,15 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
             recorded++;
             // As libwebrtc: the feedback names the media source of the latest packet.
             mediaSsrc = packet.ssrc();
+            if (timer == null) {
+                // The bitrate's window opens with the first packet the coming feedback reports.
+                windowStartNanos = scheduler.nanoTime();
+                windowBytes = 0;
+            }
+            windowBytes += packet.size();
+            // The timer runs only while there is something to report: none for a stream that
+            // stopped or a transport that receives nothing (libwebrtc sends no feedback then).
+            startTimer();
         }
     }
 
@@ -142,7 +184,7 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
 
     private void startTimer() {
         if (timer == null && !closed) {
-            timer = scheduler.schedule(this::sendFeedback, config.feedbackInterval().toNanos(), TimeUnit.NANOSECONDS);
+            timer = scheduler.schedule(this::sendFeedback, intervalNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -150,6 +192,9 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
         timer = null;
         if (closed || streams.isEmpty()) {
             return;
+        }
+        if (config.adaptToBitrate()) {
+            adaptInterval();
         }
         if (rtcpOutput != null) {
             List<TransportWideFeedback> feedback = arrivals.takeFeedback(config.senderSsrc(), mediaSsrc, feedbackCount,
@@ -162,7 +207,25 @@ public final class TransportFeedbackInterceptor implements RtpInterceptor {
                 rtcpOutput.write(List.of(packet));
             }
         }
-        startTimer();
+    }
+
+    /**
+     * libwebrtc's {@code RemoteEstimatorProxy::OnBitrateChanged}: the interval at which one
+     * feedback packet takes 5 % of the bitrate, clamped to 50–250 ms; here the bitrate is what
+     * arrived since the last feedback (an audio stream of ~50 kbit/s gets feedback every ~220 ms,
+     * a video stream of 1 Mbit/s every 50 ms).
+     */
+    private void adaptInterval() {
+        long now = scheduler.nanoTime();
+        long elapsed = now - windowStartNanos;
+        long min = Config.MIN_ADAPTIVE_INTERVAL.toNanos();
+        long max = Config.MAX_ADAPTIVE_INTERVAL.toNanos();
+        if (elapsed > 0) {
+            // FEEDBACK_BITS / (bitrate / 20) with bitrate = 8 * windowBytes / elapsed.
+            double bitsPerSecond = 8.0 * windowBytes * 1e9 / elapsed;
+            double nanos = bitsPerSecond <= 0 ? max : FEEDBACK_BITS * BITRATE_FRACTION_DIVISOR * 1e9 / bitsPerSecond;
+            intervalNanos = (long) Math.max(min, Math.min(max, nanos));
+        }
     }
 
     /** The counters of this transport's feedback. */

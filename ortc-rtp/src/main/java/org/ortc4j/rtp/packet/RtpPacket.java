@@ -344,6 +344,21 @@ public final class RtpPacket {
         return bytes.remaining();
     }
 
+    /**
+     * Copies the packet's bytes, as they are in the buffer it was parsed from, to the buffer's
+     * position and moves the position past them; one bulk copy, nothing allocated.
+     *
+     * @throws java.nio.BufferOverflowException if the buffer has less room than {@link #size()}
+     */
+    public void copyTo(ByteBuffer out) {
+        int size = bytes.remaining();
+        if (out.remaining() < size) {
+            throw new java.nio.BufferOverflowException();
+        }
+        out.put(out.position(), bytes, bytes.position(), size);
+        out.position(out.position() + size);
+    }
+
     /** A builder holding this packet's fields, extensions and a copy of its payload. */
     public RtpPacketBuilder toBuilder() {
         RtpPacketBuilder builder = RtpPacket.builder()

@@ -53,6 +53,11 @@ public final class RtpPayload {
         destination.put(bytes);
     }
 
+    /** Copies the payload bytes into {@code destination} from {@code offset} on. */
+    public void writeTo(byte[] destination, int offset) {
+        System.arraycopy(bytes, 0, destination, offset, bytes.length);
+    }
+
     /** The payload size in bytes. */
     public int size() {
         return bytes.length;

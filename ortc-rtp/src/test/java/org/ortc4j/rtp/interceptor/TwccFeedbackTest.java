@@ -255,4 +255,74 @@ class TwccFeedbackTest {
         assertThat(feedback).isEmpty();
         assertThat(scheduler.pendingTasks()).isZero();
     }
+
+    @Test
+    void noTimerRunsWhileNothingArrives() {
+        assertThat(scheduler.pendingTasks()).as("bound streams, nothing received").isZero();
+        video.receive(packet(VIDEO_SSRC, 1), scheduler.nanoTime());
+        assertThat(scheduler.pendingTasks()).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(feedback).hasSize(1);
+        assertThat(scheduler.pendingTasks()).as("after the feedback, with nothing new").isZero();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(feedback).hasSize(1);
+        // The next arrival sets the timer again: its feedback comes one interval after it.
+        scheduler.advance(Duration.ofMillis(3));
+        video.receive(packet(VIDEO_SSRC, 2), scheduler.nanoTime());
+        scheduler.advance(Duration.ofMillis(99));
+        assertThat(feedback).hasSize(1);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(feedback).hasSize(2);
+        assertThat(feedback.get(1).packets()).extracting(PacketStatus::sequenceNumber).containsExactly(2);
+    }
+
+    /**
+     * Feedback times (ns from the first packet) of an adaptive interceptor fed packets of
+     * {@code size} bytes every {@code gap}.
+     */
+    private List<Long> adaptiveFeedbackTimes(int size, Duration gap, Duration duration) {
+        List<Long> times = new ArrayList<>();
+        TransportFeedbackInterceptor adaptive = (TransportFeedbackInterceptor) TransportFeedbackInterceptor
+                .factory(TransportFeedbackInterceptor.Config.adaptive(SENDER_SSRC))
+                .create(new RtpInterceptorContext(scheduler, 0));
+        long start = scheduler.nanoTime();
+        adaptive.bindRtcpOutput(packets -> times.add(scheduler.nanoTime() - start));
+        RtpInput input = adaptive.bindRemoteStream(stream(VIDEO_SSRC, "video", MID, TWCC), (p, t) -> { });
+        long end = start + duration.toNanos();
+        for (int seq = 1; scheduler.nanoTime() < end; seq++) {
+            RtpPacket packet = RtpPacket.builder().ssrc(VIDEO_SSRC).payloadType(96).sequenceNumber(seq & 0xFFFF)
+                    .addExtension(TWCC_ID, new TransportSequenceNumberExtension(seq & 0xFFFF).encode())
+                    .payload(new byte[size - 20]).build();
+            assertThat(packet.size()).isEqualTo(size);
+            input.receive(packet, scheduler.nanoTime());
+            scheduler.advance(gap);
+        }
+        adaptive.close();
+        return times;
+    }
+
+    private static List<Long> gapsMillis(List<Long> times) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add((times.get(i) - times.get(i - 1)) / 1_000_000);
+        }
+        return gaps;
+    }
+
+    @Test
+    void theAdaptiveIntervalGivesFeedbackFivePercentOfTheReceivedBitrateWithin50To250Ms() {
+        // libwebrtc's RemoteEstimatorProxy: one feedback packet, taken as 68 bytes on the wire,
+        // every 68 * 8 / (5 % of the bitrate). 140-byte packets every 20 ms are 56 kbit/s: 194 ms.
+        List<Long> audioTimes = adaptiveFeedbackTimes(140, Duration.ofMillis(20), Duration.ofSeconds(3));
+        assertThat(audioTimes.get(0)).as("the first, before a bitrate is known").isEqualTo(100_000_000L);
+        assertThat(gapsMillis(audioTimes)).hasSizeGreaterThan(10).allSatisfy(gap -> assertThat(gap).isBetween(170L, 230L));
+
+        // 1,200-byte packets every 2 ms are 4.8 Mbit/s: 2.3 ms, held at the 50 ms floor.
+        List<Long> video = gapsMillis(adaptiveFeedbackTimes(1200, Duration.ofMillis(2), Duration.ofSeconds(1)));
+        assertThat(video.subList(1, video.size())).hasSizeGreaterThan(10).allSatisfy(gap -> assertThat(gap).isBetween(50L, 52L));
+
+        // 100-byte packets every 100 ms are 8 kbit/s: 1.4 s, held at the 250 ms ceiling.
+        List<Long> sparse = gapsMillis(adaptiveFeedbackTimes(100, Duration.ofMillis(100), Duration.ofSeconds(5)));
+        assertThat(sparse.subList(1, sparse.size())).isNotEmpty().allSatisfy(gap -> assertThat(gap).isBetween(250L, 350L));
+    }
 }

@@ -1,5 +1,6 @@
 package org.ortc4j.rtp.internal.sender;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
 import org.ortc4j.media.EncodedFrame;
@@ -12,7 +13,7 @@ import org.ortc4j.rtp.packet.AudioLevelExtension;
 import org.ortc4j.rtp.packet.MidExtension;
 import org.ortc4j.rtp.packet.RtpHeaderExtensionMap;
 import org.ortc4j.rtp.packet.RtpPacket;
-import org.ortc4j.rtp.packet.RtpPacketBuilder;
+import org.ortc4j.rtp.packet.RtpParseException;
 import org.ortc4j.rtp.packet.RtpStreamIdExtension;
 import org.ortc4j.rtp.packet.TransportSequenceNumberExtension;
 import org.ortc4j.rtp.payload.RtpPacketizer;
@@ -54,6 +55,13 @@ public final class RtpStreamSender {
     private long framesSent;
     private long keyFramesSent;
     private long lastFrameWallNanos = Long.MIN_VALUE;
+    /**
+     * RFC 8285 §4.2's one-byte form when every element fits it (ids 1 to 14, 1 to 16 bytes of
+     * data), else §4.3's two-byte form (which the peer accepts with {@code a=extmap-allow-mixed}).
+     */
+    private final boolean oneByteForm;
+    /** Every packet is written here: the loop sends one packet at a time and RtpOutput lends it. */
+    private byte[] buffer = new byte[MAX_PACKET_SIZE + HEADER_BUDGET];
 
     /**
      * @param mid written in the {@code sdes:mid} extension when negotiated, or {@code null}
@@ -74,6 +82,12 @@ public final class RtpStreamSender {
         this.absSendTimeId = extensions.id(AbsSendTimeExtension.URI);
         this.audioLevelId = extensions.id(AudioLevelExtension.URI);
         this.transportSequenceId = extensions.id(TransportSequenceNumberExtension.URI);
+        this.oneByteForm = fitsOneByte(midId, this.mid) && fitsOneByte(ridId, this.rid) && absSendTimeId <= 14
+                && audioLevelId <= 14 && transportSequenceId <= 14;
+    }
+
+    private static boolean fitsOneByte(int id, byte[] value) {
+        return id <= 0 || (id <= 14 && value.length >= 1 && value.length <= 16);
     }
 
     /**
@@ -109,42 +123,114 @@ public final class RtpStreamSender {
         // frame's pts on its own time base, moved to the codec's clock, from a random start.
         long timestamp = timestampOffset + frame.timeBase().convert(frame.pts(), clock);
         List<RtpPayload> payloads = packetizer.packetize(frame.data(), MAX_PACKET_SIZE - HEADER_BUDGET);
-        byte[] absSendTime = absSendTimeId > 0 ? AbsSendTimeExtension.fromNtpTimestamp(context.ntpTime()).encode() : null;
-        byte[] level = audioLevelId > 0 && audioLevel >= 0 ? new AudioLevelExtension(voiceActivity, audioLevel).encode() : null;
+        // abs-send-time's 24 bits: seconds in 6.18 fixed point, the NTP timestamp's middle bits.
+        // One clock read per frame serves abs-send-time and lastFrameWallNanos.
+        long wallNanos = context.wallClockNanos();
+        int absSendTime = absSendTimeId > 0 ? (int) ((RtpInterceptorContext.toNtp(wallNanos) >>> 14) & 0xFFFFFF) : -1;
+        // RFC 6464 §3: the V flag and the level in -dBov, one byte.
+        int level = audioLevelId > 0 && audioLevel >= 0 ? (voiceActivity ? 0x80 : 0) | (audioLevel & 0x7F) : -1;
         for (RtpPayload payload : payloads) {
-            RtpPacketBuilder builder = RtpPacket.builder()
-                    .payloadType(codec.payloadType())
-                    .sequenceNumber(sequenceNumber)
-                    .timestamp((timestamp + payload.timestampOffset()) & 0xFFFF_FFFFL)
-                    .ssrc(ssrc)
-                    .marker(payload.marker());
+            int length = write(payload, (timestamp + payload.timestampOffset()) & 0xFFFF_FFFFL, absSendTime, level);
             sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
-            if (midId > 0) {
-                builder.addExtension(midId, mid);
+            RtpPacket packet;
+            try {
+                packet = RtpPacket.parse(ByteBuffer.wrap(buffer, 0, length));
+            } catch (RtpParseException e) {
+                throw new IllegalStateException("the sender wrote a packet it cannot parse", e);
             }
-            if (ridId > 0) {
-                builder.addExtension(ridId, rid);
-            }
-            if (absSendTime != null) {
-                builder.addExtension(absSendTimeId, absSendTime);
-            }
-            if (level != null) {
-                builder.addExtension(audioLevelId, level);
-            }
-            if (transportSequenceId > 0) {
-                // The transport-wide sequence number's slot, last: TransportSequenceInterceptor
-                // writes each packet's number into it in place instead of rebuilding the packet.
-                builder.addExtension(transportSequenceId, new byte[2]);
-            }
-            builder.payload(payload.data());
-            output.write(builder.build());
+            // RtpOutput lends the buffer for the call only: the next packet reuses it.
+            output.write(packet);
         }
         framesSent++;
         if (frame.keyFrame()) {
             keyFramesSent++;
         }
-        lastFrameWallNanos = context.wallClockNanos();
+        lastFrameWallNanos = wallNanos;
         return payloads.size();
+    }
+
+    /**
+     * Writes the next packet into {@link #buffer} (grown if the payload needs it) and returns its
+     * length: RFC 3550 §5.1's fixed header, then the RFC 8285 elements the stream negotiated, in the
+     * form fixed at construction, then the payload.
+     */
+    private int write(RtpPayload payload, long timestamp, int absSendTime, int level) {
+        int size = payload.size();
+        int needed = 12 + 4 + 2 * (2 + 255) + 3 * 4 + 4 + size;
+        if (buffer.length < needed) {
+            buffer = new byte[needed];
+        }
+        byte[] b = buffer;
+        boolean extension = midId > 0 || ridId > 0 || absSendTimeId > 0 || level >= 0 || transportSequenceId > 0;
+        // RFC 3550 §5.1: V=2, P=0, X, CC=0; M and PT; sequence number; timestamp; SSRC.
+        b[0] = (byte) (0x80 | (extension ? 0x10 : 0));
+        b[1] = (byte) ((payload.marker() ? 0x80 : 0) | codec.payloadType());
+        b[2] = (byte) (sequenceNumber >>> 8);
+        b[3] = (byte) sequenceNumber;
+        putInt(b, 4, (int) timestamp);
+        putInt(b, 8, ssrc);
+        int at = 12;
+        if (extension) {
+            // RFC 3550 §5.3.1: profile, length in 32-bit words (filled in below), elements.
+            int profile = oneByteForm ? RtpPacket.ONE_BYTE_PROFILE : RtpPacket.TWO_BYTE_PROFILE;
+            b[12] = (byte) (profile >>> 8);
+            b[13] = (byte) profile;
+            at = 16;
+            if (midId > 0) {
+                at = elementHeader(b, at, midId, mid.length);
+                System.arraycopy(mid, 0, b, at, mid.length);
+                at += mid.length;
+            }
+            if (ridId > 0) {
+                at = elementHeader(b, at, ridId, rid.length);
+                System.arraycopy(rid, 0, b, at, rid.length);
+                at += rid.length;
+            }
+            if (absSendTimeId > 0) {
+                at = elementHeader(b, at, absSendTimeId, 3);
+                b[at++] = (byte) (absSendTime >>> 16);
+                b[at++] = (byte) (absSendTime >>> 8);
+                b[at++] = (byte) absSendTime;
+            }
+            if (level >= 0) {
+                at = elementHeader(b, at, audioLevelId, 1);
+                b[at++] = (byte) level;
+            }
+            if (transportSequenceId > 0) {
+                // The transport-wide sequence number's slot, last: TransportSequenceInterceptor
+                // writes each packet's number into it in place instead of rebuilding the packet.
+                at = elementHeader(b, at, transportSequenceId, 2);
+                b[at++] = 0;
+                b[at++] = 0;
+            }
+            // RFC 8285 §4.1: elements are padded with zero bytes to a whole 32-bit word.
+            while ((at - 16) % 4 != 0) {
+                b[at++] = 0;
+            }
+            int words = (at - 16) / 4;
+            b[14] = (byte) (words >>> 8);
+            b[15] = (byte) words;
+        }
+        payload.writeTo(b, at);
+        return at + size;
+    }
+
+    /** An RFC 8285 element's header: §4.2's ID and length-1 nibbles, or §4.3's ID and length bytes. */
+    private int elementHeader(byte[] b, int at, int id, int length) {
+        if (oneByteForm) {
+            b[at] = (byte) (id << 4 | (length - 1));
+            return at + 1;
+        }
+        b[at] = (byte) id;
+        b[at + 1] = (byte) length;
+        return at + 2;
+    }
+
+    private static void putInt(byte[] b, int at, int value) {
+        b[at] = (byte) (value >>> 24);
+        b[at + 1] = (byte) (value >>> 16);
+        b[at + 2] = (byte) (value >>> 8);
+        b[at + 3] = (byte) value;
     }
 
     /** Frames sent (W3C {@code framesSent}). */

@@ -100,8 +100,18 @@ public final class RtpSession {
     private record RemoteBinding(RtpStreamInfo stream, RtpInput input) {
     }
 
-    /** A stream we send. */
-    private record LocalBinding(RtpStreamInfo stream) {
+    /** A stream we send; {@code bound} until unbound: checked per packet instead of a map lookup. */
+    private static final class LocalBinding {
+        final RtpStreamInfo stream;
+        boolean bound = true;
+
+        LocalBinding(RtpStreamInfo stream) {
+            this.stream = stream;
+        }
+
+        RtpStreamInfo stream() {
+            return stream;
+        }
     }
 
     private RtpSession(RTCDtlsTransport dtls, RtpSessionConfig config) {
@@ -203,7 +213,7 @@ public final class RtpSession {
         localBySsrc.put(stream.ssrc(), binding);
         RtpOutput output = chain.bindLocalStream(stream, this::sendRtp);
         return packet -> {
-            if (localBySsrc.get(stream.ssrc()) == binding) {
+            if (binding.bound) {
                 output.write(packet);
             }
         };
@@ -213,6 +223,7 @@ public final class RtpSession {
     public void unbindLocalStream(RtpStreamInfo stream) {
         LocalBinding binding = localBySsrc.get(stream.ssrc());
         if (binding != null && binding.stream().equals(stream)) {
+            binding.bound = false;
             localBySsrc.remove(stream.ssrc());
             chain.unbindLocalStream(stream);
         }
@@ -377,6 +388,7 @@ public final class RtpSession {
             LOG.warn("an interceptor failed to close", e);
         }
         remoteBySsrc.clear();
+        localBySsrc.values().forEach(binding -> binding.bound = false);
         localBySsrc.clear();
         unknownSsrcHandlers.clear();
         rtcpListeners.clear();

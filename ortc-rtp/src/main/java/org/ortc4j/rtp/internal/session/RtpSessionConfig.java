@@ -63,7 +63,7 @@ public record RtpSessionConfig(List<RtpInterceptorFactory> interceptors, int rtc
                 NackResponderInterceptor.factory(),
                 NackGeneratorInterceptor.factory(NackGeneratorInterceptor.Config.defaults(rtcpSsrc)),
                 TransportSequenceInterceptor.factory(),
-                TransportFeedbackInterceptor.factory(TransportFeedbackInterceptor.Config.defaults(rtcpSsrc)),
+                TransportFeedbackInterceptor.factory(TransportFeedbackInterceptor.Config.adaptive(rtcpSsrc)),
                 RtcpReportInterceptor.factory(new RtcpReportConfig(rtcpSsrc, null, RtcpReportConfig.DEFAULT_VIDEO_INTERVAL,
                         RtcpReportConfig.DEFAULT_AUDIO_INTERVAL, false)));
     }

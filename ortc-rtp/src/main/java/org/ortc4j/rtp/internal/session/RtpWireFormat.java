@@ -29,6 +29,11 @@ final class RtpWireFormat {
         if (out.remaining() < packet.size()) {
             throw new java.nio.BufferOverflowException();
         }
+        if (packet.paddingLength() == 0) {
+            // Without padding the view's bytes are the packet as the fields below would write it.
+            packet.copyTo(out);
+            return;
+        }
         int csrcCount = packet.csrcCount();
         // RFC 3550 §5.1: V=2, P, X, CC; then M and PT; sequence number; timestamp; SSRC; CSRCs.
         out.put((byte) (0x80 | (packet.hasPadding() ? 0x20 : 0) | (packet.hasExtension() ? 0x10 : 0) | csrcCount));
