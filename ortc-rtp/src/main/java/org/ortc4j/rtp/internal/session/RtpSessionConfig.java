@@ -33,11 +33,11 @@ public record RtpSessionConfig(List<RtpInterceptorFactory> interceptors, int rtc
 
     /**
      * The built-in interceptors (see {@link #builtInInterceptors}) reporting from a random RTCP
-     * SSRC (RFC 3550 §8.1: "chosen randomly"), full compound RTCP, {@link SrtpOptions#DEFAULT}.
+     * SSRC (RFC 3550 §8.1: "chosen randomly"), full compound RTCP, {@link SrtpOptions#WEBRTC} (the 1024-packet replay window browsers use).
      */
     public static RtpSessionConfig defaults() {
         int rtcpSsrc = randomSsrc();
-        return new RtpSessionConfig(builtInInterceptors(rtcpSsrc), rtcpSsrc, false, SrtpOptions.DEFAULT);
+        return new RtpSessionConfig(builtInInterceptors(rtcpSsrc), rtcpSsrc, false, SrtpOptions.WEBRTC);
     }
 
     /**
@@ -45,7 +45,7 @@ public record RtpSessionConfig(List<RtpInterceptorFactory> interceptors, int rtc
      * and for users who bring their own chain).
      */
     public static RtpSessionConfig withoutInterceptors() {
-        return new RtpSessionConfig(List.of(), randomSsrc(), false, SrtpOptions.DEFAULT);
+        return new RtpSessionConfig(List.of(), randomSsrc(), false, SrtpOptions.WEBRTC);
     }
 
     /**

@@ -350,6 +350,33 @@ class RtpSessionTest {
     }
 
     @Test
+    void aPacketHundredsBehindTheNewestStillDecrypts() throws Exception {
+        // WebRTC's 1024-packet SRTP replay window (libwebrtc's, Firefox's and aiortc's; libsrtp's
+        // own default of 128 would refuse this packet as too old): a late retransmission or a
+        // paced burst reordered by the network is not lost to replay protection.
+        Peers peers = connect();
+        Received sink = new Received();
+        run(peers.b(), () -> peers.b().bindRemoteStream(video(0x5555, null, null), sink));
+        RtpOutput out = onLoop(peers.a(), () -> peers.a().bindLocalStream(video(0x5555, null, null)));
+        RtpPacket newest = packet(0x5555, 2000, null);
+        RtpPacket late = packet(0x5555, 2000 - 1000, null);
+        RtpPacket tooLate = packet(0x5555, 2000 - 1030, null);
+        run(peers.a(), () -> out.write(newest));
+        assertThat(sink.next()).isEqualTo(newest);
+        run(peers.a(), () -> out.write(late));
+        assertThat(sink.next()).isEqualTo(late);
+        // Beyond the window: refused and counted (by the sending session already, whose SRTP
+        // keeps the same window for the packets it protects, as libsrtp does).
+        run(peers.a(), () -> out.write(tooLate));
+        RtpPacket genuine = packet(0x5555, 2001, null);
+        run(peers.a(), () -> out.write(genuine));
+        assertThat(sink.next()).isEqualTo(genuine);
+        assertThat(sink.packets).isEmpty();
+        assertThat(onLoop(peers.a(), peers.a()::stats).srtpFailures()).isEqualTo(1);
+        assertThat(onLoop(peers.b(), peers.b()::stats).rtpPacketsReceived()).isEqualTo(3);
+    }
+
+    @Test
     void tamperedSrtpAndMalformedDatagramsAreDroppedAndCounted() throws Exception {
         Peers peers = connect();
         Received sink = new Received();
