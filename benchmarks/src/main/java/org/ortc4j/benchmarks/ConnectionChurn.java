@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.ortc4j.benchmarks.PeerConnectionSetupBenchmark.Chain;
 import org.ortc4j.peerconnection.RTCConfiguration;
-import org.ortc4j.peerconnection.RTCIceCandidateInit;
 import org.ortc4j.peerconnection.RTCPeerConnection;
-import org.ortc4j.peerconnection.RTCPeerConnectionIceEvent;
 import org.ortc4j.sctp.RTCDataChannel;
 
 /**
@@ -78,18 +75,7 @@ public final class ConnectionChurn {
             local.onMessage(m -> atOfferer.complete(m.text()));
             CompletableFuture<Void> localOpen = opened(local);
 
-            CompletableFuture<Void> answererHasOffer = new CompletableFuture<>();
-            CompletableFuture<Void> offererHasAnswer = new CompletableFuture<>();
-            Chain toAnswerer = new Chain(answererHasOffer);
-            Chain toOfferer = new Chain(offererHasAnswer);
-            offerer.onIceCandidate(e -> toAnswerer.then(() -> answerer.addIceCandidate(init(e))));
-            answerer.onIceCandidate(e -> toOfferer.then(() -> offerer.addIceCandidate(init(e))));
-            await(offerer.setLocalDescription());
-            await(answerer.setRemoteDescription(offerer.localDescription()));
-            answererHasOffer.complete(null);
-            await(answerer.setLocalDescription());
-            await(offerer.setRemoteDescription(answerer.localDescription()));
-            offererHasAnswer.complete(null);
+            TrickleNegotiation.negotiate(offerer, answerer);
 
             await(localOpen);
             RTCDataChannel channel = await(remote);
@@ -103,10 +89,6 @@ public final class ConnectionChurn {
             offerer.close();
             answerer.close();
         }
-    }
-
-    private static RTCIceCandidateInit init(RTCPeerConnectionIceEvent event) {
-        return event.candidate() == null ? null : event.toCandidateInit();
     }
 
     private static void print(int pairs, double seconds, double msPerPair) throws Exception {

@@ -21,10 +21,8 @@ import org.ortc4j.ice.RTCIceRole;
 import org.ortc4j.ice.RTCIceTransport;
 import org.ortc4j.ice.net.NettyNetwork;
 import org.ortc4j.peerconnection.RTCConfiguration;
-import org.ortc4j.peerconnection.RTCIceCandidateInit;
 import org.ortc4j.peerconnection.RTCIceGatheringState;
 import org.ortc4j.peerconnection.RTCPeerConnection;
-import org.ortc4j.peerconnection.RTCPeerConnectionIceEvent;
 import org.ortc4j.sctp.RTCDataChannel;
 import org.ortc4j.sctp.RTCDataChannelInit;
 import org.ortc4j.sctp.RTCDataChannelState;
@@ -194,41 +192,8 @@ public class PeerConnectionSetupBenchmark {
     /** createOffer to both channels open, candidates trickled as they come. */
     @Benchmark
     public void trickle(Peers peers) throws Exception {
-        RTCPeerConnection offerer = peers.offerer;
-        RTCPeerConnection answerer = peers.answerer;
-        // Candidates wait until the other side has the description they belong to, as an
-        // application's signaling queues them (W3C addIceCandidate rejects them before).
-        // One chain per direction keeps them in order, the end-of-candidates last.
-        CompletableFuture<Void> answererHasOffer = new CompletableFuture<>();
-        CompletableFuture<Void> offererHasAnswer = new CompletableFuture<>();
-        Chain toAnswerer = new Chain(answererHasOffer);
-        Chain toOfferer = new Chain(offererHasAnswer);
-        offerer.onIceCandidate(e -> toAnswerer.then(() -> answerer.addIceCandidate(init(e))));
-        answerer.onIceCandidate(e -> toOfferer.then(() -> offerer.addIceCandidate(init(e))));
-        await(offerer.setLocalDescription(await(offerer.createOffer())));
-        await(answerer.setRemoteDescription(offerer.localDescription()));
-        answererHasOffer.complete(null);
-        await(answerer.setLocalDescription(await(answerer.createAnswer())));
-        await(offerer.setRemoteDescription(answerer.localDescription()));
-        offererHasAnswer.complete(null);
+        TrickleNegotiation.negotiate(peers.offerer, peers.answerer);
         peers.awaitOpen();
-    }
-
-    /** Signaling in one direction: steps run one after the other, in the order given. */
-    static final class Chain {
-        private CompletableFuture<Void> tail;
-
-        Chain(CompletableFuture<Void> start) {
-            tail = start;
-        }
-
-        synchronized void then(java.util.function.Supplier<CompletableFuture<Void>> step) {
-            tail = tail.thenCompose(v -> step.get());
-        }
-    }
-
-    private static RTCIceCandidateInit init(RTCPeerConnectionIceEvent event) {
-        return event.candidate() == null ? null : event.toCandidateInit();
     }
 
     /** Baseline: the same connection with the ORTC objects and no SDP. */

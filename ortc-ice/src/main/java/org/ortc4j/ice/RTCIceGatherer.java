@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.ortc4j.ice.internal.CandidateBase;
 import org.ortc4j.ice.internal.Listeners;
@@ -259,14 +260,24 @@ public final class RTCIceGatherer implements AutoCloseable {
         if (!stack.scheduler().inLoop()) {
             return callOnLoop(this::restart);
         }
+        return renewCredentials(candidate -> true);
+    }
+
+    /**
+     * New local parameters for the same sockets; the candidates {@code kept} are announced again
+     * with the new username fragment, the others are forgotten.
+     */
+    private RTCIceParameters renewCredentials(Predicate<RTCIceCandidate> kept) {
         RTCIceParameters fresh = RTCIceParameters.generate();
         localParameters = fresh;
         localCandidates.clear();
         List<LocalCandidate> old = List.copyOf(withBases);
         withBases.clear();
         for (LocalCandidate candidate : old) {
-            addLocalCandidate(new LocalCandidate(candidate.candidate().toBuilder()
-                    .usernameFragment(fresh.usernameFragment()).build(), candidate.base()));
+            if (kept.test(candidate.candidate())) {
+                addLocalCandidate(new LocalCandidate(candidate.candidate().toBuilder()
+                        .usernameFragment(fresh.usernameFragment()).build(), candidate.base()));
+            }
         }
         return fresh;
     }
@@ -291,17 +302,7 @@ public final class RTCIceGatherer implements AutoCloseable {
         if (!stack.scheduler().inLoop()) {
             return callOnLoop(() -> restart(servers));
         }
-        RTCIceParameters fresh = RTCIceParameters.generate();
-        localParameters = fresh;
-        localCandidates.clear();
-        List<LocalCandidate> old = List.copyOf(withBases);
-        withBases.clear();
-        for (LocalCandidate candidate : old) {
-            if (candidate.candidate().type() == RTCIceCandidateType.HOST) {
-                addLocalCandidate(new LocalCandidate(candidate.candidate().toBuilder()
-                        .usernameFragment(fresh.usernameFragment()).build(), candidate.base()));
-            }
-        }
+        RTCIceParameters fresh = renewCredentials(candidate -> candidate.type() == RTCIceCandidateType.HOST);
         if (state == RTCIceGathererState.COMPLETE) {
             setState(RTCIceGathererState.GATHERING);
         }
